@@ -1,0 +1,76 @@
+"""Checks that need more than one entity: unique ids, references that resolve, placeholders.
+
+Each returns ContentIssues pointing at the YAML line of the offending field.
+"""
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from . import model, prose
+from .errors import ContentIssue, format_path
+from .walk import walk
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "pages" / "templates"
+
+# A field with this name holds the id of an entity in that collection.
+_ID_FIELDS = {"disease": "diseases", "target": "antigens", "source": "external"}
+
+
+def check_course(course) -> list[ContentIssue]:
+    issues: list[ContentIssue] = []
+    known: dict[str, set] = defaultdict(set)
+    seen_ids: dict[tuple[str, str], tuple[str, tuple]] = {}
+
+    def issue(stem: str, path: tuple, message: str) -> None:
+        doc = course.docs[stem]
+        issues.append(ContentIssue(doc.file, doc.line_of(path), format_path(path), message))
+
+    # 1. ids are unique within their collection (facts and sections across all files).
+    for stem in course.FILES:
+        for path, value in walk(getattr(course, stem)):
+            key_name = "n" if isinstance(value, model.Reference) else "id"
+            key = getattr(value, key_name, None) if isinstance(value, BaseModel) else None
+            if key is None or not path or not isinstance(path[-1], int):
+                continue
+            collection = path[-2] if isinstance(path[-2], str) else "items"
+            scope = collection if collection in ("facts", "sections") else f"{stem}:{format_path(path[:-1])}"
+            known[collection].add(key)
+            if (scope, key) in seen_ids:
+                first_stem, first_path = seen_ids[(scope, key)]
+                first_line = course.docs[first_stem].line_of(first_path)
+                issue(stem, path + (key_name,), f"duplicate {key_name} {key!r} (first used at {course.docs[first_stem].file}:{first_line})")
+            else:
+                seen_ids[(scope, key)] = (stem, path + (key_name,))
+
+    # 2. cross-references resolve: citations, ids of other entities, placeholders, templates.
+    facts = course.facts
+    for stem in course.FILES:
+        for path, value in walk(getattr(course, stem)):
+            name = path[-1] if path else None
+            if name == "refs" and isinstance(value, list):
+                for i, n in enumerate(value):
+                    if n not in known["references"]:
+                        issue(stem, path + (i,), f"cites reference {n}, which is not in content/references.yaml")
+            elif name in _ID_FIELDS and isinstance(value, str) and stem != "references":
+                if value not in known[_ID_FIELDS[name]]:
+                    choices = ", ".join(sorted(known[_ID_FIELDS[name]])) or "none defined"
+                    issue(stem, path, f"unknown {_ID_FIELDS[name][:-1] if name != 'source' else 'source'} id {value!r} (known: {choices})")
+            elif name == "template" and isinstance(value, str) and not (TEMPLATES / value).is_file():
+                issue(stem, path, f"no template named {value!r} in build_tools/pages/templates")
+            if isinstance(value, model.Fact):
+                named = prose.placeholders(value.text)
+                used = {ref for ref in named if "." not in ref}
+                for unknown in sorted(used - set(value.values)):
+                    issue(stem, path + ("text",), f"placeholder {{{unknown}}} names no value of this fact")
+                for ref in sorted({ref for ref in named if "." in ref} - set(facts)):
+                    issue(stem, path + ("text",), f"placeholder {{{ref}}} does not name a number in the content")
+                for unused in sorted(set(value.values) - used):
+                    issue(stem, path + ("values", unused), "value is never shown: put {%s} in the text" % unused)
+            elif isinstance(value, str) and name not in ("text",) and "{" in value:
+                for ref in prose.placeholders(value):
+                    if ref not in facts:
+                        issue(stem, path, f"placeholder {{{ref}}} does not name a number in the content")
+    return issues

@@ -1,0 +1,93 @@
+"""Read every content/*.yaml file, validate it into typed objects, and check cross-references.
+
+All problems of a run are collected and raised together as one ContentError, so a
+maintainer fixes a batch at a time rather than one error per build.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from . import model
+from .course import Course
+from .checks import check_course
+from .errors import ContentError, ContentIssue, format_path
+from .yaml_source import YamlDocument, load_yaml
+
+# One entry per content file: its stem and the model of its top level.
+FILES: dict[str, type[BaseModel]] = {
+    "course": model.CourseFile,
+    "references": model.ReferencesFile,
+    "antigens": model.AntigensFile,
+    "products": model.ProductsFile,
+}
+
+
+def load_course(content_dir: Path, shown_relative_to: Path | None = None) -> Course:
+    content_dir = Path(content_dir)
+    base = shown_relative_to or content_dir.parent
+    issues: list[ContentIssue] = []
+    parsed: dict[str, Any] = {}
+    docs: dict[str, YamlDocument] = {}
+
+    present = {p.stem: p for p in sorted(content_dir.glob("*.y*ml"))}
+    for stem, path in present.items():
+        if stem not in FILES:
+            issues.append(ContentIssue(_shown(path, base), 1, "", f"unknown content file; expected one of: {', '.join(FILES)}"))
+    for stem, cls in FILES.items():
+        path = present.get(stem)
+        if path is None:
+            issues.append(ContentIssue(_shown(content_dir / f"{stem}.yaml", base), 1, "", "required file is missing"))
+            continue
+        doc, found = load_yaml(path, _shown(path, base))
+        issues.extend(found)
+        if doc is None:
+            continue
+        docs[stem] = doc
+        try:
+            parsed[stem] = cls.model_validate(doc.data)
+        except ValidationError as exc:
+            issues.extend(_issues_from(exc, doc))
+
+    if issues:
+        raise ContentError(issues)
+    course = Course(**parsed, docs=docs)
+    issues.extend(check_course(course))
+    if issues:
+        raise ContentError(issues)
+    return course
+
+
+def _shown(path: Path, base: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(base.resolve()))
+    except ValueError:
+        return str(path)
+
+
+def _issues_from(exc: ValidationError, doc: YamlDocument) -> list[ContentIssue]:
+    out = []
+    for err in exc.errors():
+        loc = tuple(part for part in err["loc"] if part != "[key]")
+        out.append(ContentIssue(doc.file, doc.line_of(loc), format_path(loc), _message(err)))
+    return out
+
+
+def _message(err: dict) -> str:
+    kind, given = err["type"], err.get("input")
+    if kind == "missing":
+        return "required field is missing"
+    if kind == "extra_forbidden":
+        return "unknown field (check the spelling)"
+    if kind == "value_error":
+        return err["msg"].removeprefix("Value error, ")
+    if kind == "model_type" or kind == "dict_type":
+        return f"must be a mapping of fields (got {type(given).__name__})"
+    message = err["msg"][0].lower() + err["msg"][1:]
+    message = message.replace("input should", "must")
+    if isinstance(given, (str, int, float, bool)) or given is None:
+        shown = repr(given) if len(repr(given)) <= 60 else repr(given)[:57] + "...'"
+        message += f" (got {shown})"
+    return message

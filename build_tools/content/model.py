@@ -1,0 +1,222 @@
+"""Typed content objects: one class per kind of entity in content/*.yaml.
+
+Field names are the YAML keys. Models forbid unknown keys so a typo ("crs_precent")
+is an error, not a silently missing number. Cross-file checks (does this reference
+number exist?) live in checks.py, because a single model cannot see the others.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+Text = Annotated[str, Field(min_length=1)]
+Refs = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
+
+
+def _number(value: object) -> object:
+    # YAML "82" (quoted) or true must not pass as a number; ints stay ints so 82 shows as 82, not 82.0.
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"must be a number (got {value!r})")
+    return value
+
+
+Number = Annotated[int | float, BeforeValidator(_number)]
+
+
+def _percent(value: float) -> float:
+    if not 0 <= value <= 100:
+        raise ValueError(f"must be between 0 and 100 (got {value:g})")
+    return value
+
+
+Percent = Annotated[Number, AfterValidator(_percent)]
+Unit = Literal["percent", "days", "months", "years", "hours", "mg", "count"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Quantity(Model):
+    """A number (or a low–high range) with its unit. Prose shows it; quizzes ask it."""
+
+    value: Number | None = None
+    low: Number | None = None
+    high: Number | None = None
+    unit: Unit
+
+    @model_validator(mode="after")
+    def _shape(self) -> Quantity:
+        if (self.value is None) == (self.low is None and self.high is None):
+            raise ValueError("give either value, or low and high")
+        if self.value is None and (self.low is None or self.high is None):
+            raise ValueError("a range needs both low and high")
+        if self.low is not None and self.high is not None and self.low > self.high:
+            raise ValueError(f"low ({self.low:g}) is greater than high ({self.high:g})")
+        if self.unit == "percent":
+            for number in (self.value, self.low, self.high):
+                if number is not None:
+                    _percent(number)
+        return self
+
+    @property
+    def is_range(self) -> bool:
+        return self.value is None
+
+
+class Fact(Model):
+    """One cited statement; `{name}` in text shows values[name]."""
+
+    id: Id
+    text: Text
+    values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Quantity] = Field(min_length=1)
+    refs: Refs
+    ask: str | None = None  # a question stem for the quiz generator; None = not asked numerically
+
+
+class Section(Model):
+    """Teaching prose for one heading of a module page."""
+
+    id: Id
+    title: Text
+    body: Text
+    refs: Refs
+    facts: list[Fact] = []
+
+
+class Reference(Model):
+    n: int = Field(ge=1)
+    authors: Text
+    title: Text
+    journal: Text
+    details: str = ""
+    year: int = Field(ge=1900, le=2100)
+    doi: str | None = None
+    url: str | None = None
+
+
+class ExternalSource(Model):
+    id: Id
+    title: Text
+    note: Text
+
+
+class ReferencesFile(Model):
+    references: list[Reference]
+    external: list[ExternalSource] = []
+
+
+class Antigen(Model):
+    id: Id
+    name: Text
+    full_name: Text
+    synonyms: list[str] = []
+    expressed_by: Text
+    refs: Refs
+
+
+class Disease(Model):
+    id: Id
+    name: Text
+    abbreviation: Text
+
+
+class Survival(Model):
+    """Overall survival as Table 1 gives it: a rate at a time point, or a median."""
+
+    percent: Percent | None = None
+    at: Quantity | None = None
+    median_months: Annotated[Number, Field(gt=0)] | None = None
+    estimated: bool = False
+
+    @model_validator(mode="after")
+    def _shape(self) -> Survival:
+        if (self.percent is None) == (self.median_months is None):
+            raise ValueError("give either percent (with at) or median_months")
+        if self.percent is not None and self.at is None:
+            raise ValueError("a survival rate needs its time point in 'at'")
+        return self
+
+
+class Cytopenia(Model):
+    kind: Literal["any", "neutropenia", "thrombocytopenia", "anemia"]
+    percent: Percent
+    beyond_days: int | None = Field(default=None, gt=0)  # "26% at more than 90 d"
+
+
+class Indication(Model):
+    id: Id
+    disease: Id
+    population: str | None = None
+    refs: Refs
+    response_percent: Percent
+    overall_survival: Survival
+    crs_percent: Percent
+    neurologic_percent: Percent
+    neurologic_note: str | None = None
+    severe_infection_percent: Percent
+    prolonged_cytopenias: list[Cytopenia] = Field(min_length=1)
+
+
+class FdaRecord(Model):
+    """Facts from FDA approval records, not from the article (see DESIGN.md)."""
+
+    source: Id
+    short_name: Text
+    brand: Text
+    costimulatory_domain: Literal["CD28", "4-1BB"]
+    vector: Text
+    first_approval: dt.date
+
+
+class Product(Model):
+    id: Id
+    inn: Text
+    target: Id
+    summary: Text
+    refs: Refs
+    fda: FdaRecord
+    indications: list[Indication] = Field(min_length=1)
+
+    def indication(self, indication_id: str) -> Indication:
+        return next(i for i in self.indications if i.id == indication_id)
+
+
+class ProductsFile(Model):
+    diseases: list[Disease]
+    products: list[Product]
+    sections: list[Section] = []
+
+
+class AntigensFile(Model):
+    antigens: list[Antigen]
+
+
+class Module(Model):
+    id: Id
+    title: Text
+    template: Annotated[str, Field(pattern=r"^[a-z0-9_]+\.md\.j2$")]
+    description: Text  # the page's meta description
+    objectives: list[Text] = Field(min_length=3, max_length=5)
+    key_points: list[Text] = Field(min_length=1)
+    self_check_count: int = Field(ge=0, le=20)
+
+
+class HandWrittenPage(Model):
+    """A page written by hand in docs/, placed in the navigation after the modules."""
+
+    title: Text
+    file: Annotated[str, Field(pattern=r"^[a-z0-9_/-]+\.md$")]
+
+
+class CourseFile(Model):
+    title: Text
+    version: Text
+    reviewed: dt.date
+    disclaimer: Text
+    source_article: Text
+    modules: list[Module] = Field(min_length=1)
+    pages: list[HandWrittenPage] = []

@@ -1,0 +1,86 @@
+"""Parse a YAML file into plain data plus a map from field path to line number.
+
+PyYAML's composed node tree keeps the line of every value; we walk it once so that
+validation errors found later (by pydantic or by cross-reference checks) can name
+the line a maintainer has to edit. Duplicate mapping keys, which PyYAML silently
+overwrites, are reported here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import ContentIssue, format_path
+
+Path_ = tuple
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that leaves dates as text: PyYAML would raise a bare ValueError on
+    2026-13-45, while the model's date fields give a proper error with the field path."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}  # a field path: ('products', 2, 'indications', 0, 'crs_percent')
+
+
+@dataclass
+class YamlDocument:
+    file: str  # path as shown in messages, relative to the project
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+
+    def line_of(self, path: Path_) -> int:
+        """Line of the deepest existing prefix of `path` (a missing field points at its parent)."""
+        for end in range(len(path), -1, -1):
+            line = self.lines.get(tuple(path[:end]))
+            if line is not None:
+                return line
+        return 1
+
+
+def load_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[ContentIssue]]:
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, [ContentIssue(shown_as, line, "", f"not valid UTF-8 (byte {raw[exc.start]:#x}); save the file as UTF-8")]
+    if not text.strip():
+        return None, [ContentIssue(shown_as, 1, "", "file is empty")]
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+        data = yaml.load(text, Loader=_Loader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
+        line = mark.line + 1 if mark else 1
+        problem = getattr(exc, "problem", None) or str(exc)
+        return None, [ContentIssue(shown_as, line, "", f"YAML syntax error: {problem}")]
+    doc = YamlDocument(shown_as, data)
+    issues: list[ContentIssue] = []
+    _walk(node, (), doc, issues)
+    return doc, issues
+
+
+def _walk(node: yaml.Node, path: Path_, doc: YamlDocument, issues: list[ContentIssue]) -> None:
+    doc.lines[path] = node.start_mark.line + 1
+    if isinstance(node, yaml.MappingNode):
+        seen: dict[Any, int] = {}
+        for key_node, value_node in node.value:
+            key = key_node.value
+            line = key_node.start_mark.line + 1
+            if key in seen:
+                issues.append(ContentIssue(doc.file, line, format_path(path + (key,)),
+                                           f"duplicate key (first defined on line {seen[key]})"))
+            seen[key] = line
+            doc.lines[path + (key,)] = line
+            _walk(value_node, path + (key,), doc, issues)
+            doc.lines[path + (key,)] = line  # the key's line reads better than its value's
+    elif isinstance(node, yaml.SequenceNode):
+        for index, item in enumerate(node.value):
+            _walk(item, path + (index,), doc, issues)

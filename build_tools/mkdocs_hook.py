@@ -1,0 +1,46 @@
+"""MkDocs hook: a switchboard that hands MkDocs the pages build_tools renders.
+
+It holds no logic: loading, validation and rendering live in build_tools.pipeline.
+A content error aborts in on_config, before MkDocs empties the site folder, so an
+existing site/ survives a bad edit.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.exceptions import Abort
+from mkdocs.structure.files import File
+
+from build_tools.content.errors import ContentError
+from build_tools.pipeline import build, site_meta
+
+_built = None
+
+
+def _project_dir(config) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config):
+    global _built
+    try:
+        _built = build(_project_dir(config))
+    except ContentError as error:
+        raise Abort("\n" + error.report())
+    config.nav = _built.nav
+    config.extra["course"] = site_meta(_built.course)
+    return config
+
+
+def on_files(files, config):
+    for path, text in _built.pages.items():
+        files.append(File.generated(config, path, content=text))
+    return files
+
+
+def on_serve(server, config, builder):
+    root = _project_dir(config)
+    for folder in ("content", "quizbank", "build_tools/pages/templates"):
+        if (root / folder).is_dir():
+            server.watch(str(root / folder))
+    return server

@@ -1,0 +1,4 @@
+"""Render the validated course into Markdown pages (docs-relative path -> text)."""
+from .render import render_pages, write_pages, navigation
+
+__all__ = ["render_pages", "write_pages", "navigation"]

@@ -1,0 +1,88 @@
+"""Small functions templates call to show content: numbers, prose, citations, links.
+
+Everything returned as Markup has had every content string HTML-escaped first, so a
+`<script>` typed into YAML reaches the page as text.
+"""
+from __future__ import annotations
+
+import posixpath
+
+from jinja2 import Undefined
+from markupsafe import Markup, escape
+
+from ..content import formatting, model, prose
+from ..content.course import Course
+
+REFERENCES_PAGE = "references.md"
+
+
+class PageHelpers:
+    """Helpers bound to one course and one page (links are relative to that page)."""
+
+    def __init__(self, course: Course, page_path: str):
+        self.course = course
+        self.page_path = page_path
+        self.cited: set[int] = set()  # filled by cite(), read by the page's reference list
+
+    def link(self, target: str, anchor: str = "") -> str:
+        rel = posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")
+        return f"{rel}#{anchor}" if anchor else rel
+
+    def value(self, source: str) -> str:
+        return formatting.quantity(self.course.facts[source].value)
+
+    def prose(self, text: str, fact: model.Fact | None = None) -> Markup:
+        """Escape `text`, then fill its placeholders with formatted numbers."""
+
+        def lookup(name: str) -> str:
+            if fact is not None and "." not in name:
+                return formatting.quantity(fact.values[name])
+            return self.value(name)
+
+        return Markup(prose.fill(str(escape(" ".join(text.split()))), lookup))
+
+    def cite(self, refs) -> Markup:
+        self.cited.update(refs)
+        links = ", ".join(f"[{n}]({self.link(REFERENCES_PAGE, f'ref-{n}')})" for n in refs)
+        return Markup(f'<sup class="cite">{links}</sup>')
+
+    def survival(self, s: model.Survival) -> str:
+        if s.percent is not None:
+            text = f"{formatting.percent(s.percent)} at {formatting.quantity(s.at)}"
+        else:
+            text = f"median {formatting.number(s.median_months)} months"
+        return f"estimated {text}" if s.estimated else text
+
+    @staticmethod
+    def cytopenias(items: list[model.Cytopenia]) -> str:
+        parts = []
+        for c in items:
+            text = formatting.percent(c.percent) if c.kind == "any" else f"{c.kind} {formatting.percent(c.percent)}"
+            if c.beyond_days:
+                text += f" beyond {c.beyond_days} days"
+            parts.append(text)
+        return "; ".join(parts)
+
+    def cited_references(self) -> list[model.Reference]:
+        """Every reference cited so far on this page, in article order (call it last)."""
+        return [self.course.reference(n) for n in sorted(self.cited)]
+
+
+def md_cell(text) -> Markup:
+    """Table cells: escape HTML and the column separator."""
+    return Markup(str(escape(text)).replace("|", "\\|"))
+
+
+def _defined(value):
+    # StrictUndefined only fails when printed; a filter that formats it first must fail too.
+    if isinstance(value, Undefined):
+        str(value)
+    return value
+
+
+def percent(value) -> str:
+    return formatting.percent(_defined(value))
+
+
+def number(value) -> str:
+    return formatting.number(_defined(value))

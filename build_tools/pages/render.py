@@ -1,0 +1,54 @@
+"""Turn the course into Markdown pages, in course order, ready for MkDocs or any other engine."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from jinja2 import Environment
+from markupsafe import escape
+
+from ..content.course import Course
+from .environment import make_environment
+from .helpers import REFERENCES_PAGE, PageHelpers
+
+HOME_PAGE = "index.md"
+
+
+def module_page(module_id: str) -> str:
+    return f"modules/{module_id}.md"
+
+
+def render_pages(course: Course, env: Environment | None = None) -> dict[str, str]:
+    """Return {docs-relative path: Markdown} for every generated page."""
+    env = env or make_environment()
+    pages: dict[str, str] = {}
+
+    def render(template: str, path: str, **context) -> None:
+        h = PageHelpers(course, path)
+        pages[path] = env.get_template(template).render(course=course, h=h, page_path=path, module_page=module_page, **context)
+
+    render("home.md.j2", HOME_PAGE)
+    for module in course.course.modules:
+        render(module.template, module_page(module.id), module=module)
+    render("references.md.j2", REFERENCES_PAGE)
+    return pages
+
+
+def navigation(course: Course, extra: list[dict] | None = None) -> list:
+    """The MkDocs nav: home, modules in course order, references, then hand-written pages."""
+    # Themes print nav titles as HTML, so content titles are escaped here like everywhere else.
+    modules = [{str(escape(m.title)): module_page(m.id)} for m in course.course.modules]
+    extra = [{str(escape(title)): path for title, path in entry.items()} for entry in extra or []]
+    return [{"Home": HOME_PAGE}, {"Modules": modules}, {"References": REFERENCES_PAGE}, *extra]
+
+
+def write_pages(pages: dict[str, str], out_dir: Path) -> None:
+    """Write pages under out_dir; each file is replaced atomically so readers never see half a page."""
+    for rel, text in pages.items():
+        target = Path(out_dir) / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)

@@ -1,0 +1,38 @@
+"""The build pipeline as plain functions: content folder in, rendered pages out.
+
+The MkDocs hook, the CLI and the tests all call these, so every way of building the
+site runs the same code.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from .content.course import Course
+from .content.loader import load_course
+from .pages import navigation, render_pages
+
+
+@dataclass(frozen=True)
+class Built:
+    course: Course
+    pages: dict[str, str]   # docs-relative path -> Markdown
+    nav: list
+
+
+def build(project_dir: Path) -> Built:
+    """Load and validate `project_dir/content`, then render every generated page.
+
+    Raises ContentError (with every problem found) before anything is written.
+    """
+    project_dir = Path(project_dir)
+    course = load_course(project_dir / "content", shown_relative_to=project_dir)
+    pages = render_pages(course)
+    extra = [{page.title: page.file} for page in course.course.pages]
+    return Built(course, pages, navigation(course, extra))
+
+
+def site_meta(course: Course) -> dict:
+    """What every page's footer shows: version, review date and the disclaimer."""
+    c = course.course
+    return {"version": c.version, "reviewed": c.reviewed.isoformat(), "disclaimer": c.disclaimer}

@@ -1,0 +1,82 @@
+"""Shared fixtures: a throw-away copy of the project, and the real site built once per run."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from build_tools.cli import main as cli
+
+ROOT = Path(__file__).resolve().parent.parent
+PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "quizbank", "build_tools/mkdocs_hook.py")
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+
+def copy_project(dest: Path) -> Path:
+    """Copy what a build reads (config, hand-written docs, content) so a test can edit it."""
+    dest.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        src = ROOT / part
+        if src.is_dir():
+            shutil.copytree(src, dest / part)
+        elif src.exists():
+            (dest / part).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(src, dest / part)
+    return dest
+
+
+class Project:
+    """A copy of the project that a test may edit and build."""
+
+    def __init__(self, root: Path):
+        self.root = root
+
+    def path(self, rel: str) -> Path:
+        return self.root / rel
+
+    def replace(self, rel: str, old: str, new: str, count: int = 1) -> str:
+        """Replace text in a content file; fail loudly if the text is not there."""
+        file = self.path(rel)
+        text = file.read_text(encoding="utf-8")
+        assert old in text, f"{old!r} not found in {rel}"
+        text = text.replace(old, new, count)
+        file.write_text(text, encoding="utf-8")
+        return text
+
+    def line_of(self, rel: str, needle: str) -> int:
+        for number, line in enumerate(self.path(rel).read_text(encoding="utf-8").splitlines(), 1):
+            if needle in line:
+                return number
+        raise AssertionError(f"{needle!r} not in {rel}")
+
+    def run(self, *args: str) -> int:
+        return cli(["--project", str(self.root), *args])
+
+    def build_site(self) -> Path:
+        out = self.root / "site"
+        assert self.run("site", "--out", str(out)) == 0
+        return out
+
+    def page(self, rel_html: str) -> BeautifulSoup:
+        return soup(self.root / "site" / rel_html)
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "lxml")
+
+
+@pytest.fixture
+def project(tmp_path) -> Project:
+    return Project(copy_project(tmp_path / "project"))
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    """The real course, built once with the strict `site` command."""
+    out = tmp_path_factory.mktemp("built") / "site"
+    assert cli(["--project", str(ROOT), "site", "--out", str(out)]) == 0
+    return out

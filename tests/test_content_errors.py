@@ -1,0 +1,146 @@
+"""Every class of content error names file, line and field, exits non-zero and leaves site/ alone."""
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+PRODUCTS = "content/products.yaml"
+COURSE = "content/course.yaml"
+
+
+def break_range(p):
+    p.replace(PRODUCTS, "crs_percent: 93\n", "crs_percent: 930\n")
+    return PRODUCTS, p.line_of(PRODUCTS, "crs_percent: 930"), "products[1].indications[0].crs_percent", "must be between 0 and 100 (got 930)"
+
+
+def break_syntax(p):
+    p.replace(PRODUCTS, "  inn: axicabtagene ciloleucel\n", "  inn: [axicabtagene ciloleucel\n")
+    return PRODUCTS, None, None, "YAML syntax error"
+
+
+def break_required(p):
+    p.replace(PRODUCTS, "    severe_infection_percent: 28\n", "")
+    return PRODUCTS, None, "products[1].indications[0].severe_infection_percent", "required field is missing"
+
+
+def break_type(p):
+    p.replace(PRODUCTS, "response_percent: 83\n", "response_percent: most\n")
+    return PRODUCTS, p.line_of(PRODUCTS, "response_percent: most"), "products[1].indications[0].response_percent", "must be a number (got 'most')"
+
+
+def break_duplicate_id(p):
+    p.replace(PRODUCTS, "- id: brexucabtagene-autoleucel\n", "- id: axicabtagene-ciloleucel\n")
+    return PRODUCTS, None, "products[2].id", "duplicate id 'axicabtagene-ciloleucel'"
+
+
+def break_citation(p):
+    p.replace(PRODUCTS, "refs: [9, 10, 11]\n", "refs: [9, 10, 999]\n")
+    return PRODUCTS, p.line_of(PRODUCTS, "refs: [9, 10, 999]"), "products[1].indications[0].refs[2]", "cites reference 999"
+
+
+def break_cross_reference(p):
+    p.replace(PRODUCTS, "target: bcma\n", "target: bmca\n")
+    return PRODUCTS, p.line_of(PRODUCTS, "target: bmca"), "products[4].target", "unknown antigen id 'bmca'"
+
+
+def break_placeholder(p):
+    p.replace(COURSE, "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percent}",
+              "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percnt}")
+    return COURSE, p.line_of(COURSE, "crs_percnt"), "modules[0].key_points[1]", "does not name a number"
+
+
+def break_date(p):
+    p.replace(COURSE, "reviewed: 2026-11-24", "reviewed: 2026-13-45")
+    return COURSE, p.line_of(COURSE, "reviewed:"), "reviewed", "date"
+
+
+def break_unknown_field(p):
+    p.replace(PRODUCTS, "crs_percent: 77\n", "crs_precent: 77\n")
+    return PRODUCTS, p.line_of(PRODUCTS, "crs_precent"), "products[0].indications[0].crs_precent", "unknown field"
+
+
+def break_duplicate_key(p):
+    p.replace(PRODUCTS, "    crs_percent: 77\n", "    crs_percent: 77\n    crs_percent: 78\n")
+    return PRODUCTS, p.line_of(PRODUCTS, "crs_percent: 78"), "products[0].indications[0].crs_percent", "duplicate key"
+
+
+def break_empty_file(p):
+    p.path("content/antigens.yaml").write_text("", encoding="utf-8")
+    return "content/antigens.yaml", 1, None, "file is empty"
+
+
+def break_encoding(p):
+    p.path("content/antigens.yaml").write_bytes("antigens:\n- id: cd19\n  name: CD19\xe9\n".encode("latin-1"))
+    return "content/antigens.yaml", 3, None, "not valid UTF-8"
+
+
+CASES = [break_range, break_syntax, break_required, break_type, break_duplicate_id, break_citation,
+         break_cross_reference, break_placeholder, break_date, break_unknown_field, break_duplicate_key,
+         break_empty_file, break_encoding]
+
+
+@pytest.mark.parametrize("breaker", CASES, ids=lambda f: f.__name__.removeprefix("break_"))
+def test_content_error_names_file_line_field_and_keeps_site(project, capsys, breaker):
+    site = project.path("site")
+    site.mkdir()
+    (site / "index.html").write_text("previous build", encoding="utf-8")
+
+    file, line, field, message = breaker(project)
+    status = project.run("site", "--out", str(site))
+    err = capsys.readouterr().err
+
+    assert status == 1
+    assert "Traceback" not in err
+    pattern = re.escape(file) + r":(\d+): " + (re.escape(field) + ": " if field else r"(?:[^:\n]*: )?") + r".*" + re.escape(message)
+    found = re.search(pattern, err)
+    assert found, f"expected {pattern!r} in:\n{err}"
+    if line is not None:
+        assert int(found.group(1)) == line, err
+    assert re.search(r"\d+ content errors?; nothing was built\.", err)
+    assert sorted(p.name for p in site.iterdir()) == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
+
+
+@pytest.mark.parametrize("breakers", [
+    (break_range, break_type, break_date),                       # field checks, two files
+    (break_citation, break_cross_reference, break_placeholder),  # cross-reference checks
+], ids=["fields", "cross-references"])
+def test_all_errors_of_a_run_are_reported_together(project, capsys, breakers):
+    # Cross-references are checked once every file has the right shape, so each group is one run.
+    for breaker in breakers:
+        breaker(project)
+    assert project.run("check") == 1
+    err = capsys.readouterr().err
+    assert len(re.findall(r"^content/\S+:\d+: ", err, re.M)) == 3, err
+    assert "3 content errors; nothing was built." in err
+
+
+def test_missing_field_points_at_its_parent_entry(project, capsys):
+    project.replace(PRODUCTS, "    severe_infection_percent: 28\n", "")
+    assert project.run("check") == 1
+    err = capsys.readouterr().err
+    # The field is gone, so the line named is the start of the indication that lacks it.
+    line = int(re.search(r"products\.yaml:(\d+): products\[1\]\.indications\[0\]\.severe_infection_percent", err).group(1))
+    lines = project.path(PRODUCTS).read_text(encoding="utf-8").splitlines()
+    assert lines[line - 1].strip() == "- id: lbcl"
+
+
+def test_duplicate_id_names_both_lines(project, capsys):
+    project.replace(PRODUCTS, "- id: brexucabtagene-autoleucel\n", "- id: axicabtagene-ciloleucel\n")
+    assert project.run("check") == 1
+    err = capsys.readouterr().err
+    lines = [n for n, text in enumerate(project.path(PRODUCTS).read_text().splitlines(), 1)
+             if text == "- id: axicabtagene-ciloleucel"]
+    assert f"content/products.yaml:{lines[1]}: products[2].id: duplicate id 'axicabtagene-ciloleucel' (first used at content/products.yaml:{lines[0]})" in err
+
+
+def test_cli_exit_status_and_no_traceback_in_a_real_process(project):
+    break_range(project)
+    result = subprocess.run([sys.executable, "-m", "build_tools", "--project", str(project.root), "check"],
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "content/products.yaml:" in result.stderr and "crs_percent: must be between 0 and 100 (got 930)" in result.stderr

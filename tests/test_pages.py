@@ -1,0 +1,118 @@
+"""The rendered site: strict build, facts from content, escaping, strict templates, navigation."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import jinja2
+import pytest
+import yaml
+
+from build_tools.content.loader import load_course
+from build_tools.pages import render_pages
+from build_tools.pages.environment import TEMPLATES, make_environment
+
+from conftest import ROOT, soup
+
+MODULE = "modules/approved-products/index.html"
+
+
+def table_row(page, product: str, indication: str) -> list[str]:
+    for row in page.select("table tr"):
+        cells = [c.get_text(" ", strip=True) for c in row.find_all("td")]
+        if cells and cells[0] == product and cells[2] == indication:
+            return cells
+    raise AssertionError(f"no row for {product} / {indication}")
+
+
+def test_strict_build_writes_every_module_and_page(site):
+    course = yaml.safe_load((ROOT / "content/course.yaml").read_text())
+    for module in course["modules"]:
+        page = soup(site / "modules" / module["id"] / "index.html")
+        assert page.h1.get_text(strip=True).rstrip("¶") == module["title"]
+        objectives = [li.get_text(" ", strip=True) for li in page.select(".admonition.abstract li")]
+        assert objectives == module["objectives"]
+        assert page.find(id="key-points") and page.find(id="references")
+    for extra in ("index.html", "references/index.html", "about/index.html"):
+        assert (site / extra).is_file()
+
+
+def test_navigation_follows_course_order(site):
+    course = yaml.safe_load((ROOT / "content/course.yaml").read_text())
+    page = soup(site / "index.html")
+    titles = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")]
+    expected = [m["title"] for m in course["modules"]] + [p["title"] for p in course.get("pages", [])]
+    positions = [titles.index(title) for title in expected]
+    assert positions == sorted(positions), titles
+
+
+def test_table_1_row_comes_from_content(site):
+    products = yaml.safe_load((ROOT / "content/products.yaml").read_text())
+    axi = next(p for p in products["products"] if p["id"] == "axicabtagene-ciloleucel")
+    lbcl = next(i for i in axi["indications"] if i["id"] == "lbcl")
+    row = table_row(soup(site / MODULE), "axicabtagene ciloleucel", "large B-cell lymphoma")
+    assert row[1] == "CD19"
+    assert row[3:6] == [f"{lbcl['response_percent']}%", "estimated 42.6% at 5 years", f"{lbcl['crs_percent']}%"]
+
+
+def test_changing_one_number_changes_the_page(project):
+    project.replace("content/products.yaml", "    crs_percent: 93\n", "    crs_percent: 87\n")
+    project.build_site()
+    page = project.page(MODULE)
+    assert table_row(page, "axicabtagene ciloleucel", "large B-cell lymphoma")[5] == "87%"
+    section = page.find(id="axicabtagene-ciloleucel-lbcl").find_next("ul").get_text(" ", strip=True)
+    assert "Cytokine release syndrome: 87%" in section and "93%" not in section
+
+
+def test_script_typed_into_yaml_is_shown_as_text(project):
+    payload = '</title><script>alert("x")</script><img src=x onerror=alert(1)>'
+    project.replace("content/products.yaml", "  inn: axicabtagene ciloleucel\n", f"  inn: '{payload}'\n")
+    project.replace("content/course.yaml", "  title: The approved CAR T-cell products\n", f"  title: '{payload}'\n")
+    project.build_site()
+    for rel in (MODULE, "index.html"):
+        html = (project.root / "site" / rel).read_text(encoding="utf-8")
+        page = soup(project.root / "site" / rel)
+        assert not any("alert" in (s.string or "") for s in page.find_all("script")), rel
+        assert not page.select("img[onerror]"), rel
+        assert payload in page.get_text(), rel
+        assert "<script>alert" not in html
+        assert page.title.get_text().startswith(payload) or rel == "index.html"
+
+
+def test_template_typo_fails_instead_of_printing_nothing(tmp_path):
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    products = templates / "products.md.j2"
+    products.write_text(products.read_text().replace("i.crs_percent", "i.crs_precent", 1))
+    course = load_course(ROOT / "content")
+    with pytest.raises(jinja2.UndefinedError, match="crs_precent"):
+        render_pages(course, make_environment(templates))
+
+
+def test_render_command_writes_markdown_for_other_engines(project, tmp_path):
+    out = tmp_path / "rendered"
+    assert project.run("render", "--out", str(out)) == 0
+    assert (out / "about.md").is_file() and not (out / "overrides").exists()
+    text = (out / "modules/approved-products.md").read_text(encoding="utf-8")
+    assert "| 93% |" in text
+    assert "{products." not in text  # every placeholder was filled
+
+
+def test_no_request_to_another_host(site):
+    for html in site.rglob("*.html"):
+        page = soup(html)
+        for tag, attr in (("script", "src"), ("link", "href"), ("img", "src"), ("iframe", "src")):
+            for el in page.find_all(tag):
+                if "canonical" in (el.get("rel") or []):
+                    continue  # names the published address; browsers do not fetch it
+                url = el.get(attr) or ""
+                assert not url.startswith(("http:", "https:", "//")), f"{html.relative_to(site)}: {url}"
+
+
+def test_every_page_has_version_review_date_and_disclaimer(site):
+    course = yaml.safe_load((ROOT / "content/course.yaml").read_text())
+    for html in site.rglob("*.html"):
+        footer = soup(html).select_one(".md-copyright")
+        assert footer, html
+        text = footer.get_text(" ", strip=True)
+        assert course["version"] in text and str(course["reviewed"]) in text and "not clinical guidance" in text
