@@ -16,7 +16,8 @@ from .walk import walk
 TEMPLATES = Path(__file__).resolve().parent.parent / "pages" / "templates"
 
 # A field with this name holds the id of an entity in that collection.
-_ID_FIELDS = {"disease": "diseases", "target": "antigens", "source": "external"}
+_ID_FIELDS = {"disease": "diseases", "source": "external", "content": "files"}
+_ID_FIELDS_BY_FILE = {("products", "target"): "antigens", ("solid_tumors", "kind"): "therapy_types"}
 
 
 def check_course(course) -> list[ContentIssue]:
@@ -45,19 +46,24 @@ def check_course(course) -> list[ContentIssue]:
             else:
                 seen_ids[(scope, key)] = (stem, path + (key_name,))
 
+    known["files"] = set(course.files)
     # 2. cross-references resolve: citations, ids of other entities, placeholders, templates.
     facts = course.facts
     for stem in course.FILES:
         for path, value in walk(getattr(course, stem)):
             name = path[-1] if path else None
-            if name == "refs" and isinstance(value, list):
-                for i, n in enumerate(value):
+            collection = _ID_FIELDS_BY_FILE.get((stem, name)) or _ID_FIELDS.get(name)
+            if name in ("refs", "ref") and isinstance(value, (list, int)) and not isinstance(value, bool):
+                for i, n in (enumerate(value) if isinstance(value, list) else [(None, value)]):
                     if n not in known["references"]:
-                        issue(stem, path + (i,), f"cites reference {n}, which is not in content/references.yaml")
-            elif name in _ID_FIELDS and isinstance(value, str) and stem != "references":
-                if value not in known[_ID_FIELDS[name]]:
-                    choices = ", ".join(sorted(known[_ID_FIELDS[name]])) or "none defined"
-                    issue(stem, path, f"unknown {_ID_FIELDS[name][:-1] if name != 'source' else 'source'} id {value!r} (known: {choices})")
+                        where = path + (i,) if i is not None else path
+                        issue(stem, where, f"cites reference {n}, which is not in content/references.yaml")
+            elif collection and isinstance(value, str) and stem != "references":
+                if value not in known[collection]:
+                    choices = ", ".join(sorted(known[collection])) or "none defined"
+                    noun = {"antigens": "antigen", "diseases": "disease", "external": "source", "files": "content file",
+                            "therapy_types": "therapy type"}[collection]
+                    issue(stem, path, f"unknown {noun} id {value!r} (known: {choices})")
             elif name == "template" and isinstance(value, str) and not (TEMPLATES / value).is_file():
                 issue(stem, path, f"no template named {value!r} in build_tools/pages/templates")
             if isinstance(value, model.Fact):

@@ -38,13 +38,20 @@ class FactEntry:
 
 @dataclass
 class Course:
-    course: model.CourseFile
-    references: model.ReferencesFile
-    antigens: model.AntigensFile
-    products: model.ProductsFile
+    """`files` maps each content file's stem to its model; `course.products` reads files["products"]."""
+
+    files: dict[str, BaseModel]
     docs: dict[str, YamlDocument] = field(default_factory=dict, repr=False)
 
-    FILES = ("course", "references", "antigens", "products")
+    def __getattr__(self, stem: str):
+        files = self.__dict__.get("files", {})
+        if stem in files:
+            return files[stem]
+        raise AttributeError(stem)
+
+    @property
+    def FILES(self) -> tuple[str, ...]:
+        return tuple(self.files)
 
     # -- lookups used by templates and the quiz generator --------------------------
     def product(self, product_id: str) -> model.Product:
@@ -61,6 +68,13 @@ class Course:
 
     def module(self, module_id: str) -> model.Module:
         return self._by_id("modules", self.course.modules)[module_id]
+
+    def module_for(self, stem: str) -> model.Module | None:
+        """The module whose page presents content file `stem`."""
+        return next((m for m in self.course.modules if m.content == stem), None)
+
+    def section(self, stem: str, section_id: str) -> model.Section:
+        return self._by_id(f"sections:{stem}", self.files[stem].sections)[section_id]
 
     def _by_id(self, name: str, items, key: str = "id") -> dict:
         cache = self.__dict__.setdefault("_lookup", {})

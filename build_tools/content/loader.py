@@ -10,7 +10,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import model
+from . import model, model_topics as topics
 from .course import Course
 from .checks import check_course
 from .errors import ContentError, ContentIssue, format_path
@@ -20,8 +20,16 @@ from .yaml_source import YamlDocument, load_yaml
 FILES: dict[str, type[BaseModel]] = {
     "course": model.CourseFile,
     "references": model.ReferencesFile,
+    "glossary": topics.GlossaryFile,
     "antigens": model.AntigensFile,
+    "therapy_types": topics.TherapyTypesFile,
+    "car_structure": topics.CarStructureFile,
+    "naming": topics.NamingFile,
     "products": model.ProductsFile,
+    "adverse_effects": topics.AdverseEffectsFile,
+    "challenges": topics.ChallengesFile,
+    "emerging": model.SectionsFile,
+    "solid_tumors": topics.SolidTumorsFile,
 }
 
 
@@ -53,7 +61,7 @@ def load_course(content_dir: Path, shown_relative_to: Path | None = None) -> Cou
 
     if issues:
         raise ContentError(issues)
-    course = Course(**parsed, docs=docs)
+    course = Course(parsed, docs=docs)
     issues.extend(check_course(course))
     if issues:
         raise ContentError(issues)

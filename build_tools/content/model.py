@@ -13,7 +13,7 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
-Refs = Annotated[list[Annotated[int, Field(ge=1)]], Field(min_length=1)]
+Refs = Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=1)]  # 0 = the review itself
 
 
 def _number(value: object) -> object:
@@ -68,11 +68,11 @@ class Quantity(Model):
 
 
 class Fact(Model):
-    """One cited statement; `{name}` in text shows values[name]."""
+    """One cited statement; `{name}` in text shows values[name]. Statements need no numbers."""
 
     id: Id
     text: Text
-    values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Quantity] = Field(min_length=1)
+    values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Quantity] = {}
     refs: Refs
     ask: str | None = None  # a question stem for the quiz generator; None = not asked numerically
 
@@ -88,7 +88,7 @@ class Section(Model):
 
 
 class Reference(Model):
-    n: int = Field(ge=1)
+    n: int = Field(ge=0)
     authors: Text
     title: Text
     journal: Text
@@ -165,9 +165,9 @@ class FdaRecord(Model):
     """Facts from FDA approval records, not from the article (see DESIGN.md)."""
 
     source: Id
-    short_name: Text
+    short_name: Text | None = None
     brand: Text
-    costimulatory_domain: Literal["CD28", "4-1BB"]
+    costimulatory_domain: Literal["CD28", "4-1BB"] | None = None
     vector: Text
     first_approval: dt.date
 
@@ -185,10 +185,15 @@ class Product(Model):
         return next(i for i in self.indications if i.id == indication_id)
 
 
-class ProductsFile(Model):
+class SectionsFile(Model):
+    """Every module's content file: teaching sections, plus the entities of its subject."""
+
+    sections: list[Section] = []
+
+
+class ProductsFile(SectionsFile):
     diseases: list[Disease]
     products: list[Product]
-    sections: list[Section] = []
 
 
 class AntigensFile(Model):
@@ -198,7 +203,8 @@ class AntigensFile(Model):
 class Module(Model):
     id: Id
     title: Text
-    template: Annotated[str, Field(pattern=r"^[a-z0-9_]+\.md\.j2$")]
+    content: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]  # the content file (stem) this module presents
+    template: Annotated[str, Field(pattern=r"^[a-z0-9_]+\.md\.j2$")] = "module.md.j2"
     description: Text  # the page's meta description
     objectives: list[Text] = Field(min_length=3, max_length=5)
     key_points: list[Text] = Field(min_length=1)

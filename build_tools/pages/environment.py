@@ -22,6 +22,7 @@ def make_environment(template_dir: Path = TEMPLATES) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.do"],
     )
     env.filters.update(cell=helpers.md_cell, pct=helpers.percent, num=helpers.number)
     return env

@@ -10,7 +10,8 @@ import posixpath
 from jinja2 import Undefined
 from markupsafe import Markup, escape
 
-from ..content import formatting, model, prose
+from .. import figures
+from ..content import formatting, model, naming, prose
 from ..content.course import Course
 
 REFERENCES_PAGE = "references.md"
@@ -23,6 +24,7 @@ class PageHelpers:
         self.course = course
         self.page_path = page_path
         self.cited: set[int] = set()  # filled by cite(), read by the page's reference list
+        self.fig = FigureHelpers(course)
 
     def link(self, target: str, anchor: str = "") -> str:
         rel = posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")
@@ -43,8 +45,12 @@ class PageHelpers:
 
     def cite(self, refs) -> Markup:
         self.cited.update(refs)
-        links = ", ".join(f"[{n}]({self.link(REFERENCES_PAGE, f'ref-{n}')})" for n in refs)
+        links = ", ".join(f"[{citation_label(n)}]({self.link(REFERENCES_PAGE, f'ref-{n}')})" for n in refs)
         return Markup(f'<sup class="cite">{links}</sup>')
+
+    def cite_external(self, source_id: str) -> Markup:
+        """Cite a source outside the article (DESIGN allows only FDA approval records)."""
+        return Markup(f'<sup class="cite">[FDA]({self.link(REFERENCES_PAGE, source_id)})</sup>')
 
     def survival(self, s: model.Survival) -> str:
         if s.percent is not None:
@@ -68,6 +74,11 @@ class PageHelpers:
         return [self.course.reference(n) for n in sorted(self.cited)]
 
 
+def citation_label(n: int) -> str:
+    """Reference 0 is the review itself; the rest keep the article's numbers."""
+    return "Review" if n == 0 else str(n)
+
+
 def md_cell(text) -> Markup:
     """Table cells: escape HTML and the column separator."""
     return Markup(str(escape(text)).replace("|", "\\|"))
@@ -86,3 +97,45 @@ def percent(value) -> str:
 
 def number(value) -> str:
     return formatting.number(_defined(value))
+
+
+class FigureHelpers:
+    """Pictures for templates: SVG drawn from the same objects the tables show."""
+
+    def __init__(self, course: Course):
+        self.course = course
+
+    def car_diagram(self) -> Markup:
+        return _figure(figures.car_diagram(self.course.car_structure.domains))
+
+    def _rows(self):
+        for p in self.course.products.products:
+            for i in p.indications:
+                yield p, i, f"{p.inn}, {self.course.disease(i.disease).abbreviation}"
+
+    def toxicity_chart(self) -> Markup:
+        groups = [figures.BarGroup(label, (
+            figures.Bar("CRS", i.crs_percent, "fig-crs"),
+            figures.Bar("Neurologic", i.neurologic_percent, "fig-neuro"),
+            figures.Bar("Severe infection", i.severe_infection_percent, "fig-infection"),
+        )) for _, i, label in self._rows()]
+        return _figure(figures.bar_chart(
+            "toxicity-chart", "Toxicity rates in the approval trials (Table 1)",
+            "Percentage of patients with cytokine release syndrome, neurologic toxicity and severe "
+            "infection, for each product and indication. The same figures are in the table above.", groups))
+
+    def response_chart(self) -> Markup:
+        groups = [figures.BarGroup(label, (figures.Bar("Response", i.response_percent, "fig-response"),))
+                  for _, i, label in self._rows()]
+        return _figure(figures.bar_chart(
+            "response-chart", "Response rates in the approval trials (Table 1)",
+            "Percentage of patients with complete or partial remission, for each product and "
+            "indication. The same figures are in the table above.", groups))
+
+    def name_parts(self, name: str):
+        return naming.decode(name, self.course.naming.stems)
+
+
+def _figure(svg_text: str) -> Markup:
+    # Wrapped in a block element so Markdown passes the SVG through untouched.
+    return Markup(f'<figure class="course-figure">\n{svg_text}\n</figure>')

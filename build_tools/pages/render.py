@@ -13,6 +13,7 @@ from .environment import make_environment
 from .helpers import REFERENCES_PAGE, PageHelpers
 
 HOME_PAGE = "index.md"
+GLOSSARY_PAGE = "glossary.md"
 
 
 def module_page(module_id: str) -> str:
@@ -30,9 +31,17 @@ def render_pages(course: Course, env: Environment | None = None) -> dict[str, st
 
     render("home.md.j2", HOME_PAGE)
     for module in course.course.modules:
-        render(module.template, module_page(module.id), module=module)
+        render(module.template, module_page(module.id), module=module, data=course.files[module.content])
+    render("glossary.md.j2", GLOSSARY_PAGE)
     render("references.md.j2", REFERENCES_PAGE)
-    return pages
+    abbreviations = glossary_abbreviations(course)
+    return {path: text + abbreviations for path, text in pages.items()}
+
+
+def glossary_abbreviations(course: Course) -> str:
+    """Markdown abbreviation definitions (`*[CRS]: ...`): Material shows them as tooltips."""
+    lines = [f"*[{t.abbr}]: {' '.join(t.term.split())}" for t in course.glossary.terms]
+    return "\n\n" + "\n".join(lines) + "\n"
 
 
 def navigation(course: Course, extra: list[dict] | None = None) -> list:
@@ -40,7 +49,7 @@ def navigation(course: Course, extra: list[dict] | None = None) -> list:
     # Themes print nav titles as HTML, so content titles are escaped here like everywhere else.
     modules = [{str(escape(m.title)): module_page(m.id)} for m in course.course.modules]
     extra = [{str(escape(title)): path for title, path in entry.items()} for entry in extra or []]
-    return [{"Home": HOME_PAGE}, {"Modules": modules}, {"References": REFERENCES_PAGE}, *extra]
+    return [{"Home": HOME_PAGE}, {"Modules": modules}, {"Glossary": GLOSSARY_PAGE}, {"References": REFERENCES_PAGE}, *extra]
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
