@@ -30,6 +30,8 @@ def cmd_render(args) -> int:
     if out.exists():
         shutil.rmtree(out)
     shutil.copytree(args.project / "docs", out, ignore=shutil.ignore_patterns("overrides"))
+    for page in out.rglob("*.md"):  # hand-written pages get the glossary tooltips, as in the hook
+        page.write_text(page.read_text(encoding="utf-8") + built.abbreviations, encoding="utf-8")
     write_pages(built.pages, out)
     print(f"wrote {len(built.pages)} generated pages to {out}")
     return 0

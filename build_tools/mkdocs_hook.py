@@ -38,6 +38,11 @@ def on_files(files, config):
     return files
 
 
+def on_page_markdown(markdown, page, config, files):
+    # Generated pages already carry the glossary; hand-written ones get it here.
+    return markdown if page.file.generated_by else markdown + _built.abbreviations
+
+
 def on_serve(server, config, builder):
     root = _project_dir(config)
     for folder in ("content", "quizbank", "build_tools/pages/templates"):

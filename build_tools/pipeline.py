@@ -11,6 +11,7 @@ from pathlib import Path
 from .content.course import Course
 from .content.loader import load_course
 from .pages import navigation, render_pages
+from .pages.render import glossary_abbreviations
 
 
 @dataclass(frozen=True)
@@ -18,6 +19,7 @@ class Built:
     course: Course
     pages: dict[str, str]   # docs-relative path -> Markdown
     nav: list
+    abbreviations: str      # glossary tooltips, appended to hand-written pages too
 
 
 def build(project_dir: Path) -> Built:
@@ -29,7 +31,7 @@ def build(project_dir: Path) -> Built:
     course = load_course(project_dir / "content", shown_relative_to=project_dir)
     pages = render_pages(course)
     extra = [{page.title: page.file} for page in course.course.pages]
-    return Built(course, pages, navigation(course, extra))
+    return Built(course, pages, navigation(course, extra), glossary_abbreviations(course))
 
 
 def site_meta(course: Course) -> dict:

@@ -223,6 +223,5 @@ class CourseFile(Model):
     version: Text
     reviewed: dt.date
     disclaimer: Text
-    source_article: Text
     modules: list[Module] = Field(min_length=1)
     pages: list[HandWrittenPage] = []
