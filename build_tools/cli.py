@@ -61,6 +61,49 @@ def cmd_site(args) -> int:
     return 0
 
 
+class UsageError(Exception):
+    """A mistake in the command line: reported as one line, exit status 2."""
+
+
+def cmd_quiz(args) -> int:
+    from .exporters import FORMATS
+    from .quiz.bank import build_bank, draw, variants
+
+    built = build(args.project)
+    bank = build_bank(built.course, args.project / "quizbank")
+    modules = [m.id for m in built.course.course.modules]
+    for topic in args.topics or []:
+        if topic not in modules:
+            raise UsageError(f"unknown topic {topic!r} (known: {', '.join(modules)})")
+    filters = dict(topics=args.topics, difficulty=args.difficulty)
+    pool = draw(bank, seed=args.seed, **filters)
+    count = args.count or len(pool)
+    if count > len(pool):
+        raise UsageError(f"asked for {count} items but only {len(pool)} match the topics and difficulty chosen")
+    out = Path(args.out).resolve()
+    site = (args.project / "site").resolve()
+    if out == site or site in out.parents:
+        raise UsageError("exports stay outside site/: nothing private is published")
+    exporter = FORMATS[args.format]
+    from .exporters.meta import ExportMeta
+
+    title = built.course.course.title
+    meta = ExportMeta(title, built.course.course.reviewed)
+    if args.variants == 1:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        written = exporter.write(draw(bank, seed=args.seed, count=count, **filters), out, meta)
+    else:
+        out.mkdir(parents=True, exist_ok=True)
+        written = []
+        for n, items in enumerate(variants(bank, seed=args.seed, count=count, n=args.variants, **filters), 1):
+            path = out / f"variant-{n:02d}{exporter.SUFFIX}"
+            written += exporter.write(items, path, ExportMeta(f"{title} (variant {n})", meta.revised))
+            print(f"variant {n}/{args.variants} written", file=sys.stderr)
+    for path in written:
+        print(f"wrote {path}")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.splitlines()[0])
     p.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml and content/ (default: .)")
@@ -72,6 +115,15 @@ def parser() -> argparse.ArgumentParser:
     site = sub.add_parser("site", help="strict MkDocs build, replacing the output folder only on success")
     site.add_argument("--out", default="site")
     site.set_defaults(run=cmd_site)
+    quiz = sub.add_parser("quiz", help="draw items from the question bank and export them")
+    quiz.add_argument("--seed", type=int, default=1)
+    quiz.add_argument("--count", type=int, help="items per quiz (default: all that match)")
+    quiz.add_argument("--topics", nargs="+", help="module ids to draw from")
+    quiz.add_argument("--difficulty", nargs="+", choices=["easy", "medium", "hard"])
+    quiz.add_argument("--variants", type=int, default=1, help="number of exam variants (writes a folder)")
+    quiz.add_argument("--format", required=True, choices=["json", "moodle", "gift", "qti", "anki", "csv", "print"])
+    quiz.add_argument("--out", required=True, help="output file, or folder when --variants > 1")
+    quiz.set_defaults(run=cmd_quiz)
     return p
 
 
@@ -83,3 +135,6 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error.report(), file=sys.stderr)
         return 1
+    except UsageError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2

@@ -1,0 +1,14 @@
+"""One module per export format. Each has `SUFFIX` and `write(items, path, meta)`."""
+from . import anki, csv_export, gift, json_export, moodle, printable, qti
+
+FORMATS = {
+    "json": json_export,
+    "csv": csv_export,
+    "gift": gift,
+    "moodle": moodle,
+    "qti": qti,
+    "print": printable,
+    "anki": anki,
+}
+
+__all__ = ["FORMATS"]

@@ -1,0 +1,71 @@
+"""Anki deck (.apkg) with genanki. Deck and model ids are fixed and each note's GUID comes from
+the item id, so importing a regenerated deck updates the old cards instead of adding copies.
+Anki only takes an edited note whose modification time is newer, so that time is the content's
+review date, never the build clock (which would also break byte-identical output)."""
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+
+import genanki
+from markupsafe import escape
+
+from ..quiz.item import Item, short_hash
+from .answers import answer_text
+from .meta import ExportMeta
+
+SUFFIX = ".apkg"
+DECK_ID = 1_724_202_411       # fixed forever: changing them makes Anki see a new deck and model
+MODEL_ID = 1_724_202_412
+FIXED_DATE = (2024, 1, 1, 0, 0, 0)
+
+MODEL = genanki.Model(
+    MODEL_ID, "CAR T course item",
+    fields=[{"name": "ItemId"}, {"name": "Question"}, {"name": "Answer"}, {"name": "Explanation"}],
+    templates=[{"name": "Card 1", "qfmt": "{{Question}}",
+                "afmt": "{{FrontSide}}<hr id=answer><p><b>{{Answer}}</b></p><p>{{Explanation}}</p>"}],
+    sort_field_index=0,
+)
+
+
+def _question(item: Item) -> str:
+    text = f"<p>{escape(item.stem)}</p>"
+    if item.options and item.type != "truefalse":
+        text += "<ul>" + "".join(f"<li>{escape(o.text)}</li>" for o in item.options) + "</ul>"
+    elif item.type == "matching":
+        text += "<ul>" + "".join(f"<li>{escape(p.left)}</li>" for p in item.pairs) + "</ul>"
+    return text
+
+
+def deck(items: list[Item], title: str) -> genanki.Deck:
+    d = genanki.Deck(DECK_ID, title)
+    for item in items:
+        d.add_note(genanki.Note(
+            model=MODEL, guid=f"cart-{short_hash(item.id, 16)}", tags=[item.topic, item.type],
+            fields=[escape(item.id), _question(item), str(escape(answer_text(item))),
+                    f"{escape(item.explanation)} (refs {escape(' '.join(map(str, item.refs)))})"]))
+    return d
+
+
+def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
+    stamp = dt.datetime.combine(meta.revised, dt.time(), dt.timezone.utc).timestamp()
+    fd, raw = tempfile.mkstemp(suffix=".apkg")
+    os.close(fd)
+    try:
+        genanki.Package(deck(items, meta.title)).write_to_file(raw, timestamp=stamp)
+        _rezip_with_fixed_dates(Path(raw), path)
+    finally:
+        os.unlink(raw)
+    return [path]
+
+
+def _rezip_with_fixed_dates(src: Path, dest: Path) -> None:
+    # genanki stamps zip entries with the file's mtime; copy them with a fixed date instead.
+    with zipfile.ZipFile(src) as zin, zipfile.ZipFile(dest, "w", zipfile.ZIP_DEFLATED) as zout:
+        for name in sorted(zin.namelist()):
+            info = zipfile.ZipInfo(name, date_time=FIXED_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            zout.writestr(info, zin.read(name))

@@ -1,0 +1,17 @@
+"""Plain-text answers for formats that need a single string (CSV, printed keys)."""
+from __future__ import annotations
+
+from ..content.formatting import number
+from ..quiz.item import Item
+
+
+def answer_text(item: Item) -> str:
+    if item.type == "numeric":
+        tol = f" (± {number(item.tolerance)})" if item.tolerance else ""
+        unit = "" if item.unit in (None, "count") else ("%" if item.unit == "percent" else f" {item.unit}")
+        return f"{number(item.answer)}{unit}{tol}"
+    if item.type == "matching":
+        return "; ".join(f"{p.left} → {p.right}" for p in item.pairs)
+    if item.type == "ordering":
+        return " → ".join(item.order)
+    return "; ".join(o.text for o in item.correct_options)

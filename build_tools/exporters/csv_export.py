@@ -1,0 +1,26 @@
+"""CSV for spreadsheets: one row per item, answers spelled out."""
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+from .meta import ExportMeta
+from ..quiz.item import Item
+from .answers import answer_text
+
+SUFFIX = ".csv"
+COLUMNS = ["id", "type", "topic", "difficulty", "objective", "stem", "options", "answer", "explanation", "refs", "source", "page"]
+
+
+def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
+    title = meta.title
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for i in items:
+        options = " | ".join(o.text for o in i.options) or " | ".join(p.left for p in i.pairs) or " | ".join(sorted(i.order))
+        writer.writerow([i.id, i.type, i.topic, i.difficulty, i.objective, i.stem, options, answer_text(i),
+                         i.explanation, " ".join(map(str, i.refs)), i.source, i.page])
+    path.write_text(buffer.getvalue(), encoding="utf-8")
+    return [path]

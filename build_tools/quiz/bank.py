@@ -1,0 +1,61 @@
+"""Build the whole question bank from blueprints, and draw quizzes from it."""
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from pathlib import Path
+
+from ..content.course import Course
+from ..content.errors import ContentError, ContentIssue
+from .blueprint import load_blueprints
+from .context import QuizContext
+from .generators import GENERATORS
+from .item import Item
+from .quality import problems
+
+
+def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
+    """Every item of every blueprint, sorted by id. Quality problems are errors naming the blueprint."""
+    ctx = QuizContext(course)
+    items: dict[str, Item] = {}
+    issues: list[ContentIssue] = []
+    for bp, file in load_blueprints(quizbank_dir, course, GENERATORS):
+        for item in GENERATORS[bp.generator](ctx, bp):
+            for problem in problems(item):
+                issues.append(ContentIssue(file, 1, f"blueprint {bp.id}", f"item {item.id}: {problem}"))
+            if item.id in items:
+                issues.append(ContentIssue(file, 1, f"blueprint {bp.id}", f"item id {item.id} produced twice"))
+            items[item.id] = item
+    if issues:
+        raise ContentError(issues)
+    return [items[k] for k in sorted(items)]
+
+
+def draw(bank: list[Item], *, seed: int, count: int | None = None, topics: list[str] | None = None,
+         difficulty: list[str] | None = None) -> list[Item]:
+    """A reproducible selection. Each item's rank comes from (seed, item id), so an item drawn
+    under two seeds keeps its id, and adding items to the bank does not reshuffle the others."""
+    pool = [i for i in bank if (not topics or i.topic in topics) and (not difficulty or i.difficulty in difficulty)]
+    ranked = sorted(pool, key=lambda i: random.Random(f"{seed}:{i.id}").random())
+    return ranked[:count] if count else ranked
+
+
+def variants(bank: list[Item], *, seed: int, count: int, n: int, **filters) -> list[list[Item]]:
+    """n exam variants: different draws per student, options shuffled per variant."""
+    out = []
+    for v in range(n):
+        chosen = draw(bank, seed=seed * 1000 + v, count=count, **filters)
+        out.append([_shuffled(item, f"{seed}:{v}:{item.id}") for item in chosen])
+    return out
+
+
+def _shuffled(item: Item, key: str) -> Item:
+    if item.type not in ("single", "multiple") or _is_numeric(item):
+        return item
+    options = list(item.options)
+    random.Random(key).shuffle(options)
+    return replace(item, options=tuple(options))
+
+
+def _is_numeric(item: Item) -> bool:
+    return all(o.text[:1].isdigit() for o in item.options)  # numeric options stay sorted

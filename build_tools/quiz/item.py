@@ -1,0 +1,60 @@
+"""One quiz item, in the shape every exporter reads."""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Literal
+
+ItemType = Literal["single", "multiple", "truefalse", "numeric", "matching", "ordering"]
+Difficulty = Literal["easy", "medium", "hard"]
+
+
+def short_hash(text: str, length: int = 8) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+@dataclass(frozen=True)
+class Option:
+    id: str
+    text: str
+    correct: bool
+
+    @classmethod
+    def of(cls, text: str, correct: bool) -> Option:
+        # Ids come from the text, so an option keeps its id however the options are ordered.
+        return cls(f"o{short_hash(text, 6)}", text, correct)
+
+
+@dataclass(frozen=True)
+class Pair:
+    left: str
+    right: str
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str                  # blueprint id + bound entity ids: stable across runs and seeds
+    type: ItemType
+    topic: str               # module id
+    objective: str
+    difficulty: Difficulty
+    stem: str
+    explanation: str
+    refs: tuple[int, ...]
+    source: str              # content path of the fact the answer comes from
+    page: str                # site-relative URL with anchor of the section that teaches it
+    options: tuple[Option, ...] = ()
+    answer: float | None = None      # numeric items
+    tolerance: float | None = None
+    unit: str | None = None
+    pairs: tuple[Pair, ...] = ()     # matching: left -> right
+    order: tuple[str, ...] = ()      # ordering: the correct sequence
+    tags: tuple[str, ...] = field(default=())
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        return {k: v for k, v in data.items() if v not in (None, (), [])}
+
+    @property
+    def correct_options(self) -> list[Option]:
+        return [o for o in self.options if o.correct]

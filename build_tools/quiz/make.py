@@ -1,0 +1,44 @@
+"""Small constructors shared by generators: one place decides option order and ids."""
+from __future__ import annotations
+
+from .blueprint import Blueprint
+from .context import QuizContext
+from .distractors import _number, pick
+from .item import Item, Option, Pair
+
+
+def base(ctx: QuizContext, bp: Blueprint, key: str, **fields) -> dict:
+    return dict(id=f"{bp.id}:{key}" if key else bp.id, topic=bp.module, objective=ctx.objective(bp),
+                difficulty=bp.difficulty, **fields)
+
+
+def choice(ctx, bp, key, *, answer: str, candidates: list[str], numeric: bool = False, k: int = 3, **fields) -> Item | None:
+    wrong = pick(answer, candidates, k, f"{bp.id}:{key}", numeric)
+    if not wrong:
+        return None  # nothing to choose between: skip rather than ask a one-option question
+    texts = sorted([answer, *wrong], key=(lambda t: (_number(t), t)) if numeric else str.lower)
+    options = tuple(Option.of(t, t == answer) for t in texts)
+    return Item(type="single", options=options, **base(ctx, bp, key, **fields))
+
+
+def multiple(ctx, bp, key, *, right: list[str], wrong: list[str], **fields) -> Item:
+    texts = sorted(set(right) | set(wrong), key=str.lower)
+    options = tuple(Option.of(t, t in right) for t in texts)
+    return Item(type="multiple", options=options, **base(ctx, bp, key, **fields))
+
+
+def truefalse(ctx, bp, key, *, true: bool, **fields) -> Item:
+    options = (Option("true", "True", true), Option("false", "False", not true))
+    return Item(type="truefalse", options=options, **base(ctx, bp, key, **fields))
+
+
+def numeric(ctx, bp, key, *, answer: float, unit: str, tolerance: float = 0, **fields) -> Item:
+    return Item(type="numeric", answer=answer, unit=unit, tolerance=tolerance, **base(ctx, bp, key, **fields))
+
+
+def matching(ctx, bp, key, *, pairs: list[tuple[str, str]], **fields) -> Item:
+    return Item(type="matching", pairs=tuple(Pair(l, r) for l, r in pairs), **base(ctx, bp, key, **fields))
+
+
+def ordering(ctx, bp, key, *, order: list[str], **fields) -> Item:
+    return Item(type="ordering", order=tuple(order), **base(ctx, bp, key, **fields))

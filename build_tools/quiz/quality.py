@@ -1,0 +1,45 @@
+"""Item-quality rules. The bank refuses to build while any item breaks one."""
+from __future__ import annotations
+
+import re
+
+from .distractors import _number
+from .item import Item
+
+_NUMERIC = re.compile(r"^\d[\d,.]*(%| [a-z]+)?(–\d[\d,.]*%?( [a-z]+)?)?$")
+_BANNED = ("all of the above", "none of the above")
+
+
+def problems(item: Item) -> list[str]:
+    found = []
+    if not item.stem.rstrip().endswith(("?", ":", ".")):
+        found.append("stem must end as a question or a completion")
+    if not (item.explanation and item.refs and item.source and item.page):
+        found.append("explanation, refs, source and page are required")
+    texts = [o.text for o in item.options]
+    if len({t.lower() for t in texts}) != len(texts):
+        found.append("duplicate option texts")
+    if any(t.lower() in _BANNED for t in texts):
+        found.append("'all/none of the above' is not allowed")
+    correct = len(item.correct_options)
+    if item.type in ("single", "truefalse") and correct != 1:
+        found.append(f"{item.type} item needs exactly one correct option (has {correct})")
+    if item.type == "multiple" and not (1 <= correct < len(texts)):
+        found.append("multiple-select needs at least one right and one wrong option")
+    if item.type == "single":
+        kinds = {bool(_NUMERIC.match(t)) for t in texts}
+        if len(kinds) > 1:
+            found.append("options mix numbers and words")
+        if kinds == {True}:
+            values = [_number(t) for t in texts]
+            if values != sorted(values):
+                found.append("numeric options must be sorted")
+        elif max(map(len, texts)) > 4 * max(1, min(map(len, texts))):
+            found.append("option lengths differ too much")
+    if item.type == "numeric" and item.answer is None:
+        found.append("numeric item needs an answer")
+    if item.type == "matching" and len({p.right for p in item.pairs}) < 2:
+        found.append("matching needs at least two different answers")
+    if item.type == "ordering" and len(item.order) < 3:
+        found.append("ordering needs at least three steps")
+    return found
