@@ -15,3 +15,8 @@ def answer_text(item: Item) -> str:
     if item.type == "ordering":
         return " → ".join(item.order)
     return "; ".join(o.text for o in item.correct_options)
+
+
+def machine_number(value: float) -> str:
+    """A number as importers read it: no thousands separator, no trailing .0 on whole numbers."""
+    return str(int(value)) if float(value).is_integer() else repr(float(value))

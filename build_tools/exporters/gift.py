@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..content.formatting import number
+from .answers import machine_number as number
 from .meta import ExportMeta
 from ..quiz.item import Item
 from .fractions import share

@@ -8,7 +8,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from ..content.formatting import number
+from .answers import machine_number as number
 from .meta import ExportMeta
 from ..quiz.item import Item
 from .fractions import share

@@ -9,7 +9,7 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
-from ..content.formatting import number
+from .answers import machine_number as number
 from .meta import ExportMeta
 from ..quiz.item import Item, short_hash
 
@@ -117,7 +117,7 @@ def assessment(items: list[Item], ident: str, title: str) -> str:
     return _xml(root)
 
 
-def meta(items: list[Item], ident: str, title: str) -> str:
+def canvas_meta(items: list[Item], ident: str, title: str) -> str:
     root = ET.Element("quiz", {"identifier": ident, "xmlns": CANVAS_NS})
     for tag, text in (("title", title), ("description", ""), ("shuffle_answers", "false"),
                       ("scoring_policy", "keep_highest"), ("quiz_type", "assignment"),
@@ -151,7 +151,7 @@ def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
     title = meta.title
     ident = "g" + short_hash(title + "".join(i.id for i in items), 16)
     entries = {"imsmanifest.xml": manifest(ident), f"{ident}/{ident}.xml": assessment(items, ident, title),
-               f"{ident}/assessment_meta.xml": meta(items, ident, title)}
+               f"{ident}/assessment_meta.xml": canvas_meta(items, ident, title)}
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=FIXED_DATE)

@@ -235,7 +235,7 @@ def trial_response(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             item = make.choice(ctx, bp, f"{t.id}:{n}", answer=f"{c.percent}%", candidates=rates, numeric=True,
                                stem=f"In the {t.first_author} {t.year} trial of {t.receptor} cells against {t.target} ({who}), what share of patients responded?",
                                explanation=f"{c.responders} of {c.patients} patients ({c.percent}%) responded.",
-                               refs=(t.ref,), source=f"trials.{t.id}.cohorts.{n}.responders",
+                               refs=(t.ref,), source=f"trials.{t.id}.cohorts.{n}",  # percent derives from responders/patients
                                page=ctx.page(ctx.module_of("solid_tumors"), "reading-table-3"))
             if item:
                 yield item

@@ -1,0 +1,115 @@
+"""The question bank: size, coverage, item quality, answers that are content, determinism."""
+from __future__ import annotations
+
+import json
+from collections import Counter
+
+import pytest
+
+from build_tools.content import formatting
+from build_tools.quiz.bank import draw
+from build_tools.quiz.item import Item, Option
+from build_tools.quiz.quality import problems
+
+from conftest import soup
+from quizhelpers import export, real_bank
+
+COURSE, BANK = real_bank()
+
+
+def test_bank_is_large_covers_every_module_and_every_type():
+    assert len(BANK) >= 150
+    assert set(Counter(i.type for i in BANK)) == {"single", "multiple", "truefalse", "numeric", "matching", "ordering"}
+    assert {i.topic for i in BANK} == {m.id for m in COURSE.course.modules}
+    assert len({i.id for i in BANK}) == len(BANK)
+
+
+def test_every_item_passes_the_quality_check_and_carries_its_provenance():
+    for item in BANK:
+        assert problems(item) == [], item.id
+        assert item.explanation and item.refs and item.source and item.page
+        assert item.objective in COURSE.module(item.topic).objectives
+
+
+@pytest.mark.parametrize("broken, complaint", [
+    (dict(options=(Option.of("12%", True), Option.of("15%", True))), "exactly one correct"),
+    (dict(options=(Option.of("15%", True), Option.of("12%", False))), "sorted"),
+    (dict(options=(Option.of("12%", True), Option.of("12%", False))), "duplicate"),
+    (dict(options=(Option.of("12%", True), Option.of("all of the above", False))), "all/none"),
+    (dict(stem="Rate of CRS"), "question or a completion"),
+    (dict(options=(Option.of("12%", True), Option.of("a great many patients", False))), "mix numbers and words"),
+])
+def test_quality_check_catches_bad_items(broken, complaint):
+    fields = dict(id="x", type="single", topic="t", objective="o", difficulty="easy", stem="What rate?",
+                  explanation="e", refs=(1,), source="s", page="p",
+                  options=(Option.of("12%", True), Option.of("15%", False)))
+    fields.update(broken)
+    assert any(complaint in p for p in problems(Item(**fields)))
+
+
+def test_numeric_answers_come_from_the_content_field_they_name():
+    checked = 0
+    for item in BANK:
+        entry = COURSE.facts.get(item.source)
+        if entry is None:
+            continue
+        shown = formatting.quantity(entry.value)
+        if item.type == "numeric":
+            assert item.answer == entry.value.value, item.id
+        else:
+            assert [o.text for o in item.correct_options] == [shown], item.id
+        assert shown in item.explanation, item.id
+        checked += 1
+    assert checked > 150
+
+
+def test_distractors_are_never_the_answer_and_ids_are_stable_per_item():
+    for item in BANK:
+        if item.type == "single":
+            right = item.correct_options[0].text
+            assert all(o.text != right for o in item.options if not o.correct)
+    again = {i.id: i for i in real_bank()[1]}
+    assert all(again[i.id] == i for i in BANK)
+
+
+def test_shared_target_becomes_multiple_select():
+    cd19 = next(i for i in BANK if i.id == "product-target:cd19")
+    assert cd19.type == "multiple" and len(cd19.correct_options) == 4
+
+
+def test_every_item_links_to_an_anchor_that_exists(site):
+    anchors: dict[str, set] = {}
+    for item in BANK:
+        path, anchor = item.page.split("#")
+        if path not in anchors:
+            anchors[path] = {el["id"] for el in soup(site / path / "index.html").select("[id]")}
+        assert anchor in anchors[path], item.page
+
+
+def test_changing_one_fact_changes_page_and_every_item_from_it(project, tmp_path):
+    project.replace("content/products.yaml", "    crs_percent: 93\n", "    crs_percent: 87\n")
+    source = "products.axicabtagene-ciloleucel.indications.lbcl.crs_percent"
+    items = json.loads(export(project.root, "json", tmp_path / "bank.json").read_text())["items"]
+    from_fact = [i for i in items if i["source"] == source]
+    assert {i["type"] for i in from_fact} == {"single", "numeric"}
+    for item in from_fact:
+        assert "87%" in item["explanation"] and "93%" not in item["explanation"]
+        if item["type"] == "numeric":
+            assert item["answer"] == 87
+        else:
+            assert [o["text"] for o in item["options"] if o["correct"]] == ["87%"]
+    project.build_site()
+    row = [td.get_text(strip=True) for td in project.page("modules/approved-products/index.html")
+           .find(id="axicabtagene-ciloleucel-lbcl").find_next("ul").find_all("li")]
+    assert "Cytokine release syndrome: 87%" in row
+
+
+def test_draw_is_seeded_and_ids_survive_a_new_seed():
+    a, b = draw(BANK, seed=1, count=40), draw(BANK, seed=2, count=40)
+    assert draw(BANK, seed=1, count=40) == a
+    assert [i.id for i in a] != [i.id for i in b]
+    shared = {i.id for i in a} & {i.id for i in b}
+    by_id = {i.id: i for i in BANK}
+    assert all(next(x for x in a if x.id == s) == by_id[s] for s in shared)
+    topics = draw(BANK, seed=1, topics=["adverse-effects"], difficulty=["hard"])
+    assert topics and {(i.topic, i.difficulty) for i in topics} == {("adverse-effects", "hard")}
