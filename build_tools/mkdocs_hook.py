@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from build_tools.content.errors import ContentError
-from build_tools.pipeline import build, site_meta
+from build_tools.pipeline import BANK_FILE, bank_json, build, site_meta
 
 _built = None
 
@@ -35,6 +35,7 @@ def on_config(config):
 def on_files(files, config):
     for path, text in _built.pages.items():
         files.append(File.generated(config, path, content=text))
+    files.append(File.generated(config, BANK_FILE, content=bank_json(_built)))
     return files
 
 

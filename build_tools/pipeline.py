@@ -12,6 +12,8 @@ from .content.course import Course
 from .content.loader import load_course
 from .pages import navigation, render_pages
 from .pages.render import glossary_abbreviations
+from .quiz.bank import build_bank
+from .quiz.item import Item
 
 
 @dataclass(frozen=True)
@@ -20,6 +22,7 @@ class Built:
     pages: dict[str, str]   # docs-relative path -> Markdown
     nav: list
     abbreviations: str      # glossary tooltips, appended to hand-written pages too
+    bank: list[Item]        # the whole question bank, published as assets/quizbank.json
 
 
 def build(project_dir: Path) -> Built:
@@ -29,9 +32,18 @@ def build(project_dir: Path) -> Built:
     """
     project_dir = Path(project_dir)
     course = load_course(project_dir / "content", shown_relative_to=project_dir)
-    pages = render_pages(course)
+    bank = build_bank(course, project_dir / "quizbank")
+    pages = render_pages(course, bank=bank)
     extra = [{page.title: page.file} for page in course.course.pages]
-    return Built(course, pages, navigation(course, extra), glossary_abbreviations(course))
+    return Built(course, pages, navigation(course, extra), glossary_abbreviations(course), bank)
+
+
+BANK_FILE = "assets/quizbank.json"  # the published bank the final assessment draws from
+
+
+def bank_json(built: Built) -> str:
+    from .exporters.json_export import dumps
+    return dumps(built.bank, built.course.course.title)
 
 
 def site_meta(course: Course) -> dict:

@@ -80,3 +80,27 @@ def site(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("built") / "site"
     assert cli(["--project", str(ROOT), "site", "--out", str(out)]) == 0
     return out
+
+
+# --- real Chromium (Debian's, via Playwright's executable_path; no browser download) ----------
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from quizhelpers import need
+
+    need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
+    playwright = pytest.importorskip("playwright.sync_api")
+    with playwright.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    pg = context.new_page()
+    yield pg
+    context.close()

@@ -14,6 +14,7 @@ from build_tools.content.loader import load_course
 from build_tools.content.walk import walk
 
 from conftest import ROOT, soup
+from quizhelpers import need
 from test_pages import table_row, text_of
 
 COURSE = load_course(ROOT / "content")
@@ -124,8 +125,7 @@ def test_table_2_and_table_3_are_complete(site):
 
 def test_no_sentence_copied_from_the_article():
     tool = ROOT.parent / "shared" / "tools" / "copycheck.py"
-    if not tool.exists():
-        pytest.skip(f"copycheck not found at {tool}")
+    need(tool.exists(), f"copycheck not found at {tool}")
     result = subprocess.run([sys.executable, str(tool), "--exclude", "*reference*", "content", "docs", "build_tools", "quizbank"],
                             cwd=ROOT, capture_output=True, text=True)
     assert "0 copied run(s)" in result.stdout, result.stdout

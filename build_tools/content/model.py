@@ -225,3 +225,4 @@ class CourseFile(Model):
     disclaimer: Text
     modules: list[Module] = Field(min_length=1)
     pages: list[HandWrittenPage] = []
+    self_check_seed: int = 1  # which items each module page shows; change it to show others

@@ -20,9 +20,10 @@ REFERENCES_PAGE = "references.md"
 class PageHelpers:
     """Helpers bound to one course and one page (links are relative to that page)."""
 
-    def __init__(self, course: Course, page_path: str):
+    def __init__(self, course: Course, page_path: str, bank: list | None = None):
         self.course = course
         self.page_path = page_path
+        self.bank = bank or []
         self.cited: set[int] = set()  # filled by cite(), read by the page's reference list
         self.fig = FigureHelpers(course)
 
@@ -47,6 +48,28 @@ class PageHelpers:
         self.cited.update(refs)
         links = ", ".join(f"[{citation_label(n)}]({self.link(REFERENCES_PAGE, f'ref-{n}')})" for n in refs)
         return Markup(f'<sup class="cite">{links}</sup>')
+
+    @staticmethod
+    def answer_text(item) -> str:
+        from ..exporters.answers import answer_text
+        return answer_text(item)
+
+    @staticmethod
+    def citation_label(n: int) -> str:
+        return citation_label(n)
+
+    def self_checks(self, module: model.Module) -> list:
+        from ..quiz.bank import draw  # pages depend on the bank only here
+        return draw(self.bank, seed=self.course.course.self_check_seed, topics=[module.id],
+                    count=module.self_check_count)
+
+    def url(self, site_path: str) -> str:
+        """A link usable inside raw HTML (MkDocs does not rewrite those): page URL to page URL."""
+        stem = self.page_path[:-3]  # modules/x.md is served at modules/x/, index.md at ./
+        here = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+        path, _, anchor = site_path.partition("#")
+        rel = posixpath.relpath(path.rstrip("/") or ".", here or ".") + "/"
+        return rel + (f"#{anchor}" if anchor else "")
 
     def cite_external(self, source_id: str) -> Markup:
         """Cite a source outside the article (DESIGN allows only FDA approval records)."""

@@ -20,13 +20,15 @@ def module_page(module_id: str) -> str:
     return f"modules/{module_id}.md"
 
 
-def render_pages(course: Course, env: Environment | None = None) -> dict[str, str]:
-    """Return {docs-relative path: Markdown} for every generated page."""
+def render_pages(course: Course, env: Environment | None = None, bank: list | None = None) -> dict[str, str]:
+    """Return {docs-relative path: Markdown} for every generated page.
+
+    `bank` is the question bank; each module page shows its self-check items from it."""
     env = env or make_environment()
     pages: dict[str, str] = {}
 
     def render(template: str, path: str, **context) -> None:
-        h = PageHelpers(course, path)
+        h = PageHelpers(course, path, bank or [])
         pages[path] = env.get_template(template).render(course=course, h=h, page_path=path, module_page=module_page, **context)
 
     render("home.md.j2", HOME_PAGE)

@@ -1,0 +1,37 @@
+"""Self-check items on module pages: chosen from the bank by seed, answers readable without JS."""
+from __future__ import annotations
+
+import json
+
+from build_tools.quiz.bank import draw
+
+from conftest import soup
+from quizhelpers import real_bank
+
+COURSE, BANK = real_bank()
+
+
+def test_each_module_shows_its_configured_items(site):
+    for module in COURSE.course.modules:
+        forms = soup(site / "modules" / module.id / "index.html").select("form.quiz-question")
+        expected = draw(BANK, seed=COURSE.course.self_check_seed, topics=[module.id], count=module.self_check_count)
+        assert [f["data-question-id"] for f in forms] == [i.id for i in expected]
+
+
+def test_forms_are_accessible_and_answers_stay_out_of_search(site):
+    page = soup(site / "modules/approved-products/index.html")
+    for form in page.select("form.quiz-question"):
+        assert form.find("fieldset").find("legend").get_text(strip=True)
+        assert form.select_one("button[type=submit]").get_text(strip=True) == "Check"
+        assert form.select_one(".quiz-feedback")["aria-live"] == "polite"
+        details = form.select_one("details.quiz-answer")
+        assert details.has_attr("data-search-exclude") and details.select_one(".quiz-explanation")
+    index = json.loads((site / "search/search_index.json").read_text())
+    texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("modules/approved-products/"))
+    for form in page.select("form.quiz-question"):
+        assert form.select_one(".quiz-explanation").get_text(" ", strip=True)[:60] not in texts
+
+
+def test_published_bank_is_the_whole_bank(site):
+    data = json.loads((site / "assets/quizbank.json").read_text())
+    assert [i["id"] for i in data["items"]] == [i.id for i in BANK]
