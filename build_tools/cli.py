@@ -19,7 +19,7 @@ def cmd_check(args) -> int:
     built = build(args.project)
     course = built.course
     print(f"content OK: {len(course.course.modules)} modules, {len(course.products.products)} products, "
-          f"{len(course.facts)} numbers, {len(course.references.references)} references")
+          f"{len(course.facts)} numbers, {len(course.references.references)} references, {len(built.bank)} quiz items")
     return 0
 
 

@@ -113,3 +113,13 @@ def test_draw_is_seeded_and_ids_survive_a_new_seed():
     assert all(next(x for x in a if x.id == s) == by_id[s] for s in shared)
     topics = draw(BANK, seed=1, topics=["adverse-effects"], difficulty=["hard"])
     assert topics and {(i.topic, i.difficulty) for i in topics} == {("adverse-effects", "hard")}
+
+
+def test_bad_blueprint_names_file_line_and_field(project, capsys):
+    project.replace("quizbank/blueprints.yaml", "generator: naming_stem", "generator: naming_stems")
+    project.replace("quizbank/blueprints.yaml", "module: beyond-blood-cancers, objective: 2", "module: beyond-blood-cancers, objective: 9")
+    assert project.run("check") == 1
+    err = capsys.readouterr().err
+    line = project.line_of("quizbank/blueprints.yaml", "naming_stems")
+    assert f"quizbank/blueprints.yaml:{line}: blueprints[" in err and "unknown generator 'naming_stems'" in err
+    assert "has only 3 objectives" in err and "2 content errors" in err
