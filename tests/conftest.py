@@ -104,3 +104,33 @@ def page(browser):
     pg = context.new_page()
     yield pg
     context.close()
+
+
+@pytest.fixture(scope="session")
+def serve():
+    """serve(folder, prefix="/") -> base URL of a local HTTP server for that folder, under prefix."""
+    import functools
+    import http.server
+    import threading
+
+    servers = []
+
+    def start(folder: Path, prefix: str = "/") -> str:
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            def translate_path(self, path):
+                if not path.startswith(prefix):
+                    return str(folder / "__missing__")
+                return super().translate_path("/" + path[len(prefix):])
+
+            def log_message(self, *args):
+                pass
+
+        handler = functools.partial(Handler, directory=str(folder))
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        servers.append(server)
+        return f"http://127.0.0.1:{server.server_port}{prefix}"
+
+    yield start
+    for server in servers:
+        server.shutdown()

@@ -14,6 +14,8 @@ from .helpers import REFERENCES_PAGE, PageHelpers
 
 HOME_PAGE = "index.md"
 GLOSSARY_PAGE = "glossary.md"
+ASSESSMENT_PAGE = "assessment.md"
+PROGRESS_PAGE = "progress.md"
 
 
 def module_page(module_id: str) -> str:
@@ -34,6 +36,8 @@ def render_pages(course: Course, env: Environment | None = None, bank: list | No
     render("home.md.j2", HOME_PAGE)
     for module in course.course.modules:
         render(module.template, module_page(module.id), module=module, data=course.files[module.content])
+    render("assessment.md.j2", ASSESSMENT_PAGE, bank_size=len(bank or []))
+    render("progress.md.j2", PROGRESS_PAGE)
     render("glossary.md.j2", GLOSSARY_PAGE)
     render("references.md.j2", REFERENCES_PAGE)
     abbreviations = glossary_abbreviations(course)
@@ -51,7 +55,8 @@ def navigation(course: Course, extra: list[dict] | None = None) -> list:
     # Themes print nav titles as HTML, so content titles are escaped here like everywhere else.
     modules = [{str(escape(m.title)): module_page(m.id)} for m in course.course.modules]
     extra = [{str(escape(title)): path for title, path in entry.items()} for entry in extra or []]
-    return [{"Home": HOME_PAGE}, {"Modules": modules}, {"Glossary": GLOSSARY_PAGE}, {"References": REFERENCES_PAGE}, *extra]
+    return [{"Home": HOME_PAGE}, {"Modules": modules}, {"Final assessment": ASSESSMENT_PAGE},
+            {"Your progress": PROGRESS_PAGE}, {"Glossary": GLOSSARY_PAGE}, {"References": REFERENCES_PAGE}, *extra]
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:

@@ -52,8 +52,16 @@ class Item:
     tags: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict:
-        data = asdict(self)
-        return {k: v for k, v in data.items() if v not in (None, (), [])}
+        data = {k: v for k, v in asdict(self).items() if v not in (None, (), [])}
+        data["hash"] = self.content_hash
+        return data
+
+    @property
+    def content_hash(self) -> str:
+        """Changes whenever the item's wording or answer does: saved progress is keyed by it,
+        so an edited item never inherits an old answer."""
+        data = {k: v for k, v in asdict(self).items() if k not in ("objective", "difficulty")}
+        return short_hash(repr(sorted(data.items())), 10)
 
     @property
     def correct_options(self) -> list[Option]:

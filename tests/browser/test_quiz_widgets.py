@@ -1,0 +1,159 @@
+"""Self-checks, progress and the final assessment in real Chromium, served under a subpath."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from conftest import Project, copy_project
+
+TYPES = ["single", "multiple", "truefalse", "numeric", "matching", "ordering"]
+
+
+@pytest.fixture(scope="module")
+def url(tmp_path_factory, serve):
+    """The course with 20 self-checks per module (so every item type is on a page), at /cart-course/."""
+    project = Project(copy_project(tmp_path_factory.mktemp("quizsite") / "p"))
+    text = project.path("content/course.yaml").read_text()
+    project.path("content/course.yaml").write_text(re.sub(r"self_check_count: \d+", "self_check_count: 20", text))
+    return serve(project.build_site(), "/cart-course/")
+
+
+def answer(form, right: bool):
+    kind = form.get_attribute("data-type")
+    if kind == "numeric":
+        value = float(form.get_attribute("data-answer"))
+        form.locator("input").fill(str(value if right else value + 1000))
+    elif kind in ("matching", "ordering"):
+        selects = form.locator("select")
+        for i in range(selects.count()):
+            s = selects.nth(i)
+            correct = s.get_attribute("data-correct")
+            options = [o for o in s.locator("option").all_inner_texts() if o not in ("Choose…", "Position…")]
+            s.select_option(correct if right or i else next(o for o in options if o != correct))
+    else:
+        boxes = form.locator("input")
+        for i in range(boxes.count()):
+            box = boxes.nth(i)
+            wanted = box.get_attribute("data-correct") is not None
+            if not right and kind != "multiple":
+                wanted = not wanted
+            if kind == "multiple":
+                box.set_checked(wanted if right else not wanted)
+            elif wanted:
+                box.check()
+                break
+
+
+def first_form(page, kind):
+    for module in ("approved-products", "car-anatomy", "cellular-therapies", "adverse-effects"):
+        page.goto(page.base + f"modules/{module}/")
+        forms = page.locator(f"form.quiz-question[data-type={kind}]")
+        if forms.count():
+            return forms.first
+    raise AssertionError(f"no {kind} item on any page")
+
+
+@pytest.mark.parametrize("kind", TYPES)
+def test_right_wrong_and_retry_for_every_item_type(page, url, kind):
+    page.base = url
+    form = first_form(page, kind)
+    answer(form, right=True)
+    form.get_by_role("button", name="Check").click()
+    feedback = form.locator(".quiz-feedback")
+    assert feedback.inner_text().startswith("Correct")
+    assert feedback.locator("a", has_text="Where this is taught").count() == 1
+    form.get_by_role("button", name="Try again").click()
+    assert feedback.inner_text() == ""
+    answer(form, right=False)
+    form.get_by_role("button", name="Check").click()
+    assert feedback.inner_text().startswith("Incorrect")
+
+
+def test_keyboard_only_answering_moves_focus_to_feedback(page, url):
+    page.goto(url + "modules/car-anatomy/")
+    form = page.locator("form.quiz-question[data-type=single]").first
+    form.locator("input").first.focus()
+    correct_index = [x is not None for x in form.locator("input").evaluate_all("els => els.map(e => e.getAttribute('data-correct'))")].index(True)
+    for _ in range(correct_index):
+        page.keyboard.press("ArrowDown")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert form.locator(".quiz-feedback").inner_text().startswith("Correct")
+    assert page.evaluate("document.activeElement.classList.contains('quiz-feedback')")
+
+
+def test_progress_survives_reload_and_can_be_cleared(page, url):
+    page.goto(url + "modules/car-anatomy/")
+    form = page.locator("form.quiz-question[data-type=single]").first
+    answer(form, right=False)
+    form.get_by_role("button", name="Check").click()
+    page.goto(url + "progress/")
+    page.reload()
+    result = page.locator(".progress-result")
+    assert "Anatomy of a CAR" in result.inner_text()
+    assert result.locator("text=Review").count() >= 1
+    page.get_by_role("button", name="Clear my progress").click()
+    assert "No answers saved yet" in result.inner_text()
+
+
+def test_widgets_work_after_instant_navigation_without_double_handlers(page, url):
+    page.goto(url)
+    page.locator("nav.md-nav--primary a", has_text="Anatomy of a CAR").first.click()
+    page.wait_for_url("**/modules/car-anatomy/")
+    page.go_back()
+    page.locator("nav.md-nav--primary a", has_text="Anatomy of a CAR").first.click()
+    form = page.locator("form.quiz-question[data-type=single]").first
+    answer(form, right=True)
+    form.get_by_role("button", name="Check").click()
+    assert form.locator(".quiz-feedback strong").count() == 1
+    assert form.locator(".quiz-retry").count() == 1
+
+
+def test_blocked_local_storage_does_not_break_pages(browser, url):
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new Error('blocked'); }});")
+    page = context.new_page()
+    errors = []
+    page.on("pageerror", lambda error: errors.append(error))
+    page.goto(url + "modules/car-anatomy/")
+    form = page.locator("form.quiz-question[data-type=single]").first
+    answer(form, right=True)
+    form.get_by_role("button", name="Check").click()
+    assert form.locator(".quiz-feedback").inner_text().startswith("Correct")
+    page.goto(url + "progress/")
+    assert "No answers saved yet" in page.locator(".progress-result").inner_text()
+    context.close()
+    assert not errors
+
+
+def test_corrupt_store_is_ignored(page, url):
+    page.goto(url)
+    page.evaluate("localStorage.setItem('cart-course:progress:v1', '{not json')")
+    page.goto(url + "progress/")
+    assert "No answers saved yet" in page.locator(".progress-result").inner_text()
+
+
+def test_final_assessment_scores_by_module(page, url):
+    page.goto(url + "assessment/")
+    page.get_by_label("Number of questions").fill("6")
+    page.get_by_role("button", name="Start a new attempt").click()
+    forms = page.locator(".assessment-items form.quiz-question")
+    forms.first.wait_for()
+    assert forms.count() == 6
+    for i in range(6):
+        answer(forms.nth(i), right=i != 0)
+    page.get_by_role("button", name="Finish and score").click()
+    result = page.locator(".assessment-result")
+    assert "Your score: 5 of 6" in result.inner_text()
+    assert result.locator("table a").count() >= 1
+
+
+def test_answers_readable_without_javascript(browser, url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(url + "modules/approved-products/")
+    details = page.locator("details.quiz-answer").first
+    details.locator("summary").click()
+    assert details.locator(".quiz-answer-text").inner_text().strip()
+    context.close()
