@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -36,3 +37,13 @@ def need(tool_ok: bool, why: str):
 
 def npm_available() -> bool:
     return shutil.which("npm") is not None and shutil.which("node") is not None
+
+
+def npm_package(where: Path, package: str) -> Path:
+    """Install an npm package into `where` (once) and return its folder."""
+    need(npm_available(), f"node and npm are needed for {package}")
+    folder = where / "node_modules" / package.split("@")[0]
+    if not folder.exists():
+        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(where), package],
+                       check=True, capture_output=True)
+    return folder

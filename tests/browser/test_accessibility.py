@@ -1,0 +1,53 @@
+"""axe-core on every page of the built site, in light and dark colour schemes."""
+from __future__ import annotations
+
+import pytest
+
+from quizhelpers import npm_package
+
+RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="module")
+def axe(tmp_path_factory):
+    return npm_package(tmp_path_factory.mktemp("axe"), "axe-core@4") / "axe.min.js"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_on_any_page(browser, site, serve, axe, scheme):
+    base = serve(site, "/cart-course/")
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    found = {}
+    for rel in pages:
+        page.goto(base + ("" if rel == "." else rel + "/"))
+        page.add_script_tag(path=str(axe))
+        violations = page.evaluate("async (tags) => (await axe.run(document, {runOnly: tags})).violations"
+                                   ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(', '))", RULES)
+        if violations:
+            found[rel] = violations
+    context.close()
+    assert len(pages) >= 14
+    assert not found, found
+
+
+def test_crawl_makes_no_request_to_another_host_and_every_page_is_described(browser, site, serve):
+    base = serve(site, "/cart-course/")
+    requests: list[str] = []
+    context = browser.new_context()
+    page = context.new_page()
+    page.on("request", lambda request: requests.append(request.url))
+    pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
+    for rel in pages:
+        page.goto(base + ("" if rel == "." else rel + "/"))
+        page.wait_for_load_state("networkidle")
+        description = page.locator("meta[name=description]").get_attribute("content")
+        assert description and len(description) > 40, rel
+    page.goto(base + "assessment/")
+    page.get_by_role("button", name="Start a new attempt").click()
+    page.locator(".assessment-items form").first.wait_for()
+    context.close()
+    foreign = sorted({u for u in requests if not u.startswith(base.rsplit("/cart-course/", 1)[0]) and not u.startswith("data:")})
+    assert len(requests) > len(pages)
+    assert foreign == []
