@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test site check render clean
+.PHONY: serve test site check bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -27,3 +27,7 @@ check: $(STAMP)  ## validate content/ only
 
 clean:
 	rm -rf site .pytest_cache
+
+bench: $(STAMP)  ## stage timings, overhead against a plain MkDocs build, scaling, page weight
+	$(PY) -m build_tools site --out site
+	$(PY) -m build_tools.bench

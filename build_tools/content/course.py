@@ -11,7 +11,7 @@ from functools import cached_property
 from pydantic import BaseModel
 
 from . import model
-from .walk import id_path, walk
+from .walk import id_path
 from .yaml_source import YamlDocument
 
 # Numeric fields that are bookkeeping, not facts a reader learns.
@@ -86,43 +86,39 @@ class Course:
     @cached_property
     def facts(self) -> dict[str, FactEntry]:
         index: dict[str, FactEntry] = {}
-        for stem in self.FILES:
-            root = getattr(self, stem)
-            for path, value in walk(root):
-                for entry in self._entries(stem, root, path, value):
-                    index[entry.source] = entry
+        for stem, root in self.files.items():
+            for entry in _fact_entries(stem, root, root, (), root, ()):
+                index[entry.source] = entry
         return index
 
-    def _entries(self, stem, root, path, value):
-        if path and path[-1] in _NOT_FACTS or any(isinstance(p, str) and p in _NOT_FACTS for p in path):
-            return
-        if any(isinstance(n, (model.Fact, model.Quantity)) for n in self._ancestors(root, path)):
-            return  # counted once, at the Fact or Quantity itself
-        if isinstance(value, model.Fact):
-            for name, q in value.values.items():
-                yield FactEntry(f"facts.{value.id}.{name}", stem, path + ("values", name), q, tuple(value.refs), value)
-            return
-        if isinstance(value, model.Quantity):
-            q = value
-        elif isinstance(value, (int, float)) and not isinstance(value, bool) and path:
-            q = model.Quantity(value=value, unit=_unit_of(str(path[-1])))
-        else:
-            return
-        owner, refs = self._nearest_with_refs(root, path)
-        yield FactEntry(id_path(root, path), stem, path, q, refs, owner)
 
-    @staticmethod
-    def _ancestors(root, path):
-        node = root
-        for part in path[:-1]:
-            node = node[part] if isinstance(part, int) or isinstance(node, dict) else getattr(node, part)
-            yield node
+def _fact_entries(stem, root, node, path, owner, refs):
+    """Every number under `node`, with the nearest entity above it that carries refs.
 
-    @staticmethod
-    def _nearest_with_refs(root, path):
-        node, owner, refs = root, root, ()
-        for part in path[:-1]:
-            node = node[part] if isinstance(part, int) or isinstance(node, dict) else getattr(node, part)
-            if getattr(node, "refs", None):
-                owner, refs = node, tuple(node.refs)
-        return owner, refs
+    One recursive pass (rather than walking and then looking up each value's ancestors) keeps
+    loading linear in the size of the content."""
+    if isinstance(node, model.Fact):
+        for name, q in node.values.items():
+            yield FactEntry(f"facts.{node.id}.{name}", stem, path + ("values", name), q, tuple(node.refs), node)
+        return
+    if isinstance(node, model.Quantity):
+        yield FactEntry(id_path(root, path), stem, path, node, refs, owner)
+        return
+    if isinstance(node, BaseModel):
+        if getattr(node, "refs", None):
+            owner, refs = node, tuple(node.refs)
+        for name in type(node).model_fields:
+            if name in _NOT_FACTS:
+                continue
+            value = getattr(node, name)
+            if isinstance(value, (int, float)) and not isinstance(value, bool):
+                q = model.Quantity(value=value, unit=_unit_of(name))
+                yield FactEntry(id_path(root, path + (name,)), stem, path + (name,), q, refs, owner)
+            else:
+                yield from _fact_entries(stem, root, value, path + (name,), owner, refs)
+    elif isinstance(node, (list, tuple)):
+        for index, item in enumerate(node):
+            yield from _fact_entries(stem, root, item, path + (index,), owner, refs)
+    elif isinstance(node, dict):
+        for key, item in node.items():
+            yield from _fact_entries(stem, root, item, path + (key,), owner, refs)

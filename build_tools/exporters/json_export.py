@@ -13,7 +13,7 @@ SUFFIX = ".json"
 def dumps(items: list[Item], title: str) -> str:
     # Sorted keys, fixed separators, no timestamp: the same bank gives the same bytes.
     data = {"title": title, "count": len(items), "items": [i.to_dict() for i in items]}
-    return json.dumps(data, ensure_ascii=False, sort_keys=True, indent=1) + "\n"
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 
 def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:

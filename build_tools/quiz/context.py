@@ -5,7 +5,6 @@ from functools import cached_property
 
 from ..content import formatting, model, prose
 from ..content.course import Course
-from ..content.walk import walk
 from .blueprint import Blueprint
 
 
@@ -24,11 +23,28 @@ class QuizContext:
         """fact id -> (content file, section id, fact) for every fact inside a section."""
         found = {}
         for stem, root in self.course.files.items():
-            for _, value in walk(root):
-                if isinstance(value, model.Section):
-                    for fact in value.facts:
-                        found[fact.id] = (stem, value.id, fact)
+            for section in getattr(root, "sections", []):
+                for fact in section.facts:
+                    found[fact.id] = (stem, section.id, fact)
         return found
+
+    @cached_property
+    def asked_facts(self) -> list[tuple[str, str, str, model.Fact]]:
+        """(fact id, content file, section or anchor, fact) for every fact, sorted by id."""
+        found = [(fid, stem, sec, f) for fid, (stem, sec, f) in self.fact_sections.items()]
+        found += [(c.frequency.id, "challenges", c.id, c.frequency) for c in self.course.challenges.challenges]
+        return sorted(found, key=lambda t: t[0])
+
+    @cached_property
+    def value_pools(self) -> dict:
+        """Distractor pools of fact values, one per (unit, range or not): built once per bank."""
+        from .distractors import Pool
+
+        kinds: dict[tuple, list[str]] = {}
+        for _, _, _, fact in self.asked_facts:
+            for q in fact.values.values():
+                kinds.setdefault((q.unit, q.is_range), []).append(formatting.quantity(q))
+        return {kind: Pool(texts, numeric=True) for kind, texts in kinds.items()}
 
     def plain(self, text: str, fact: model.Fact | None = None) -> str:
         """Prose with its numbers filled in, as plain text (exporters escape it for their format)."""

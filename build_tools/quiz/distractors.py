@@ -1,29 +1,13 @@
-"""Choose wrong options from sibling values: never the answer, never a second right answer."""
+"""Choose wrong options from sibling values: never the answer, never a second right answer.
+
+A Pool is built once per attribute (all CRS rates, all domain functions); each item then picks
+from a small window around its answer, so a bank of n items costs O(n log n), not O(n²).
+"""
 from __future__ import annotations
 
+import bisect
 import random
 import re
-
-
-def pick(answer: str, candidates: list[str], k: int, key: str, numeric: bool = False) -> list[str]:
-    """Up to k distinct candidates unlike `answer`, chosen the same way on every run.
-
-    Text options prefer candidates of similar length (so the answer does not stand out); numeric
-    options prefer nearby values. Ties are broken by a generator seeded with the item id, not
-    the bank seed, so an item reads the same whatever seed the instructor picks.
-    """
-    pool = sorted({c for c in candidates if c.strip().lower() != answer.strip().lower()})
-    rng = random.Random(key)
-    rng.shuffle(pool)
-    if numeric:
-        target = _number(answer)
-        pool.sort(key=lambda c: abs(_number(c) - target))
-        near = pool[: k * 2]
-        rng.shuffle(near)
-        return near[:k]
-    pool.sort(key=lambda c: abs(len(c) - len(answer)))
-    return pool[:k]
-
 
 _FIRST_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
@@ -32,3 +16,34 @@ def _number(text: str) -> float:
     """The first number in an option ('21.1%–43.4%' -> 21.1, '27,000' -> 27000)."""
     found = _FIRST_NUMBER.search(text.replace(",", ""))
     return float(found.group()) if found else 0.0
+
+
+class Pool:
+    def __init__(self, candidates: list[str], numeric: bool = False):
+        self.numeric = numeric
+        measure = _number if numeric else len
+        # Numeric options are near in value, text options near in length (so no answer stands out).
+        self.entries = sorted({(measure(c), c) for c in candidates})
+        self.keys = [m for m, _ in self.entries]
+        self.measure = measure
+
+    def pick(self, answer: str, k: int, key: str) -> list[str]:
+        """Up to k distinct candidates unlike `answer`, chosen the same way on every run.
+
+        Ties are broken by a generator seeded with the item id, not the bank seed, so an item
+        reads the same whatever seed the instructor picks."""
+        target = self.measure(answer)
+        at = bisect.bisect_left(self.keys, target)
+        span = 2 * k + 2
+        same = answer.strip().lower()
+        window = [(m, c) for m, c in self.entries[max(0, at - span): at + span] if c.strip().lower() != same]
+        rng = random.Random(key)
+        rng.shuffle(window)
+        window.sort(key=lambda entry: abs(entry[0] - target))
+        texts = [c for _, c in window]
+        if self.numeric:
+            near = texts[: k * 2]
+            rng.shuffle(near)
+            return near[:k]
+        return texts[:k]
+

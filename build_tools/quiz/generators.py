@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from ..content import formatting
 from . import make
+from .distractors import Pool
 from .blueprint import Blueprint
 from .context import QuizContext
 from .item import Item
@@ -40,7 +41,7 @@ def table1_rate(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     course = ctx.course
     rows = list(_rows(course))
     for field, label in TABLE1_FIELDS.items():
-        values = [formatting.percent(getattr(i, field)) for _, i, _ in rows]
+        values = Pool([formatting.percent(getattr(i, field)) for _, i, _ in rows], numeric=True)
         for p, i, disease in rows:
             source = f"products.{p.id}.indications.{i.id}.{field}"
             answer = formatting.percent(getattr(i, field))
@@ -50,7 +51,7 @@ def table1_rate(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                           page=ctx.page(ctx.module_of("products"), f"{p.id}-{i.id}"))
             stem = f"In the approval trials of {p.inn} for {who}{disease.name}, what was the {label}?"
             if bp.params.get("type", "single") == "single":
-                item = make.choice(ctx, bp, f"{p.id}:{i.id}:{field}", answer=answer, candidates=values, numeric=True,
+                item = make.choice(ctx, bp, f"{p.id}:{i.id}:{field}", answer=answer, pool=values,
                                    stem=stem, **common)
                 if item:
                     yield item
@@ -64,20 +65,12 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Every fact of one content file (params.file) with an `ask` stem, as single choice or numeric.
 
     Distractors come from other facts' values in the same unit, across the whole course."""
-    entries = ctx.course.facts
-    all_facts = [(fid, stem, sec, f) for fid, (stem, sec, f) in ctx.fact_sections.items()]
-    all_facts += [(c.frequency.id, "challenges", c.id, c.frequency) for c in ctx.course.challenges.challenges]
-    by_kind: dict[tuple, list[str]] = {}  # ranges compete with ranges, days with days
-    for _, _, _, fact in all_facts:
-        for q in fact.values.values():
-            by_kind.setdefault((q.unit, q.is_range), []).append(formatting.quantity(q))
-    for fid, stem, section, fact in sorted(all_facts, key=lambda t: t[0]):
+    for fid, stem, section, fact in ctx.asked_facts:
         if not fact.ask or stem != bp.params["file"]:
             continue
         name = _asked_value(fact)
         q = fact.values[name]
         source = f"facts.{fid}.{name}"
-        assert source in entries
         common = dict(stem=fact.ask, explanation=ctx.plain(fact.text, fact), refs=tuple(fact.refs), source=source,
                       page=ctx.page(ctx.module_of(stem), section))
         if bp.params.get("type", "single") == "numeric":
@@ -85,7 +78,7 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 continue
             yield make.numeric(ctx, bp, fid, answer=q.value, unit=q.unit, tolerance=0, **common)
         else:
-            item = make.choice(ctx, bp, fid, answer=formatting.quantity(q), candidates=by_kind[(q.unit, q.is_range)], numeric=True, **common)
+            item = make.choice(ctx, bp, fid, answer=formatting.quantity(q), pool=ctx.value_pools[(q.unit, q.is_range)], **common)
             if item:
                 yield item
 
@@ -165,9 +158,9 @@ def car_domain_order(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 @generator
 def car_domain_function(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     domains = ctx.course.car_structure.domains
-    functions = [d.function for d in domains]
+    functions = Pool([d.function for d in domains])
     for d in domains:
-        item = make.choice(ctx, bp, d.id, answer=d.function, candidates=functions,
+        item = make.choice(ctx, bp, d.id, answer=d.function, pool=functions,
                            stem=f"What is the job of the {_in_sentence(d.name.split(' (')[0])} in a CAR?",
                            explanation=f"{d.name}: {d.function}; it comes from {d.origin}.", refs=tuple(d.refs),
                            source=f"car_structure.domains.{d.id}.function", page=ctx.page(ctx.module_of("car_structure"), "domains"))
@@ -183,9 +176,9 @@ def car_domain_function(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 @generator
 def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     stems = ctx.course.naming.stems
-    meanings = [s.meaning for s in stems]
+    meanings = Pool([s.meaning for s in stems])
     for s in stems:
-        item = make.choice(ctx, bp, s.id, answer=s.meaning, candidates=meanings,
+        item = make.choice(ctx, bp, s.id, answer=s.meaning, pool=meanings,
                            stem=f"In a CAR T-cell product's generic name, what does the stem '{s.stem}' indicate?",
                            explanation=f"'{s.stem}' indicates {s.meaning}.", refs=tuple(s.refs),
                            source=f"naming.stems.{s.id}.meaning", page=ctx.page(ctx.module_of("naming"), "stems"))
@@ -214,9 +207,9 @@ def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 @generator
 def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     agents = ctx.course.adverse_effects.agents
-    blocked = [a.blocks for a in agents]
+    blocked = Pool([a.blocks for a in agents])
     for a in agents:
-        item = make.choice(ctx, bp, a.id, answer=a.blocks, candidates=blocked,
+        item = make.choice(ctx, bp, a.id, answer=a.blocks, pool=blocked,
                            stem=f"What does {a.name} block or act on, as used against CAR T-cell toxicity?",
                            explanation=f"{a.name} acts on {a.blocks}; {a.role}.", refs=tuple(a.refs),
                            source=f"adverse_effects.agents.{a.id}.blocks", page=ctx.page(ctx.module_of("adverse_effects"), "agents"))
@@ -228,11 +221,11 @@ def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 def trial_response(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Table 3: each cohort's response rate, distractors from the other cohorts."""
     trials = ctx.course.solid_tumors.trials
-    rates = [f"{c.percent}%" for t in trials for c in t.cohorts]
+    rates = Pool([f"{c.percent}%" for t in trials for c in t.cohorts], numeric=True)
     for t in trials:
         for n, c in enumerate(t.cohorts):
             who = c.label or t.cancer
-            item = make.choice(ctx, bp, f"{t.id}:{n}", answer=f"{c.percent}%", candidates=rates, numeric=True,
+            item = make.choice(ctx, bp, f"{t.id}:{n}", answer=f"{c.percent}%", pool=rates,
                                stem=f"In the {t.first_author} {t.year} trial of {t.receptor} cells against {t.target} ({who}), what share of patients responded?",
                                explanation=f"{c.responders} of {c.patients} patients ({c.percent}%) responded.",
                                refs=(t.ref,), source=f"trials.{t.id}.cohorts.{n}",  # percent derives from responders/patients
@@ -244,9 +237,9 @@ def trial_response(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 @generator
 def glossary_term(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     terms = ctx.course.glossary.terms
-    names = [t.term for t in terms]
+    names = Pool([t.term for t in terms])
     for t in terms:
-        item = make.choice(ctx, bp, t.id, answer=t.term, candidates=names,
+        item = make.choice(ctx, bp, t.id, answer=t.term, pool=names,
                            stem=f"What does the abbreviation {t.abbr} stand for?",
                            explanation=f"{t.abbr}: {t.term}. {t.definition}", refs=(0,),
                            source=f"glossary.terms.{t.id}.term", page=f"glossary/#{t.id}")

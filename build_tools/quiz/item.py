@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
+from functools import cached_property
 from typing import Literal
 
 ItemType = Literal["single", "multiple", "truefalse", "numeric", "matching", "ordering"]
@@ -52,11 +53,18 @@ class Item:
     tags: tuple[str, ...] = field(default=())
 
     def to_dict(self) -> dict:
-        data = {k: v for k, v in asdict(self).items() if v not in (None, (), [])}
+        data = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value is None or value == ():
+                continue
+            if f.name in ("options", "pairs"):
+                value = [vars(v).copy() for v in value]
+            data[f.name] = list(value) if isinstance(value, tuple) else value
         data["hash"] = self.content_hash
         return data
 
-    @property
+    @cached_property
     def content_hash(self) -> str:
         """Changes whenever the item's wording or answer does: saved progress is keyed by it,
         so an edited item never inherits an old answer."""

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from .blueprint import Blueprint
 from .context import QuizContext
-from .distractors import _number, pick
+from .distractors import Pool, _number
 from .item import Item, Option, Pair
 
 
@@ -12,8 +12,9 @@ def base(ctx: QuizContext, bp: Blueprint, key: str, **fields) -> dict:
                 difficulty=bp.difficulty, **fields)
 
 
-def choice(ctx, bp, key, *, answer: str, candidates: list[str], numeric: bool = False, k: int = 3, **fields) -> Item | None:
-    wrong = pick(answer, candidates, k, f"{bp.id}:{key}", numeric)
+def choice(ctx, bp, key, *, answer: str, pool: Pool, k: int = 3, **fields) -> Item | None:
+    numeric = pool.numeric
+    wrong = pool.pick(answer, k, f"{bp.id}:{key}")
     if not wrong:
         return None  # nothing to choose between: skip rather than ask a one-option question
     texts = sorted([answer, *wrong], key=(lambda t: (_number(t), t)) if numeric else str.lower)
