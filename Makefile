@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test site check bench clean
+.PHONY: serve test site check bench lighthouse clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -31,3 +31,7 @@ clean:
 bench: $(STAMP)  ## stage timings, overhead against a plain MkDocs build, scaling, page weight
 	$(PY) -m build_tools site --out site
 	$(PY) -m build_tools.bench
+
+lighthouse: $(STAMP)  ## Lighthouse (mobile) on a module page served like GitHub Pages (needs npm, chromium)
+	$(PY) -m build_tools site --out site
+	$(PY) -m build_tools.lighthouse
