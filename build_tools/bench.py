@@ -22,6 +22,7 @@ from .exporters import FORMATS
 from .exporters.meta import ExportMeta
 from .pages import render_pages
 from .pages.helpers import FigureHelpers
+from .plain import write_plain_project
 from .quiz.bank import build_bank
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -66,23 +67,11 @@ def mkdocs_builds(repeat: int = 5) -> tuple[float, float]:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        from .cli import main
-        main(["--project", str(ROOT), "render", "--out", str(tmp / "docs")])
-        shutil.copytree(ROOT / "docs" / "overrides", tmp / "overrides")
-        config = yaml.safe_load((ROOT / "mkdocs.yml").read_text())
-        config.pop("hooks")
-        config.update(docs_dir=str(tmp / "docs"), site_dir=str(tmp / "b"), exclude_docs=None)
-        config["theme"]["custom_dir"] = str(tmp / "overrides")
-        # The plain build needs the same nav and footer data the hook would have given it.
-        from .pipeline import build as pipeline_build, site_meta
-        built = pipeline_build(ROOT)
-        config["nav"] = built.nav
-        config.setdefault("extra", {})["course"] = site_meta(built.course)
-        (tmp / "plain.yml").write_text(yaml.safe_dump(config, allow_unicode=True))
+        plain_config = write_plain_project(ROOT, tmp)
         full = plain = float("inf")
         for _ in range(repeat):
             full = min(full, timed(lambda: build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp / "a"))), 1)[0])
-            plain = min(plain, timed(lambda: build(load_config(str(tmp / "plain.yml"))), 1)[0])
+            plain = min(plain, timed(lambda: build(load_config(str(plain_config), site_dir=str(tmp / "b"))), 1)[0])
     return full, plain
 
 

@@ -1,0 +1,95 @@
+"""GitHub Pages fidelity: the site served under a project subpath has no broken link, asset or
+anchor, and the plain build of `render --out` (no hooks) works under another base too."""
+from __future__ import annotations
+
+import urllib.error
+import urllib.request
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urldefrag, urljoin, urlparse
+
+import pytest
+
+from build_tools.plain import write_plain_project
+
+from conftest import ROOT
+
+
+class _Links(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.links, self.ids = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if "id" in a:
+            self.ids.add(a["id"])
+        for attr in ("href", "src"):
+            if a.get(attr) and tag in ("a", "link", "script", "img", "source", "iframe"):
+                if not (tag == "link" and "canonical" in (a.get("rel") or "")):
+                    self.links.append(a[attr])
+
+
+def crawl(start: str) -> tuple[int, list[str]]:
+    """Fetch every page and asset reachable from `start` on its own origin; return (pages, broken)."""
+    origin = urlparse(start).netloc
+    seen, pages, broken, anchors = set(), {}, [], []
+    queue = [start]
+    while queue:
+        url = queue.pop()
+        if url in seen:
+            continue
+        seen.add(url)
+        try:
+            with urllib.request.urlopen(url) as response:
+                body, kind = response.read(), response.headers.get_content_type()
+        except urllib.error.HTTPError as error:
+            broken.append(f"{url}: HTTP {error.code}")
+            continue
+        if kind != "text/html":
+            continue
+        parser = _Links()
+        parser.feed(body.decode("utf-8"))
+        pages[url] = parser.ids
+        for link in parser.links:
+            target, fragment = urldefrag(urljoin(url, link))
+            if urlparse(target).netloc != origin or link.startswith(("mailto:", "data:")):
+                continue
+            if not target.startswith(start):
+                broken.append(f"{url}: {link} leaves the site's base path")
+                continue
+            queue.append(target)
+            if fragment:
+                anchors.append((url, link, target, fragment))
+    for page, link, target, fragment in anchors:
+        if target in pages and fragment not in pages[target]:
+            broken.append(f"{page}: {link} points at a missing anchor")
+    return len(pages), broken
+
+
+def test_subpath_crawl_finds_no_broken_link(site, serve):
+    pages, broken = crawl(serve(site, "/cart-course/"))
+    assert pages >= 14
+    assert broken == []
+
+
+def test_plain_build_of_rendered_markdown_works_under_another_base(tmp_path, serve):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = write_plain_project(ROOT, tmp_path / "plain")
+    build(load_config(str(config)))
+    out = tmp_path / "plain" / "site"
+    pages, broken = crawl(serve(out, "/some/other/base/"))
+    assert pages >= 14 and broken == []
+    assert (out / "assets/quizbank.json").is_file()
+
+
+def test_crawler_reports_absolute_links_missing_files_and_anchors(tmp_path, serve):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text('<a href="/a/">abs</a><a href="a/">ok</a><a href="nope/">404</a><a href="a/#gone">x</a>')
+    (tmp_path / "a" / "index.html").write_text('<p id="here">a</p>')
+    _, broken = crawl(serve(tmp_path, "/base/"))
+    assert len(broken) == 3
+    assert any("leaves the site's base path" in b for b in broken)
+    assert any("HTTP 404" in b for b in broken) and any("missing anchor" in b for b in broken)
