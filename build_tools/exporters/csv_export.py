@@ -13,6 +13,11 @@ SUFFIX = ".csv"
 COLUMNS = ["id", "type", "topic", "difficulty", "objective", "stem", "options", "answer", "explanation", "refs", "source", "page"]
 
 
+def _cell(text: str) -> str:
+    # A cell starting with = + - @ is a formula to Excel and LibreOffice: keep it text.
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
 def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
     title = meta.title
     buffer = io.StringIO()
@@ -20,7 +25,7 @@ def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
     writer.writerow(COLUMNS)
     for i in items:
         options = " | ".join(o.text for o in i.options) or " | ".join(p.left for p in i.pairs) or " | ".join(sorted(i.order))
-        writer.writerow([i.id, i.type, i.topic, i.difficulty, i.objective, i.stem, options, answer_text(i),
-                         i.explanation, " ".join(map(str, i.refs)), i.source, i.page])
+        writer.writerow([_cell(c) for c in (i.id, i.type, i.topic, i.difficulty, i.objective, i.stem, options,
+                                             answer_text(i), i.explanation, " ".join(map(str, i.refs)), i.source, i.page)])
     path.write_text(buffer.getvalue(), encoding="utf-8")
     return [path]
