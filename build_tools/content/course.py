@@ -11,6 +11,7 @@ from functools import cached_property
 from pydantic import BaseModel
 
 from . import model
+from .errors import ContentError, ContentIssue
 from .walk import id_path
 from .yaml_source import YamlDocument
 
@@ -74,7 +75,22 @@ class Course:
         return next((m for m in self.course.modules if m.content == stem), None)
 
     def section(self, stem: str, section_id: str) -> model.Section:
-        return self._by_id(f"sections:{stem}", self.files[stem].sections)[section_id]
+        """A section a page template places by id; its absence is a content error, not a crash."""
+        found = self._by_id(f"sections:{stem}", self.files[stem].sections).get(section_id)
+        if found is None:
+            doc = self.docs[stem]
+            raise ContentError([ContentIssue(doc.file, doc.line_of(("sections",)), "sections",
+                                             f"the page template needs a section with id {section_id!r}")])
+        return found
+
+    def presenting_module(self, stem: str) -> model.Module:
+        """The module that presents `stem`; quiz items link to it, so one must exist."""
+        found = self.module_for(stem)
+        if found is None:
+            doc = self.docs["course"]
+            raise ContentError([ContentIssue(doc.file, doc.line_of(("modules",)), "modules",
+                                             f"no module presents content/{stem}.yaml, which quiz blueprints ask about")])
+        return found
 
     def _by_id(self, name: str, items, key: str = "id") -> dict:
         cache = self.__dict__.setdefault("_lookup", {})

@@ -26,9 +26,15 @@ def _number(value: object) -> object:
 Number = Annotated[int | float, BeforeValidator(_number)]
 
 
+def shown(value: int | float) -> str:
+    """A number as an error message shows it: huge integers are cut short, not converted."""
+    text = str(value) if isinstance(value, int) else f"{value:g}"
+    return text if len(text) <= 15 else f"{text[:12]}… ({len(text)} digits)"
+
+
 def _percent(value: float) -> float:
     if not 0 <= value <= 100:
-        raise ValueError(f"must be between 0 and 100 (got {value:g})")
+        raise ValueError(f"must be between 0 and 100 (got {shown(value)})")
     return value
 
 
@@ -55,7 +61,7 @@ class Quantity(Model):
         if self.value is None and (self.low is None or self.high is None):
             raise ValueError("a range needs both low and high")
         if self.low is not None and self.high is not None and self.low > self.high:
-            raise ValueError(f"low ({self.low:g}) is greater than high ({self.high:g})")
+            raise ValueError(f"low ({shown(self.low)}) is greater than high ({shown(self.high)})")
         if self.unit == "percent":
             for number in (self.value, self.low, self.high):
                 if number is not None:

@@ -70,24 +70,33 @@ def load_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Cont
         return None, [ContentIssue(shown_as, line, "", f"YAML syntax error: {problem}")]
     doc = YamlDocument(shown_as, data)
     issues: list[ContentIssue] = []
-    _walk(node, (), doc, issues)
+    seen: set[int] = set()
+    _walk(node, (), doc, issues, seen)
+    if any(i.message.startswith("YAML aliases") for i in issues):
+        return None, issues  # an alias bomb must not reach validation, which would expand it
     return doc, issues
 
 
-def _walk(node: yaml.Node, path: Path_, doc: YamlDocument, issues: list[ContentIssue]) -> None:
+def _walk(node: yaml.Node, path: Path_, doc: YamlDocument, issues: list[ContentIssue], seen: set[int]) -> None:
+    if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
+        if id(node) in seen:  # a *alias: content has no need for them, and they can nest exponentially
+            issues.append(ContentIssue(doc.file, node.start_mark.line + 1, format_path(path),
+                                       "YAML aliases (*name) are not supported in content; write the value out"))
+            return
+        seen.add(id(node))
     doc.lines[path] = node.start_mark.line + 1
     if isinstance(node, yaml.MappingNode):
-        seen: dict[Any, int] = {}
+        key_lines: dict[Any, int] = {}
         for key_node, value_node in node.value:
             key = key_node.value
             line = key_node.start_mark.line + 1
-            if key in seen:
+            if key in key_lines:
                 issues.append(ContentIssue(doc.file, line, format_path(path + (key,)),
-                                           f"duplicate key (first defined on line {seen[key]})"))
-            seen[key] = line
+                                           f"duplicate key (first defined on line {key_lines[key]})"))
+            key_lines[key] = line
             doc.lines[path + (key,)] = line
-            _walk(value_node, path + (key,), doc, issues)
+            _walk(value_node, path + (key,), doc, issues, seen)
             doc.lines[path + (key,)] = line  # the key's line reads better than its value's
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
-            _walk(item, path + (index,), doc, issues)
+            _walk(item, path + (index,), doc, issues, seen)

@@ -16,7 +16,7 @@ class QuizContext:
         return f"modules/{module_id}/#{anchor}"
 
     def module_of(self, stem: str) -> str:
-        return self.course.module_for(stem).id
+        return self.course.presenting_module(stem).id
 
     @cached_property
     def fact_sections(self) -> dict[str, tuple[str, str, model.Fact]]:
