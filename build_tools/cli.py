@@ -61,6 +61,18 @@ def cmd_site(args) -> int:
     return 0
 
 
+def cmd_plain(args) -> int:
+    """A hook-free MkDocs project (rendered Markdown + mkdocs.yml) for other engines such as Zensical."""
+    from .plain import write_plain_project
+
+    out = Path(args.out).resolve()
+    if out.exists():
+        shutil.rmtree(out)
+    config = write_plain_project(args.project, out)
+    print(f"plain project written: build it with `zensical build -f {config}` or `mkdocs build -f {config}`")
+    return 0
+
+
 class UsageError(Exception):
     """A mistake in the command line: reported as one line, exit status 2."""
 
@@ -112,6 +124,9 @@ def parser() -> argparse.ArgumentParser:
     render = sub.add_parser("render", help="write the generated Markdown (with docs/) to a folder")
     render.add_argument("--out", required=True)
     render.set_defaults(run=cmd_render)
+    plain = sub.add_parser("plain", help="write a hook-free project (Markdown + mkdocs.yml) for other engines")
+    plain.add_argument("--out", required=True)
+    plain.set_defaults(run=cmd_plain)
     site = sub.add_parser("site", help="strict MkDocs build, replacing the output folder only on success")
     site.add_argument("--out", default="site")
     site.set_defaults(run=cmd_site)
