@@ -5,7 +5,7 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test site check bench lighthouse clean
+.PHONY: serve test lint site check bench lighthouse clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,8 +16,11 @@ $(STAMP): pyproject.toml
 serve: $(STAMP)  ## build and serve on http://127.0.0.1:8000 with live reload
 	$(VENV)/bin/mkdocs serve --dev-addr 127.0.0.1:8000
 
-test: $(STAMP)  ## the whole test suite
+test: lint  ## lint, then the whole test suite
 	$(PY) -m pytest
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check build_tools tests
 
 site: $(STAMP)  ## strict build into site/ (replaced only when the build succeeds)
 	$(PY) -m build_tools site --out site

@@ -10,7 +10,6 @@ import gc
 import gzip
 import platform
 import shutil
-import statistics
 import tempfile
 import time
 from pathlib import Path
@@ -53,7 +52,8 @@ def stages(project: Path, repeat: int = 3) -> dict[str, float]:
     meta = ExportMeta("bench", course.course.reviewed)
     with tempfile.TemporaryDirectory() as tmp:
         for name, exporter in FORMATS.items():
-            out[f"export {name}"], _ = timed(lambda: exporter.write(bank, Path(tmp) / f"bank{exporter.SUFFIX}", meta), repeat)
+            target = Path(tmp) / f"bank{exporter.SUFFIX}"
+            out[f"export {name}"], _ = timed(lambda e=exporter, t=target: e.write(bank, t, meta), repeat)
     out["_items"] = len(bank)
     return out
 

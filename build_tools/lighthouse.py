@@ -48,7 +48,8 @@ def main(page: str = "modules/approved-products/") -> int:
         print("run `make site` first", file=sys.stderr)
         return 1
     if not (TOOLS / "node_modules" / ".bin" / "lighthouse").exists():
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(TOOLS), "lighthouse@12"], check=True)
+        install = ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(TOOLS), "lighthouse@12"]
+        subprocess.run(install, check=True)
     handler = lambda *a, **k: _Handler(*a, directory=str(site), **k)  # noqa: E731
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()

@@ -26,7 +26,7 @@ def on_config(config):
     try:
         _built = build(_project_dir(config))
     except ContentError as error:
-        raise Abort("\n" + error.report())
+        raise Abort("\n" + error.report()) from None  # the report says it all; no traceback
     config.nav = _built.nav
     config.extra["course"] = site_meta(_built.course)
     return config

@@ -7,12 +7,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 
 from build_tools.cli import main as cli
 from build_tools.content.loader import load_course
 from build_tools.quiz.bank import build_bank
-
-from conftest import ROOT
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

@@ -14,7 +14,8 @@ COURSE = "content/course.yaml"
 
 def break_range(p):
     p.replace(PRODUCTS, "crs_percent: 93\n", "crs_percent: 930\n")
-    return PRODUCTS, p.line_of(PRODUCTS, "crs_percent: 930"), "products[1].indications[0].crs_percent", "must be between 0 and 100 (got 930)"
+    field = "products[1].indications[0].crs_percent"
+    return PRODUCTS, p.line_of(PRODUCTS, "crs_percent: 930"), field, "must be between 0 and 100 (got 930)"
 
 
 def break_syntax(p):
@@ -29,7 +30,8 @@ def break_required(p):
 
 def break_type(p):
     p.replace(PRODUCTS, "response_percent: 83\n", "response_percent: most\n")
-    return PRODUCTS, p.line_of(PRODUCTS, "response_percent: most"), "products[1].indications[0].response_percent", "must be a number (got 'most')"
+    field = "products[1].indications[0].response_percent"
+    return PRODUCTS, p.line_of(PRODUCTS, "response_percent: most"), field, "must be a number (got 'most')"
 
 
 def break_duplicate_id(p):
@@ -96,7 +98,8 @@ def test_content_error_names_file_line_field_and_keeps_site(project, capsys, bre
 
     assert status == 1
     assert "Traceback" not in err
-    pattern = re.escape(file) + r":(\d+): " + (re.escape(field) + ": " if field else r"(?:[^:\n]*: )?") + r".*" + re.escape(message)
+    where = re.escape(field) + ": " if field else r"(?:[^:\n]*: )?"
+    pattern = re.escape(file) + r":(\d+): " + where + r".*" + re.escape(message)
     found = re.search(pattern, err)
     assert found, f"expected {pattern!r} in:\n{err}"
     if line is not None:
@@ -136,7 +139,9 @@ def test_duplicate_id_names_both_lines(project, capsys):
     err = capsys.readouterr().err
     lines = [n for n, text in enumerate(project.path(PRODUCTS).read_text().splitlines(), 1)
              if text == "- id: axicabtagene-ciloleucel"]
-    assert f"content/products.yaml:{lines[1]}: products[2].id: duplicate id 'axicabtagene-ciloleucel' (first used at content/products.yaml:{lines[0]})" in err
+    expected = (f"content/products.yaml:{lines[1]}: products[2].id: duplicate id 'axicabtagene-ciloleucel' "
+                f"(first used at content/products.yaml:{lines[0]})")
+    assert expected in err
 
 
 def test_cli_exit_status_and_no_traceback_in_a_real_process(project):

@@ -1,21 +1,17 @@
 """The full course: every stored number on its page, citations that resolve, figures from data."""
 from __future__ import annotations
 
-import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+from conftest import ROOT, soup
+from quizhelpers import need
+from test_pages import table_row, text_of
 
 from build_tools.content import formatting, model
 from build_tools.content.loader import load_course
 from build_tools.content.walk import walk
-
-from conftest import ROOT, soup
-from quizhelpers import need
-from test_pages import table_row, text_of
 
 COURSE = load_course(ROOT / "content")
 PAGE_OF_FILE = {m.content: f"modules/{m.id}/index.html" for m in COURSE.course.modules}

@@ -7,13 +7,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from conftest import ROOT
 from lxml import etree
+from quizhelpers import IN_CI, export, need, npm_available, real_bank
 
 from build_tools.exporters.fractions import _MOODLE
 from build_tools.exporters.gift import dumps as gift_dumps
-
-from conftest import ROOT
-from quizhelpers import IN_CI, export, need, npm_available, real_bank
 
 COURSE, BANK = real_bank()
 FORMATS = {"json": ".json", "csv": ".csv", "gift": ".gift", "moodle": ".xml", "qti": ".zip", "anki": ".apkg", "print": ".html"}

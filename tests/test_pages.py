@@ -3,17 +3,15 @@ from __future__ import annotations
 
 import re
 import shutil
-from pathlib import Path
 
 import jinja2
 import pytest
 import yaml
+from conftest import ROOT, soup
 
 from build_tools.content.loader import load_course
 from build_tools.pages import render_pages
 from build_tools.pages.environment import TEMPLATES, make_environment
-
-from conftest import ROOT, soup
 
 MODULE = "modules/approved-products/index.html"
 

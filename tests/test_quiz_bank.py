@@ -5,14 +5,13 @@ import json
 from collections import Counter
 
 import pytest
+from conftest import soup
+from quizhelpers import export, real_bank
 
 from build_tools.content import formatting
 from build_tools.quiz.bank import draw
 from build_tools.quiz.item import Item, Option
 from build_tools.quiz.quality import problems
-
-from conftest import soup
-from quizhelpers import export, real_bank
 
 COURSE, BANK = real_bank()
 
@@ -117,7 +116,8 @@ def test_draw_is_seeded_and_ids_survive_a_new_seed():
 
 def test_bad_blueprint_names_file_line_and_field(project, capsys):
     project.replace("quizbank/blueprints.yaml", "generator: naming_stem", "generator: naming_stems")
-    project.replace("quizbank/blueprints.yaml", "module: beyond-blood-cancers, objective: 2", "module: beyond-blood-cancers, objective: 9")
+    blueprints = "quizbank/blueprints.yaml"
+    project.replace(blueprints, "module: beyond-blood-cancers, objective: 2", "module: beyond-blood-cancers, objective: 9")
     assert project.run("check") == 1
     err = capsys.readouterr().err
     line = project.line_of("quizbank/blueprints.yaml", "naming_stems")

@@ -9,12 +9,11 @@ import shutil
 
 import pytest
 import yaml
+from conftest import ROOT, Project, copy_project
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from build_tools.cli import main as cli
-
-from conftest import ROOT, Project, copy_project
 
 ERROR_LINE = re.compile(r"^(content|quizbank)/\S+:\d+: .+")
 PRODUCTS = "content/products.yaml"

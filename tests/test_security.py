@@ -6,9 +6,8 @@ import zipfile
 
 import yaml
 from bs4 import BeautifulSoup
-from lxml import etree
-
 from conftest import soup
+from lxml import etree
 from quizhelpers import export
 
 PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&'

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import json
 
-from build_tools.quiz.bank import draw
-
 from conftest import soup
 from quizhelpers import real_bank
+
+from build_tools.quiz.bank import draw
 
 COURSE, BANK = real_bank()
 

@@ -5,14 +5,11 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
-import pytest
+from conftest import ROOT
 
 from build_tools.plain import write_plain_project
-
-from conftest import ROOT
 
 
 class _Links(HTMLParser):

@@ -42,7 +42,8 @@ def check_course(course) -> list[ContentIssue]:
         if (scope, key) in seen_ids:
             first_stem, first_path = seen_ids[(scope, key)]
             first_line = course.docs[first_stem].line_of(first_path)
-            issue(stem, path + (key_name,), f"duplicate {key_name} {key!r} (first used at {course.docs[first_stem].file}:{first_line})")
+            first = f"{course.docs[first_stem].file}:{first_line}"
+            issue(stem, path + (key_name,), f"duplicate {key_name} {key!r} (first used at {first})")
         else:
             seen_ids[(scope, key)] = (stem, path + (key_name,))
 
@@ -73,7 +74,7 @@ def check_course(course) -> list[ContentIssue]:
             for ref in sorted({ref for ref in named if "." in ref and ref not in facts}):
                 issue(stem, path + ("text",), f"placeholder {{{ref}}} does not name a number in the content")
             for unused in sorted(set(value.values) - used):
-                issue(stem, path + ("values", unused), "value is never shown: put {%s} in the text" % unused)
+                issue(stem, path + ("values", unused), f"value is never shown: put {{{unused}}} in the text")
         elif isinstance(value, str) and name not in ("text",) and "{" in value:
             for ref in prose.placeholders(value):
                 if ref not in facts:

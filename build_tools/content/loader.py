@@ -10,9 +10,10 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import model, model_topics as topics
-from .course import Course
+from . import model
+from . import model_topics as topics
 from .checks import check_course
+from .course import Course
 from .errors import ContentError, ContentIssue, format_path
 from .yaml_source import YamlDocument, load_yaml
 

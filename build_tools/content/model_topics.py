@@ -5,7 +5,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .model import FdaRecord, Fact, Id, Model, Refs, SectionsFile, Text
+from .model import Fact, FdaRecord, Id, Model, Refs, SectionsFile, Text
 
 
 class TherapyType(Model):

@@ -51,7 +51,7 @@ def deck(items: list[Item], title: str) -> genanki.Deck:
 
 
 def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
-    stamp = dt.datetime.combine(meta.revised, dt.time(), dt.timezone.utc).timestamp()
+    stamp = dt.datetime.combine(meta.revised, dt.time(), dt.UTC).timestamp()
     fd, raw = tempfile.mkstemp(suffix=".apkg")
     os.close(fd)
     try:

@@ -5,9 +5,9 @@ import csv
 import io
 from pathlib import Path
 
-from .meta import ExportMeta
 from ..quiz.item import Item
 from .answers import answer_text
+from .meta import ExportMeta
 
 SUFFIX = ".csv"
 COLUMNS = ["id", "type", "topic", "difficulty", "objective", "stem", "options", "answer", "explanation", "refs", "source", "page"]
@@ -19,7 +19,6 @@ def _cell(text: str) -> str:
 
 
 def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
-    title = meta.title
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)

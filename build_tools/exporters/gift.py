@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .answers import machine_number as number
-from .meta import ExportMeta
 from ..quiz.item import Item
+from .answers import machine_number as number
 from .fractions import share
+from .meta import ExportMeta
 
 SUFFIX = ".gift"
 _SPECIAL = "\\~=#{}:"

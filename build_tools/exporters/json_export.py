@@ -4,8 +4,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .meta import ExportMeta
 from ..quiz.item import Item
+from .meta import ExportMeta
 
 SUFFIX = ".json"
 

@@ -5,9 +5,9 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from .meta import ExportMeta
 from ..quiz.item import Item
 from .answers import answer_text
+from .meta import ExportMeta
 
 SUFFIX = ".html"
 _STYLE = """

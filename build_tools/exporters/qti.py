@@ -9,9 +9,9 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+from ..quiz.item import Item, short_hash
 from .answers import machine_number as number
 from .meta import ExportMeta
-from ..quiz.item import Item, short_hash
 
 SUFFIX = ".zip"
 QTI_NS = "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"

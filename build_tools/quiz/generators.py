@@ -9,9 +9,9 @@ from collections.abc import Iterator
 
 from ..content import formatting
 from . import make
-from .distractors import Pool
 from .blueprint import Blueprint
 from .context import QuizContext
+from .distractors import Pool
 from .item import Item
 
 GENERATORS = {}
@@ -57,7 +57,8 @@ def table1_rate(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     yield item
             else:
                 yield make.numeric(ctx, bp, f"{p.id}:{i.id}:{field}", answer=getattr(i, field), unit="percent",
-                                   tolerance=bp.params.get("tolerance", 0), stem=stem.replace("what was", "what percentage was"), **common)
+                                   tolerance=bp.params.get("tolerance", 0),
+                                   stem=stem.replace("what was", "what percentage was"), **common)
 
 
 @generator
@@ -140,7 +141,8 @@ def costimulatory_domain(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for p in ctx.course.products.products:
         yield make.truefalse(ctx, bp, p.id, true=p.fda.costimulatory_domain == "CD28",
                              stem=f"True or false: {p.inn} uses a CD28 costimulatory domain.",
-                             explanation=f"{p.inn} uses a {p.fda.costimulatory_domain} costimulatory domain (FDA approval records).",
+                             explanation=f"{p.inn} uses a {p.fda.costimulatory_domain} costimulatory domain "
+                                         "(FDA approval records).",
                              refs=(0,), source=f"products.{p.id}.fda.costimulatory_domain",
                              page=ctx.page(ctx.module_of("car_structure"), "costimulation"))
 
@@ -163,7 +165,8 @@ def car_domain_function(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         item = make.choice(ctx, bp, d.id, answer=d.function, pool=functions,
                            stem=f"What is the job of the {_in_sentence(d.name.split(' (')[0])} in a CAR?",
                            explanation=f"{d.name}: {d.function}; it comes from {d.origin}.", refs=tuple(d.refs),
-                           source=f"car_structure.domains.{d.id}.function", page=ctx.page(ctx.module_of("car_structure"), "domains"))
+                           source=f"car_structure.domains.{d.id}.function",
+                           page=ctx.page(ctx.module_of("car_structure"), "domains"))
         if item:
             yield item
     pairs = [(d.name, d.location) for d in domains]
@@ -189,13 +192,14 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 @generator
 def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """True/false per therapy type on a boolean property, and one multiple select across types."""
-    field, phrase = bp.params["field"], bp.params["phrase"]
+    field, phrase, negative = bp.params["field"], bp.params["phrase"], bp.params["negative"]
     types = ctx.course.therapy_types.therapy_types
     page = ctx.page(ctx.module_of("therapy_types"), "comparison")
     for t in types:
         value = getattr(t, field)
+        detail = t.engineering if field == "engineered" else t.antigen_source
         yield make.truefalse(ctx, bp, t.id, true=value, stem=f"True or false: {t.name} {phrase}.",
-                             explanation=f"{t.name} {'' if value else 'do not '}{phrase.replace('need ', 'need ').strip()}: {t.engineering if field == 'engineered' else t.antigen_source}.",
+                             explanation=f"{t.name} {phrase if value else negative}: {detail}.",
                              refs=tuple(t.refs), source=f"therapy_types.{t.id}.{field}", page=page)
     right = [t.name for t in types if getattr(t, field)]
     yield make.multiple(ctx, bp, "all", right=right, wrong=[t.name for t in types if not getattr(t, field)],
@@ -212,7 +216,8 @@ def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         item = make.choice(ctx, bp, a.id, answer=a.blocks, pool=blocked,
                            stem=f"What does {a.name} block or act on, as used against CAR T-cell toxicity?",
                            explanation=f"{a.name} acts on {a.blocks}; {a.role}.", refs=tuple(a.refs),
-                           source=f"adverse_effects.agents.{a.id}.blocks", page=ctx.page(ctx.module_of("adverse_effects"), "agents"))
+                           source=f"adverse_effects.agents.{a.id}.blocks",
+                           page=ctx.page(ctx.module_of("adverse_effects"), "agents"))
         if item:
             yield item
 
@@ -226,7 +231,8 @@ def trial_response(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         for n, c in enumerate(t.cohorts):
             who = c.label or t.cancer
             item = make.choice(ctx, bp, f"{t.id}:{n}", answer=f"{c.percent}%", pool=rates,
-                               stem=f"In the {t.first_author} {t.year} trial of {t.receptor} cells against {t.target} ({who}), what share of patients responded?",
+                               stem=f"In the {t.first_author} {t.year} trial of {t.receptor} cells against {t.target} "
+                                    f"({who}), what share of patients responded?",
                                explanation=f"{c.responders} of {c.patients} patients ({c.percent}%) responded.",
                                refs=(t.ref,), source=f"trials.{t.id}.cohorts.{n}",  # percent derives from responders/patients
                                page=ctx.page(ctx.module_of("solid_tumors"), "reading-table-3"))

@@ -38,7 +38,7 @@ def numeric(ctx, bp, key, *, answer: float, unit: str, tolerance: float = 0, **f
 
 
 def matching(ctx, bp, key, *, pairs: list[tuple[str, str]], **fields) -> Item:
-    return Item(type="matching", pairs=tuple(Pair(l, r) for l, r in pairs), **base(ctx, bp, key, **fields))
+    return Item(type="matching", pairs=tuple(Pair(left, right) for left, right in pairs), **base(ctx, bp, key, **fields))
 
 
 def ordering(ctx, bp, key, *, order: list[str], **fields) -> Item:

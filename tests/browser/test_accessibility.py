@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import pytest
-
 from quizhelpers import npm_package
 
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 import pytest
-
 from conftest import Project, copy_project
 
 TYPES = ["single", "multiple", "truefalse", "numeric", "matching", "ordering"]
@@ -74,7 +73,8 @@ def test_keyboard_only_answering_moves_focus_to_feedback(page, url):
     page.goto(url + "modules/car-anatomy/")
     form = page.locator("form.quiz-question[data-type=single]").first
     form.locator("input").first.focus()
-    correct_index = [x is not None for x in form.locator("input").evaluate_all("els => els.map(e => e.getAttribute('data-correct'))")].index(True)
+    marks = form.locator("input").evaluate_all("els => els.map(e => e.hasAttribute('data-correct'))")
+    correct_index = marks.index(True)
     for _ in range(correct_index):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Tab")
