@@ -63,6 +63,12 @@ class PageHelpers:
         return draw(self.bank, seed=self.course.course.self_check_seed, topics=[module.id],
                     count=module.self_check_count)
 
+    def page_link(self, site_path: str) -> str:
+        """'modules/x/#a' (an item's page) as a Markdown link from this page: '../x.md#a'."""
+        path, _, anchor = site_path.partition("#")
+        source = path.rstrip("/") + ".md" if path.strip("/") else "index.md"
+        return self.link(source, anchor)
+
     def url(self, site_path: str) -> str:
         """A link usable inside raw HTML (MkDocs does not rewrite those): page URL to page URL."""
         stem = self.page_path[:-3]  # modules/x.md is served at modules/x/, index.md at ./
@@ -100,6 +106,14 @@ class PageHelpers:
 def citation_label(n: int) -> str:
     """Reference 0 is the review itself; the rest keep the article's numbers."""
     return "Review" if n == 0 else str(n)
+
+
+def md_text(text) -> Markup:
+    """Text placed in Markdown: HTML-escaped, and Markdown's own markers taken literally."""
+    escaped = str(escape(text))
+    for ch in "\\`*_[]{}":
+        escaped = escaped.replace(ch, "\\" + ch)
+    return Markup(escaped)
 
 
 def md_cell(text) -> Markup:
