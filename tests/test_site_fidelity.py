@@ -5,9 +5,11 @@ from __future__ import annotations
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 from conftest import ROOT
+from quizhelpers import need
 
 from build_tools.plain import write_plain_project
 
@@ -90,3 +92,17 @@ def test_crawler_reports_absolute_links_missing_files_and_anchors(tmp_path, serv
     assert len(broken) == 3
     assert any("leaves the site's base path" in b for b in broken)
     assert any("HTTP 404" in b for b in broken) and any("missing anchor" in b for b in broken)
+
+
+def test_zensical_builds_the_plain_project(tmp_path, serve):
+    import shutil
+    import subprocess
+    import sys
+
+    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
+    need(zensical is not None, "zensical is not installed (it is in the test extra)")
+    config = write_plain_project(ROOT, tmp_path / "plain")
+    result = subprocess.run([zensical, "build", "-f", str(config)], capture_output=True, text=True, cwd=config.parent)
+    assert result.returncode == 0, result.stdout + result.stderr
+    pages, broken = crawl(serve(config.parent / "site", "/cart-course/"))
+    assert pages >= 14 and broken == []
