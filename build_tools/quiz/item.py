@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import hashlib
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal
 
@@ -68,8 +68,8 @@ class Item:
     def content_hash(self) -> str:
         """Changes whenever the item's wording or answer does: saved progress is keyed by it,
         so an edited item never inherits an old answer."""
-        data = {k: v for k, v in asdict(self).items() if k not in ("objective", "difficulty")}
-        return short_hash(repr(sorted(data.items())), 10)
+        parts = tuple(getattr(self, f.name) for f in fields(self) if f.name not in ("objective", "difficulty"))
+        return short_hash(repr(parts), 10)  # dataclass reprs spell out every option, pair and step
 
     @property
     def correct_options(self) -> list[Option]:
