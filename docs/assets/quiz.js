@@ -165,11 +165,35 @@
     return table;
   }
 
-  /* --- the progress page --- */
+  /* --- the progress page: listeners wired once, the table redrawn after import or reset --- */
   function progress(root) {
     if (root.hasAttribute("data-ready")) return;
     root.setAttribute("data-ready", "");
-    var out = root.querySelector(".progress-result"), p = load(), counts = {}, missed = [];
+    var out = root.querySelector(".progress-result");
+    function note(text) { out.prepend(el("p", { role: "status" }, text)); }
+    root.querySelector(".progress-export").addEventListener("click", function () {
+      var link = el("a", { download: "cart-course-progress.json", href: URL.createObjectURL(new Blob([JSON.stringify(load())], { type: "application/json" })) });
+      document.body.appendChild(link); link.click(); link.remove();
+    });
+    root.querySelector(".progress-import").addEventListener("change", function (e) {
+      var file = e.target.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var incoming = JSON.parse(text), p = load();
+        if (!incoming || typeof incoming !== "object" || Array.isArray(incoming)) throw new Error("bad file");
+        Object.keys(incoming).forEach(function (k) { var v = incoming[k]; if (v && typeof v === "object" && typeof v.topic === "string") p[k] = { topic: v.topic, right: v.right === true }; });
+        save(p); draw(root, out); note("Progress imported.");
+      }).catch(function () { note("That file is not a progress file from this course."); });
+    });
+    root.querySelector(".progress-reset").addEventListener("click", function () {
+      try { localStorage.removeItem(KEY); } catch (e) { /* blocked storage holds nothing */ }
+      draw(root, out); note("Progress cleared.");
+    });
+    draw(root, out);
+  }
+
+  function draw(root, out) {
+    var p = load(), counts = {}, missed = [];
     Object.keys(p).forEach(function (k) {
       var e = p[k]; if (!e || typeof e !== "object") return;
       var c = counts[e.topic] = counts[e.topic] || [0, 0];
@@ -182,18 +206,13 @@
       var list = el("ul");
       bank.items.forEach(function (item) {
         if (missed.indexOf(item.id) < 0) return;
-        var li = el("li", {}, item.stem + " "), a = el("a", { href: root.dataset.base + item.page }, "Review");
-        li.appendChild(a); list.appendChild(li);
+        var li = el("li", {}, item.stem + " ");
+        li.appendChild(el("a", { href: root.dataset.base + item.page }, "Review"));
+        list.appendChild(li);
       });
       out.appendChild(el("h2", {}, "Questions to review"));
       out.appendChild(list);
     }).catch(function () { /* the table above still stands */ });
-    root.querySelector(".progress-reset").addEventListener("click", function () {
-      try { localStorage.removeItem(KEY); } catch (e) { /* blocked storage holds nothing */ }
-      root.removeAttribute("data-ready");
-      progress(root);
-      out.prepend(el("p", { role: "status" }, "Progress cleared."));
-    }, { once: true });
   }
 
   function init() {

@@ -1,6 +1,7 @@
 """Self-checks, progress and the final assessment in real Chromium, served under a subpath."""
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -157,3 +158,26 @@ def test_answers_readable_without_javascript(browser, url):
     details.locator("summary").click()
     assert details.locator(".quiz-answer-text").inner_text().strip()
     context.close()
+
+
+def test_progress_exports_and_imports_as_a_file(page, url, tmp_path):
+    page.goto(url + "modules/car-anatomy/")
+    form = page.locator("form.quiz-question[data-type=single]").first
+    answer(form, right=True)
+    form.get_by_role("button", name="Check").click()
+    page.goto(url + "progress/")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download my progress").click()
+    saved = tmp_path / "progress.json"
+    download.value.save_as(saved)
+    data = json.loads(saved.read_text())
+    assert [v["topic"] for v in data.values()] == ["car-anatomy"]
+    page.get_by_role("button", name="Clear my progress").click()
+    assert "No answers saved yet" in page.locator(".progress-result").inner_text()
+    page.locator("input.progress-import").set_input_files(str(saved))
+    page.get_by_text("Progress imported.").wait_for()
+    assert "Anatomy of a CAR" in page.locator(".progress-result").inner_text()
+    bad = tmp_path / "bad.json"
+    bad.write_text("[1, 2]")
+    page.locator("input.progress-import").set_input_files(str(bad))
+    page.get_by_text("not a progress file").wait_for()
