@@ -13,8 +13,8 @@ from pathlib import Path
 import genanki
 from markupsafe import escape
 
+from ..quiz.answers import answer_text
 from ..quiz.item import Item, short_hash
-from .answers import answer_text
 from .meta import ExportMeta
 
 SUFFIX = ".apkg"

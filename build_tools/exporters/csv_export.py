@@ -5,8 +5,8 @@ import csv
 import io
 from pathlib import Path
 
+from ..quiz.answers import answer_text
 from ..quiz.item import Item
-from .answers import answer_text
 from .meta import ExportMeta
 
 SUFFIX = ".csv"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..quiz.answers import machine_number as number
 from ..quiz.item import Item
-from .answers import machine_number as number
 from .fractions import share
 from .meta import ExportMeta
 

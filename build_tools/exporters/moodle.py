@@ -8,8 +8,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+from ..quiz.answers import machine_number as number
 from ..quiz.item import Item
-from .answers import machine_number as number
 from .fractions import share
 from .meta import ExportMeta
 

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..quiz.answers import answer_text
 from ..quiz.item import Item
-from .answers import answer_text
 from .meta import ExportMeta
 
 SUFFIX = ".html"

@@ -9,8 +9,8 @@ import xml.etree.ElementTree as ET
 import zipfile
 from pathlib import Path
 
+from ..quiz.answers import machine_number as number
 from ..quiz.item import Item, short_hash
-from .answers import machine_number as number
 from .meta import ExportMeta
 
 SUFFIX = ".zip"

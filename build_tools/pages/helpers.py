@@ -51,7 +51,7 @@ class PageHelpers:
 
     @staticmethod
     def answer_text(item) -> str:
-        from ..exporters.answers import answer_text
+        from ..quiz.answers import answer_text
         return answer_text(item)
 
     @staticmethod

@@ -1,8 +1,8 @@
-"""Plain-text answers for formats that need a single string (CSV, printed keys)."""
+"""Answers as plain text (pages, CSV, printed keys, Anki) and numbers as importers read them."""
 from __future__ import annotations
 
 from ..content.formatting import number
-from ..quiz.item import Item
+from .item import Item
 
 
 def answer_text(item: Item) -> str:
