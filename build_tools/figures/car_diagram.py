@@ -35,7 +35,7 @@ def car_diagram(domains: list[Domain], fig_id: str = "car-structure") -> str:
     if membrane_top is not None:
         band = svg.rect(0, membrane_top, WIDTH, membrane_bottom - membrane_top, cls="fig-membrane", rx=0)
         body.insert(0, band)
-        body.append(svg.text(WIDTH - 8, membrane_top - 4, "cell membrane", anchor="end", cls="fig-muted", size=12))
+        body.append(svg.text(WIDTH - 8, membrane_bottom - 6, "cell membrane", anchor="end", cls="fig-muted", size=12))
     body.append(svg.text(BOX_X, y + 8, "Inside the T cell", cls="fig-muted", size=12))
     order = ", ".join(d.name for d in domains)
     return svg.document(fig_id, WIDTH, int(y + 20), "Structure of a chimeric antigen receptor",
