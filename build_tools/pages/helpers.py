@@ -175,4 +175,4 @@ class FigureHelpers:
 
 def _figure(svg_text: str) -> Markup:
     # Wrapped in a block element so Markdown passes the SVG through untouched.
-    return Markup(f'<figure class="course-figure">\n{svg_text}\n</figure>')
+    return Markup(f'<figure class="course-figure" tabindex="0">\n{svg_text}\n</figure>')  # focusable: it may scroll

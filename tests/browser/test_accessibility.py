@@ -1,4 +1,4 @@
-"""axe-core on every page of the built site, in light and dark colour schemes."""
+"""axe-core on every page of the built site: light and dark colour schemes, desktop and phone widths."""
 from __future__ import annotations
 
 import pytest
@@ -12,11 +12,12 @@ def axe(tmp_path_factory):
     return npm_package(tmp_path_factory.mktemp("axe"), "axe-core@4") / "axe.min.js"
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_axe_finds_no_violations_on_any_page(browser, site, serve, axe, scheme):
+@pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 1280), ("light", 390)],
+                         ids=["light", "dark", "phone"])
+def test_axe_finds_no_violations_on_any_page(browser, site, serve, axe, scheme, width):
     base = serve(site, "/cart-course/")
     pages = sorted(p.parent.relative_to(site).as_posix() for p in site.rglob("index.html"))
-    context = browser.new_context(color_scheme=scheme)
+    context = browser.new_context(color_scheme=scheme, viewport={"width": width, "height": 800})
     page = context.new_page()
     found = {}
     for rel in pages:
