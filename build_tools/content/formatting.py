@@ -15,6 +15,8 @@ def number(value: int | float) -> str:
 
 
 def quantity(q: Quantity) -> str:
+    if q.unit == "calendar-year":  # 2017, not 2,017
+        return f"{q.low}–{q.high}" if q.is_range else str(q.value)
     if q.is_range:
         body = f"{number(q.low)}%–{number(q.high)}%" if q.unit == "percent" else f"{number(q.low)}–{number(q.high)}"
         plural = True

@@ -39,7 +39,7 @@ def _percent(value: float) -> float:
 
 
 Percent = Annotated[Number, AfterValidator(_percent)]
-Unit = Literal["percent", "days", "months", "years", "hours", "mg", "count"]
+Unit = Literal["percent", "days", "months", "years", "hours", "mg", "count", "calendar-year"]
 
 
 class Model(BaseModel):
