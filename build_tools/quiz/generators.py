@@ -72,8 +72,8 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         name = _asked_value(fact)
         q = fact.values[name]
         source = f"facts.{fid}.{name}"
-        common = dict(stem=ctx.plain(fact.ask, fact), explanation=ctx.plain(fact.text, fact), refs=tuple(fact.refs), source=source,
-                      page=ctx.page(ctx.module_of(stem), section))
+        common = dict(stem=ctx.plain(fact.ask, fact), explanation=ctx.plain(fact.text, fact), refs=tuple(fact.refs),
+                      source=source, page=ctx.page(ctx.module_of(stem), section))
         if bp.params.get("type", "single") == "numeric":
             if q.is_range:
                 continue
