@@ -78,7 +78,7 @@ def test_no_inline_event_handlers_in_our_markup(site):
 
 
 def test_csv_cells_never_start_a_formula(project, tmp_path):
-    project.replace("content/glossary.yaml", "term: acute lymphoblastic leukaemia", "term: '=HYPERLINK(\"http://x\")'")
+    project.replace("content/glossary.yaml", "term: acute lymphoblastic leukemia", "term: '=HYPERLINK(\"http://x\")'")
     import csv
     rows = list(csv.reader(export(project.root, "csv", tmp_path / "q.csv").open(encoding="utf-8")))
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)

@@ -115,7 +115,7 @@ class Cohort(Model):
 
 
 class Trial(Model):
-    """One row of Table 3: an engineered-receptor trial in a solid tumour."""
+    """One row of Table 3: an engineered-receptor trial in a solid tumor."""
 
     id: Id
     ref: int = Field(ge=1)
@@ -129,7 +129,7 @@ class Trial(Model):
 
 
 class ApprovedTherapy(Model):
-    """A T-cell therapy approved for a solid tumour (not a CAR)."""
+    """A T-cell therapy approved for a solid tumor (not a CAR)."""
 
     id: Id
     inn: Text
