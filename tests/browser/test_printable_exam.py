@@ -11,9 +11,12 @@ def test_exam_and_key_open_and_match(tmp_path, page):
     page.goto(exam.as_uri())
     assert page.locator("ol.exam > li").count() == 12
     assert page.title().startswith("CAR T-cell")
-    assert "Answer key" not in page.locator("body").inner_text()
+    exam_text = page.locator("body").inner_text()
     pdf = page.pdf()  # print rendering works
     assert pdf[:4] == b"%PDF"
     page.goto(key.as_uri())
     assert page.locator("ol > li").count() == 12
     assert "answer key" in page.title()
+    explanations = [t.split(" (refs")[0] for t in page.locator("ol > li").all_inner_texts()]
+    # The key explains each answer; the exam students see gives none of that away.
+    assert all(e.split("\n", 1)[1][:40] not in exam_text for e in explanations)
