@@ -43,7 +43,7 @@ def question(item: Item) -> ET.Element:
     ET.SubElement(q, "idnumber").text = item.id[:100]
     if item.type in ("single", "multiple"):
         ET.SubElement(q, "single").text = "true" if item.type == "single" else "false"
-        ET.SubElement(q, "shuffleanswers").text = "false" if item.options[0].text[:1].isdigit() else "true"
+        ET.SubElement(q, "shuffleanswers").text = "false" if item.sorted_options else "true"
         ET.SubElement(q, "answernumbering").text = "abc"
         right = share(len(item.correct_options))
         for o in item.options:

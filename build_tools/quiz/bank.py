@@ -50,12 +50,9 @@ def variants(bank: list[Item], *, seed: int, count: int, n: int, **filters) -> l
 
 
 def _shuffled(item: Item, key: str) -> Item:
-    if item.type not in ("single", "multiple") or _is_numeric(item):
+    if item.type not in ("single", "multiple") or item.sorted_options:
         return item
     options = list(item.options)
     random.Random(key).shuffle(options)
     return replace(item, options=tuple(options))
 
-
-def _is_numeric(item: Item) -> bool:
-    return all(o.text[:1].isdigit() for o in item.options)  # numeric options stay sorted

@@ -160,33 +160,26 @@ def car_domain_order(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 @generator
 def car_domain_function(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     domains = ctx.course.car_structure.domains
-    functions = Pool([d.function for d in domains])
-    for d in domains:
-        item = make.choice(ctx, bp, d.id, answer=d.function, pool=functions,
-                           stem=f"What is the job of the {_in_sentence(d.name.split(' (')[0])} in a CAR?",
-                           explanation=f"{d.name}: {d.function}; it comes from {d.origin}.", refs=tuple(d.refs),
-                           source=f"car_structure.domains.{d.id}.function",
-                           page=ctx.page(ctx.module_of("car_structure"), "domains"))
-        if item:
-            yield item
+    page = ctx.page(ctx.module_of("car_structure"), "domains")
+    yield from make.attribute_choices(
+        ctx, bp, domains, "function", source="car_structure.domains.{id}.function",
+        stem=lambda d: f"What is the job of the {_in_sentence(d.name.split(' (')[0])} in a CAR?",
+        explanation=lambda d: f"{d.name}: {d.function}; it comes from {d.origin}.",
+        refs=lambda d: d.refs, page=lambda d: page)
     pairs = [(d.name, d.location) for d in domains]
     yield make.matching(ctx, bp, "location", pairs=pairs, stem="Match each CAR domain to where it sits.",
                         explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".",
                         refs=tuple(sorted({n for d in domains for n in d.refs})), source="car_structure.domains.*.location",
-                        page=ctx.page(ctx.module_of("car_structure"), "domains"))
+                        page=page)
 
 
 @generator
 def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    stems = ctx.course.naming.stems
-    meanings = Pool([s.meaning for s in stems])
-    for s in stems:
-        item = make.choice(ctx, bp, s.id, answer=s.meaning, pool=meanings,
-                           stem=f"In a CAR T-cell product's generic name, what does the stem '{s.stem}' indicate?",
-                           explanation=f"'{s.stem}' indicates {s.meaning}.", refs=tuple(s.refs),
-                           source=f"naming.stems.{s.id}.meaning", page=ctx.page(ctx.module_of("naming"), "stems"))
-        if item:
-            yield item
+    page = ctx.page(ctx.module_of("naming"), "stems")
+    yield from make.attribute_choices(
+        ctx, bp, ctx.course.naming.stems, "meaning", source="naming.stems.{id}.meaning",
+        stem=lambda s: f"In a CAR T-cell product's generic name, what does the stem '{s.stem}' indicate?",
+        explanation=lambda s: f"'{s.stem}' indicates {s.meaning}.", refs=lambda s: s.refs, page=lambda s: page)
 
 
 @generator
@@ -210,16 +203,11 @@ def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 @generator
 def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    agents = ctx.course.adverse_effects.agents
-    blocked = Pool([a.blocks for a in agents])
-    for a in agents:
-        item = make.choice(ctx, bp, a.id, answer=a.blocks, pool=blocked,
-                           stem=f"What does {a.name} block or act on, as used against CAR T-cell toxicity?",
-                           explanation=f"{a.name} acts on {a.blocks}; {a.role}.", refs=tuple(a.refs),
-                           source=f"adverse_effects.agents.{a.id}.blocks",
-                           page=ctx.page(ctx.module_of("adverse_effects"), "agents"))
-        if item:
-            yield item
+    page = ctx.page(ctx.module_of("adverse_effects"), "agents")
+    yield from make.attribute_choices(
+        ctx, bp, ctx.course.adverse_effects.agents, "blocks", source="adverse_effects.agents.{id}.blocks",
+        stem=lambda a: f"What does {a.name} block or act on, as used against CAR T-cell toxicity?",
+        explanation=lambda a: f"{a.name} acts on {a.blocks}; {a.role}.", refs=lambda a: a.refs, page=lambda a: page)
 
 
 @generator
@@ -242,12 +230,7 @@ def trial_response(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 @generator
 def glossary_term(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    terms = ctx.course.glossary.terms
-    names = Pool([t.term for t in terms])
-    for t in terms:
-        item = make.choice(ctx, bp, t.id, answer=t.term, pool=names,
-                           stem=f"What does the abbreviation {t.abbr} stand for?",
-                           explanation=f"{t.abbr}: {t.term}. {t.definition}", refs=(0,),
-                           source=f"glossary.terms.{t.id}.term", page=f"glossary/#{t.id}")
-        if item:
-            yield item
+    yield from make.attribute_choices(
+        ctx, bp, ctx.course.glossary.terms, "term", source="glossary.terms.{id}.term",
+        stem=lambda t: f"What does the abbreviation {t.abbr} stand for?",
+        explanation=lambda t: f"{t.abbr}: {t.term}. {t.definition}", refs=lambda t: (0,), page=lambda t: f"glossary/#{t.id}")

@@ -72,5 +72,10 @@ class Item:
         return short_hash(repr(parts), 10)  # dataclass reprs spell out every option, pair and step
 
     @property
+    def sorted_options(self) -> bool:
+        """Numeric options are listed in order and must stay so: no shuffling, here or in an LMS."""
+        return bool(self.options) and all(o.text[:1].isdigit() for o in self.options)
+
+    @property
     def correct_options(self) -> list[Option]:
         return [o for o in self.options if o.correct]

@@ -1,6 +1,8 @@
 """Small constructors shared by generators: one place decides option order and ids."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from .blueprint import Blueprint
 from .context import QuizContext
 from .distractors import Pool, _number
@@ -20,6 +22,19 @@ def choice(ctx, bp, key, *, answer: str, pool: Pool, k: int = 3, **fields) -> It
     texts = sorted([answer, *wrong], key=(lambda t: (_number(t), t)) if numeric else str.lower)
     options = tuple(Option.of(t, t == answer) for t in texts)
     return Item(type="single", options=options, **base(ctx, bp, key, **fields))
+
+
+def attribute_choices(ctx, bp, entities, attr: str, *, source: str, stem, explanation, refs, page) -> Iterator[Item]:
+    """One single-choice item per entity about one attribute, the siblings' values as distractors.
+
+    `stem`, `explanation`, `refs` and `page` are functions of the entity; `source` is a format
+    string with `{id}`, e.g. "naming.stems.{id}.meaning"."""
+    pool = Pool([getattr(e, attr) for e in entities])
+    for e in entities:
+        item = choice(ctx, bp, e.id, answer=getattr(e, attr), pool=pool, stem=stem(e), explanation=explanation(e),
+                      refs=tuple(refs(e)), source=source.format(id=e.id), page=page(e))
+        if item:
+            yield item
 
 
 def multiple(ctx, bp, key, *, right: list[str], wrong: list[str], **fields) -> Item:
