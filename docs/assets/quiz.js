@@ -34,10 +34,18 @@
     return answered ? ok : null;
   }
 
+  /* Other scripts (the LMS adapter in package builds) follow the learner through these events
+     rather than reaching into this file: "course:answer" after each saved answer,
+     "course:assessment" after a scored attempt. */
+  function announce(name, detail) {
+    try { document.dispatchEvent(new CustomEvent(name, { detail: detail })); } catch (e) { /* old browser: nothing listens */ }
+  }
+
   function record(form, ok) {
-    var p = load();
-    p[form.dataset.questionId + "@" + form.dataset.hash] = { topic: form.dataset.topic, right: ok };
+    var p = load(), key = form.dataset.questionId + "@" + form.dataset.hash;
+    p[key] = { topic: form.dataset.topic, right: ok };
     save(p);
+    announce("course:answer", { key: key, id: form.dataset.questionId, topic: form.dataset.topic, right: ok });
   }
 
   function check(form, quiet) {
@@ -148,6 +156,7 @@
     result.appendChild(heading);
     result.appendChild(moduleTable(root, byTopic));
     heading.focus();
+    announce("course:assessment", { right: right, total: forms.length });
   }
 
   function moduleTable(root, counts) {
