@@ -224,6 +224,14 @@ class HandWrittenPage(Model):
     file: Annotated[str, Field(pattern=r"^[a-z0-9_/-]+\.md$")]
 
 
+class Assessment(Model):
+    """The final assessment: how an attempt is drawn and what passes (also the LMS mastery score)."""
+
+    items: int = Field(default=20, ge=1, le=200)
+    pass_mark: Percent = 80            # percent of items right to pass
+    min_per_module: int = Field(default=2, ge=0)  # each module gets at least this many items
+
+
 class CourseFile(Model):
     title: Text
     version: Text
@@ -231,4 +239,5 @@ class CourseFile(Model):
     disclaimer: Text
     modules: list[Module] = Field(min_length=1)
     pages: list[HandWrittenPage] = []
+    assessment: Assessment = Assessment()
     self_check_seed: int = 1  # which items each module page shows; change it to show others
