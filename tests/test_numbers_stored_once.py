@@ -16,7 +16,8 @@ NAMES = re.compile(
     r"|95% CI|\.md\.j2$")
 # Not prose: ids, numbers, dates, citations, and the reference list's bibliographic data.
 SKIP_KEYS = {"values", "refs", "id", "n", "ref", "year", "first_approval", "reviewed", "version", "details",
-             "self_check_count", "self_check_seed", "phase", "target", "content"}
+             "self_check_count", "self_check_seed", "phase", "target", "content", "targets", "after_target",
+             "objective", "assessment"}
 SKIP_FILES = {"references.yaml", "glossary.yaml"}  # glossary definitions are general, not course facts
 
 
