@@ -101,6 +101,7 @@ class Complication(Model):
     timing: Text                # when it appears, in the review's terms
     findings: list[Text] = Field(min_length=3)
     management: list[Step] = []
+    caveat: Text | None = None  # what the evidence for the order of management does not show
     refs: Refs
 
 

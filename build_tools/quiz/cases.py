@@ -201,9 +201,11 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 patient.product_id, patient.disease_id, answer.id, (), day), **make.base(
                 ctx, bp, key,
                 stem=(f"{patient.opening()} On day {day} after infusion they have a fever and signs of infection. "
-                      f"Of these infections, which one usually arises in a window that includes day {day}?"),
-                explanation=(f"Of these, only {answer.name} usually arises {_window_text(ctx, answer)}, a window "
-                             f"that includes day {day}. Timing narrows the search; it does not replace testing."),
+                      + (f"Which of these infections most commonly occurs in a period that includes day {day}?"
+                         if answer.within else f"Which of these infections can still appear as late as day {day}?")),
+                explanation=(f"Of these, {answer.name} is the one the review places {_window_text(ctx, answer)}, "
+                             f"which includes day {day}. Timing only narrows the search: it does not say which "
+                             "infection is likeliest, and every febrile patient needs testing."),
                 refs=answer.refs, source=f"adverse_effects.infection_windows.{answer.id}",
                 family=f"case:infection:{answer.id}", page=_page(ctx, "infections")))
 
@@ -226,7 +228,7 @@ def relapse_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 patient.product_id, patient.disease_id, pattern.id, (pattern.finding,)), **make.base(
                 ctx, bp, key,
                 stem=(f"{patient.opening()} It responded, but months later {pattern.finding}. "
-                      "Which next approach does the evidence in the review best support?"),
+                      "Which next step has the most support in the review?"),
                 explanation=(f"{_cap(pattern.next)}: {pattern.note}. Checkpoint inhibitors have done poorly after CAR "
                              "T-cell failure, and a CAR the cancer has escaped once has nothing new to offer."),
                 refs=pattern.refs, source=f"challenges.relapse_patterns.{pattern.id}", family=f"case:relapse:{pattern.id}",
