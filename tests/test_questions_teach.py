@@ -236,3 +236,16 @@ def test_attempts_differ_by_seed_and_can_be_held_to_levels():
     applied = draw_attempt(BANK, seed=1, size=10, min_per_module=0, modules=MODULES, levels=["apply", "analyze"])
     assert len(applied) == 10 and {i.level for i in applied} <= {"apply", "analyze"}
 
+
+
+def test_every_item_source_names_content_that_exists():
+    from build_tools.quiz.evidence import UnknownSource, teaching_text
+
+    ctx = QuizContext(COURSE)
+    unresolved = []
+    for item in BANK:
+        try:
+            assert teaching_text(ctx, item).strip(), item.id
+        except UnknownSource:
+            unresolved.append(f"{item.id}: {item.source}")
+    assert not unresolved, "\n".join(unresolved)

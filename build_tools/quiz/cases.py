@@ -3,6 +3,7 @@ a time after infusion, findings of one complication. Every case records what it 
 (`Case`), so a test can check it is consistent; every option says why it is right or wrong."""
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -241,8 +242,8 @@ def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     target stays generic: pairing it with a real antigen would state a restriction the review does not."""
     tcr = next(t for t in ctx.course.therapy_types.therapy_types if t.hla_typing)
     allele = tcr.restricting_allele
-    cancers = sorted({t.cancer.split(" such as")[0].split(" and ")[0].lower() for t in ctx.course.solid_tumors.trials
-                      if t.receptor == "TCR" and not t.cancer.lower().startswith("mixed")})
+    cancers = sorted({re.split(r",| such as| and ", t.cancer)[0].lower() for t in ctx.course.solid_tumors.trials
+                      if t.receptor == "TCR" and not t.cancer.lower().startswith(("mixed", "several"))})
     for cancer in cancers:
         options = (
             Option.of(f"One who carries {allele}, whose tumor makes the target antigen", True,
@@ -255,7 +256,7 @@ def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                       "The peptide must sit on the patient's own HLA, on the patient's own tumor; a donor changes nothing."),
         )
         yield Item(type="single", options=tuple(sorted(options, key=lambda o: o.text.lower())), **make.base(
-            ctx, bp, cancer.replace(" ", "-"),
+            ctx, bp, re.sub(r"[^a-z0-9]+", "-", cancer).strip("-"),
             stem=(f"A TCR T-cell product recognizes a peptide of its target antigen presented by {allele}. "
                   f"Which patient with {cancer} could receive it?"),
             explanation=(f"TCR T cells see their target only as a peptide on one HLA molecule: {tcr.hla_note}. "
