@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
+from collections import Counter
 from html import escape
 from pathlib import Path
 from typing import assert_never
@@ -41,8 +42,11 @@ def idnumber(item: Item) -> str:
     return f"{item.id[:IDNUMBER_LIMIT - 11]}~{short_hash(item.id, 10)}"
 
 
-def question_name(item: Item) -> str:
+def question_name(item: Item, shared_stem: bool = False) -> str:
+    """The stem, cut to fit, and the type; variants that share a stem add the end of their id."""
     label = f" ({_TYPE_LABEL[item.type]})"
+    if shared_stem:
+        label = f" [{item.id.rsplit(':', 1)[-1]}]" + label
     stem = item.stem if len(item.stem) + len(label) <= NAME_LIMIT else item.stem[:NAME_LIMIT - len(label) - 1] + "…"
     return stem + label
 
@@ -80,7 +84,7 @@ def _ordering_type(item: Item, meta: ExportMeta) -> str:
     return "ordering" if meta.ordering_as == "ordering" else "matching"
 
 
-def question(item: Item, meta: ExportMeta) -> ET.Element:
+def question(item: Item, meta: ExportMeta, shared_stem: bool = False) -> ET.Element:
     match item.type:
         case "single" | "multiple":
             kind = "multichoice"
@@ -95,7 +99,7 @@ def question(item: Item, meta: ExportMeta) -> ET.Element:
         case _:
             assert_never(item.type)
     q = ET.Element("question", type=kind)
-    _text(q, "name", question_name(item), fmt=None)
+    _text(q, "name", question_name(item, shared_stem), fmt=None)
     _text(q, "questiontext", _html(item.stem))
     _text(q, "generalfeedback", _html(f"{item.explanation} (References: {', '.join(map(str, item.refs))}.)"))
     _sub(q, "defaultgrade", "1")
@@ -165,6 +169,7 @@ def category_path(meta: ExportMeta, module_id: str) -> str:
 
 def dumps(items: list[Item], meta: ExportMeta) -> str:
     quiz = ET.Element("quiz")
+    stems = Counter((i.stem, i.type) for i in items)  # the type label already tells single from numeric
     current = None
     for item in sorted(items, key=lambda i: (module_rank(meta, i.topic), i.topic)):  # stable: keeps the draw order
         if item.topic != current:
@@ -172,7 +177,7 @@ def dumps(items: list[Item], meta: ExportMeta) -> str:
             cat = ET.SubElement(quiz, "question", type="category")
             _text(cat, "category", category_path(meta, item.topic), fmt=None)
             _text(cat, "info", f"Module {item.topic} of {meta.title}", fmt="plain_text")
-        quiz.append(question(item, meta))
+        quiz.append(question(item, meta, stems[item.stem, item.type] > 1))
     ET.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
 
