@@ -87,7 +87,8 @@ def cmd_quiz(args) -> int:
     bank = build_bank(course, args.project / "quizbank")
     selection = Selection(args.seed, args.count, tuple(args.topics or ()), tuple(args.difficulty or ()),
                           ids=read_ids(args.ids, "--ids") if args.ids else None,
-                          exclude=read_ids(args.exclude, "--exclude") if args.exclude else ())
+                          exclude=read_ids(args.exclude, "--exclude") if args.exclude else (),
+                          levels=tuple(args.level or ()), min_per_module=course.course.assessment.min_per_module)
     request = ExportRequest(args.format, args.out, selection, args.variants, args.ordering_as, args.pick,
                             args.minutes, args.date, args.answer_sheet)
     for line in run_export(request, course, bank, args.project):
@@ -142,6 +143,8 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument("--topics", nargs="+", choices=modules or None, metavar="MODULE",
                       help="module ids to draw from" + (f": {', '.join(modules)}" if modules else ""))
     quiz.add_argument("--difficulty", nargs="+", choices=["easy", "medium", "hard"])
+    quiz.add_argument("--level", nargs="+", choices=["recall", "understand", "apply", "analyze"],
+                      help="what items demand: recall a fact, understand it, apply it to a patient, analyze evidence")
     quiz.add_argument("--ids", type=Path, metavar="FILE", help="only these items: one id a line, or an export's manifest")
     quiz.add_argument("--exclude", type=Path, metavar="FILE", help="never these items (e.g. last year's manifest)")
     quiz.add_argument("--variants", type=_at_least_one, default=1, help="number of exam variants (writes a folder)")

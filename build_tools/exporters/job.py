@@ -69,7 +69,7 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
     drawn: list[dict] = []
     if request.variants == 1:
         target = target_file(request.out, exporter.SUFFIX)
-        items = draw_items(matching, seed=sel.seed, count=count)
+        items = draw_items(matching, sel, seed=sel.seed, count=count, modules=list(modules))
         meta = meta_for(items, c.title)
 
         def build(path: Path) -> list[Path]:
@@ -78,7 +78,7 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
         drawn.append({"meta": meta, "items": items})
     else:
         target = target_folder(request.out)
-        sets = draw_variants(matching, seed=sel.seed, count=count, n=request.variants)
+        sets = draw_variants(matching, sel, seed=sel.seed, count=count, n=request.variants, modules=list(modules))
         metas = [meta_for(items, f"{c.title} (variant {n})") for n, items in enumerate(sets, 1)]
         per_variant: list[tuple[list[str], list[Item], ExportMeta]] = []
 
