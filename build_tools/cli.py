@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .content.errors import ContentError
+from .exporters import FORMATS
 from .pages import write_pages
 from .pipeline import BANK_FILE, bank_json, build
 from .usage import UsageError, find_project
@@ -148,7 +149,8 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument("--ids", type=Path, metavar="FILE", help="only these items: one id a line, or an export's manifest")
     quiz.add_argument("--exclude", type=Path, metavar="FILE", help="never these items (e.g. last year's manifest)")
     quiz.add_argument("--variants", type=_at_least_one, default=1, help="number of exam variants (writes a folder)")
-    quiz.add_argument("--format", required=True, choices=["json", "moodle", "gift", "qti", "anki", "csv", "print"])
+    quiz.add_argument("--format", required=True, choices=list(FORMATS),
+                      help="review: a report of every item with its key, level, family and the content it rests on")
     quiz.add_argument("--out", required=True, type=Path, help="output file, or folder when --variants > 1")
     quiz.add_argument("--ordering-as", choices=["ordering", "matching"],
                       help="moodle: ordering items as Moodle 4.4+ ordering (default) or as matching for older Moodle")

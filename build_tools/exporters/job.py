@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content.course import Course
+from ..quiz.context import QuizContext
+from ..quiz.evidence import teaching_text
 from ..quiz.item import Item
 from ..quiz.selection import Selection, checked_count, draw_items, draw_variants, module_picks, pool
 from ..usage import UsageError
@@ -55,6 +57,9 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
     count = checked_count(matching, sel)
     base = ExportMeta(c.title, c.reviewed, version=c.version, seed=sel.seed, modules=modules,
                       ordering_as=request.ordering_as or "ordering")
+    if request.format == "review":
+        ctx = QuizContext(course)
+        base = replace(base, evidence={i.id: teaching_text(ctx, i) for i in matching})
     if request.format == "print":
         minutes = request.minutes or math.ceil(count * SECONDS_PER_ITEM / 60 / 5) * 5
         base = replace(base, exam=ExamSheet(minutes, request.date or "", request.answer_sheet))
