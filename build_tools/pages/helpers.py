@@ -15,6 +15,8 @@ from ..content import formatting, model, naming, prose
 from ..content.course import Course
 
 REFERENCES_PAGE = "references.md"
+INSTRUCTIONS = {"single": "Choose one.", "truefalse": "Choose one.", "multiple": "Select all that apply.",
+                "matching": "Choose a match for each row.", "ordering": "Give each step its position."}
 
 
 class PageHelpers:
@@ -53,6 +55,13 @@ class PageHelpers:
     def answer_text(item) -> str:
         from ..quiz.answers import answer_text
         return answer_text(item)
+
+    @staticmethod
+    def instruction(item) -> str:
+        """The line under a stem that says what to do (course.js holds the same words)."""
+        if item.type == "numeric":
+            return "Enter a percentage." if item.unit == "percent" else "Enter a number."
+        return INSTRUCTIONS[item.type]
 
     @staticmethod
     def citation_label(n: int) -> str:
