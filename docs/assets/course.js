@@ -22,6 +22,12 @@
   }
   function url(rel) { return new URL(rel, ROOT).href; }
   function samePage(a, b) { return a.split("#")[0].replace(/index\.html$/, "") === b.split("#")[0].replace(/index\.html$/, ""); }
+  /* Material styles (and scrolls) only tables inside its own wrappers. */
+  function framed(table) {
+    var outer = el("div", { "class": "md-typeset__scrollwrap" }), inner = el("div", { "class": "md-typeset__table" });
+    inner.appendChild(table); outer.appendChild(inner);
+    return outer;
+  }
   function pct(right, total) { return total ? Math.round(100 * right / total) : 0; }
   function when(iso) { var d = new Date(iso); return isNaN(d) ? "" : d.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }); }
 
@@ -44,7 +50,7 @@
     course.modules.forEach(function (m) {
       var done = status(m, p).complete && m.checks.length > 0, target = url(m.url);
       each(document.querySelectorAll(".md-nav a.md-nav__link, .course-path a"), function (a) {
-        if (!samePage(a.href, target)) return;
+        if (a.hash || a.closest(".md-nav--secondary") || !samePage(a.href, target)) return; // not the page's own contents
         var old = a.querySelector(".course-done");
         if (old && !done) old.remove();
         if (done && !old) {
@@ -204,6 +210,7 @@
       a.last = { date: now, ids: forms.map(function (f) { return f.dataset.questionId; }), answers: forms.map(Q.given) };
       delete a.current;
       Q.write(ATTEMPTS, a);
+      result.querySelector(".finish-line").replaceWith(finishLine(course)); // now counting this attempt
       area.querySelector(".assessment-finish").remove();
       drawHistory(history);
       s.heading.focus();
@@ -236,7 +243,7 @@
       [when(a.date), a.right + " of " + a.total + " (" + pct(a.right, a.total) + "%)", a.passed ? "Passed" : "Not passed"].forEach(function (t) { tr.appendChild(el("td", {}, t)); });
       table.appendChild(tr);
     });
-    box.appendChild(table);
+    box.appendChild(framed(table));
   }
 
   function moduleTable(course, counts, heads, cells) {
@@ -252,7 +259,7 @@
       cells(c).forEach(function (t) { tr.appendChild(el("td", {}, t)); });
       table.appendChild(tr);
     });
-    return table;
+    return framed(table);
   }
 
   /* --- the finish line: what is left, or the certificate ----------------------------------- */
@@ -343,7 +350,7 @@
     });
     out.appendChild(el("p", { "class": "progress-overall" }, "Overall: " + done + " of " + total + " self-checks answered (" + pct(done, total) + "%); " + complete + " of " + course.modules.length + " modules done."));
     if (!Object.keys(p).length) out.appendChild(el("p", {}, "No answers saved yet in this browser."));
-    out.appendChild(table);
+    out.appendChild(framed(table));
     Object.keys(p).forEach(function (k) { if (p[k] && p[k].right === false) missed.push(k.split("@")[0]); });
     if (missed.length) json("assets/quizbank.json").then(function (bank) {
       var list = el("ul");
