@@ -365,7 +365,19 @@
     }).catch(function () { /* the table above still stands */ });
   }
 
+  /* A table wider than the screen scrolls inside Material's wrapper; it then says so, to the eye
+     (a cue line) and to assistive technology (a named, focusable region). */
+  function announceScroll() {
+    each(document.querySelectorAll(".md-typeset__scrollwrap"), function (w) {
+      if (w.closest(".table-scroll") || w.hasAttribute("role") || w.scrollWidth <= w.clientWidth + 1) return;
+      w.setAttribute("role", "region"); w.setAttribute("tabindex", "0");
+      w.setAttribute("aria-label", "Table; scrolls sideways");
+      w.parentNode.insertBefore(el("p", { "class": "table-cue", "aria-hidden": "true" }, "The table scrolls sideways. →"), w);
+    });
+  }
+
   function init() {
+    announceScroll();
     json("assets/course.json").then(function (course) {
       remember(course);
       markNav(course);
