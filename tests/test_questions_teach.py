@@ -107,7 +107,7 @@ def _section_text(site, page: str) -> str:
     for el in start.find_all_next():
         if re.fullmatch(r"h[1-6]", el.name) and el.name <= level:
             break
-        if el.name in ("p", "li", "td", "th", "h3", "h4", "h5", "h6") and not el.find_parent(class_="quiz-question"):
+        if el.name in ("p", "li", "td", "th", "dt", "dd", "h3", "h4", "h5", "h6") and not el.find_parent(class_="quiz-question"):
             parts.append(el.get_text(""))
     return _norm(" ".join(parts))
 
@@ -171,6 +171,7 @@ def test_every_case_hangs_together():
     ctx = QuizContext(COURSE)
     complications = {c.id: c for c in COURSE.adverse_effects.complications}
     patterns = {p.id: p for p in COURSE.challenges.relapse_patterns}
+    windows = {w.id for w in COURSE.adverse_effects.infection_windows}
     checked = 0
     for item in BANK:
         case = item.case
@@ -182,13 +183,17 @@ def test_every_case_hangs_together():
             assert case.disease in {i.disease for i in product.indications}, item.id
         if case.about in complications:
             c = complications[case.about]
-            assert set(case.findings) <= set(c.findings), item.id
-            others = {f for o in complications.values() if o.id != c.id for f in o.findings}
+            assert not case.findings or set(c.hallmarks) <= set(case.findings) <= set(c.hallmarks + c.findings), item.id
+            others = {f for o in complications.values() if o.id != c.id for f in o.hallmarks + o.findings}
             assert not set(case.findings) & others, item.id  # findings of one syndrome only
             assert not c.targets or product.target in c.targets, item.id
         if case.day is not None:
+            assert f"day {case.day}" in item.stem, item.id
+        if case.day is not None and case.about in windows:  # the day lies in one infection window only
             assert [w.id for w in cases.likeliest(ctx, case.day)] == [case.about], item.id
-            assert f"day {case.day}" in item.stem
+        if case.day is not None and case.about in complications:  # a late complication: past its threshold
+            threshold = COURSE.facts[re.search(r"\{([^}]+)\}", complications[case.about].timing).group(1)].value
+            assert case.day > (threshold.high if threshold.is_range else threshold.value), item.id
         if case.about in patterns:
             p = patterns[case.about]
             assert product.target == p.after_target and case.disease == p.disease, item.id

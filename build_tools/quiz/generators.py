@@ -162,7 +162,7 @@ def fda_brand(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each CAR T-cell product to its brand name.",
                         explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".", refs=(),
                         sources=tuple(sorted({ctx.outside(p.fda.source) for p in course.products.products})),
-                        source="products.*.fda.brand", page=ctx.page(ctx.module_of("products"), "comparison"))
+                        source="products.*.fda.brand", page=ctx.page(ctx.module_of("products"), "cards"))
 
 
 @generator
