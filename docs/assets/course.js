@@ -103,7 +103,7 @@
 
   function answerText(item) {
     if (item.type === "numeric") {
-      var unit = item.unit === "percent" ? "%" : item.unit && item.unit !== "count" ? " " + item.unit : "";
+      var unit = item.unit === "percent" ? "%" : item.unit === "fold" ? "-fold" : item.unit && item.unit !== "count" ? " " + item.unit : "";
       return item.answer + unit + (item.tolerance ? " (± " + item.tolerance + ")" : "");
     }
     if (item.type === "matching") return item.pairs.map(function (p) { return p.left + " → " + p.right; }).join("; ");
@@ -134,6 +134,7 @@
     (item.options || []).forEach(function (o) {
       var i = el("input", { type: item.type === "multiple" ? "checkbox" : "radio", name: name, value: o.id });
       if (o.correct) i.setAttribute("data-correct", "");
+      if (o.why) i.setAttribute("data-why", o.why);
       row(i, o.text);
     });
     if (item.type === "numeric") row(el("input", { type: "number", step: "any", name: name, inputmode: "decimal" }), "Your answer" + (item.unit === "percent" ? " (%)" : ""), true);
@@ -148,7 +149,8 @@
     f.appendChild(fs);
     f.appendChild(el("div", { "class": "quiz-feedback", "aria-live": "polite" }));
     var key = el("p", { "class": "quiz-answer-text", hidden: "" }, answerText(item));
-    var why = el("p", { "class": "quiz-explanation", hidden: "" }, item.explanation + " (References: " + item.refs.join(", ") + ") ");
+    var cites = item.refs.map(function (n) { return n === 0 ? "Review" : String(n); }).concat((item.sources || []).map(function (s) { return s.label; }));
+    var why = el("p", { "class": "quiz-explanation", hidden: "" }, item.explanation + " (References: " + cites.join(", ") + ") ");
     why.appendChild(el("a", { href: url(item.page) }, "Where this is taught"));
     f.appendChild(key); f.appendChild(why);
     return f;
