@@ -207,6 +207,8 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     products = ctx.course.products.products
     bends = [p.inn for p in products if len(p.inn.split()) < 2 or not p.inn.split()[1].startswith(auto.stem)]
     follows = [p.inn for p in products if p.inn not in bends]
+    if not (bends and follows):
+        return  # every name bends the pattern, or none does: nothing to tell apart
     yield make.multiple(ctx, bp, "bends", right=bends, wrong=follows, level="apply",
                         stem=(f"All approved CAR T-cell products are made from the patient's own cells. Whose generic "
                               f"names do not have a second word starting with '{auto.stem}'? Select all that apply."),
