@@ -170,7 +170,7 @@ def key_html(items: list[Item], meta: ExportMeta) -> str:
         + (f" ({escape(answer_text(i))})" if i.type not in ("numeric",) else "")
         + f'<br>{escape(i.explanation)} <span class="ref">(refs {escape(" ".join(map(str, i.refs)))}; {escape(i.id)})</span></li>'
         for n, i in enumerate(items, 1))
-    body = (f"<h1>{escape(meta.title)}: answer key</h1>\n{_record(meta)}\n{grid}\n"
+    body = (f'<h1>Answer key</h1>\n<p class="subtitle">{escape(meta.title)}</p>\n{_record(meta)}\n{grid}\n'
             f'<section class="explanations"><h2>Explanations</h2><ol>{notes}</ol></section>')
     return _page(f"{meta.title}: answer key", body)
 
@@ -186,7 +186,7 @@ def sheet_html(items: list[Item], meta: ExportMeta) -> str:
             case _:
                 assert_never(item.type)
         rows.append(f'<li><span class="n">{n}</span>{marks}</li>')
-    body = (f"<h1>{escape(meta.title)}: answer sheet</h1>\n"
+    body = (f'<h1>Answer sheet</h1>\n<p class="subtitle">{escape(meta.title)}</p>\n'
             '<dl class="fields"><dt>Name</dt><dd><span class="line"></span></dd></dl>\n'
             f'<ol class="sheet">{"".join(rows)}</ol>\n{_record(meta)}')
     return _page(f"{meta.title}: answer sheet", body)
