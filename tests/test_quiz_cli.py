@@ -82,6 +82,17 @@ def test_an_unwritable_path_is_explained(capsys):
     assert not out.parent.exists()
 
 
+def test_a_name_the_system_refuses_is_one_line(capsys, tmp_path):
+    assert "too long" in refused(capsys, "--format", "moodle", "--out", str(tmp_path / ("x" * 300 + ".xml"))).lower()
+    assert listing(tmp_path) == set()
+
+
+def test_a_pick_too_small_for_every_module_is_refused(capsys, tmp_path):
+    line = refused(capsys, "--format", "qti", "--out", str(tmp_path / "q.zip"), "--pick", "5")
+    assert "--pick 5 is fewer than the 16 items that 2 per module need (8 modules drawn)" in line
+    assert listing(tmp_path) == set()
+
+
 def test_too_many_items_says_how_many_match(capsys, tmp_path):
     line = refused(capsys, "--format", "csv", "--out", str(tmp_path / "q.csv"), "--count", "20",
                    "--topics", "car-anatomy", "--difficulty", "hard")
