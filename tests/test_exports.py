@@ -366,7 +366,8 @@ def test_anki_deck_imports_twice_without_duplicates_and_updates_edits(project, t
 
     first = export(project.root, "anki", tmp_path / "a.apkg")
     again = export(project.root, "anki", tmp_path / "b.apkg")
-    project.replace("content/products.yaml", "    crs_percent: 93\n", "    crs_percent: 87\n")
+    project.replace("content/adverse_effects.yaml", "      after: {value: 4, unit: percent}\n",
+                    "      after: {value: 3, unit: percent}\n")
     # Anki takes an edited note only when it is newer: the content's review date says so.
     project.replace("content/course.yaml", "reviewed: 2026-11-24", "reviewed: 2026-12-01")
     edited = export(project.root, "anki", tmp_path / "c.apkg")
@@ -375,11 +376,11 @@ def test_anki_deck_imports_twice_without_duplicates_and_updates_edits(project, t
     assert [n for n, _ in counts] == [len(BANK)] * 3  # no note added twice
     col = Collection(str(collection))
     try:
-        query = '"ItemId:table1-rate*axicabtagene-ciloleucel:lbcl:crs_percent"'
+        query = '"ItemId:toxicity-figures*uk-early-intervention"'
         answers = [col.get_note(nid)["Answer"] for nid in col.find_notes(query)]
     finally:
         col.close()
-    assert len(answers) == 2 and all(a.startswith("87") for a in answers)  # the edit reached the cards
+    assert len(answers) == 2 and all(a.startswith("3") for a in answers)  # the edit reached the cards
 
 
 def test_anki_ordering_cards_show_the_steps_shuffled(tmp_path):

@@ -73,14 +73,34 @@ class Quantity(Model):
         return self.value is None
 
 
+Design = Literal["randomized", "single-arm", "retrospective", "historical-control"]
+
+
 class Fact(Model):
     """One cited statement; `{name}` in text shows values[name]. Statements need no numbers."""
 
     id: Id
     text: Text
+    design: Design | None = None  # the kind of study behind a result, where the review says so
     values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Quantity] = {}
     refs: Refs
     ask: str | None = None  # a question stem for the quiz generator; None = not asked numerically
+    answer: str | None = None  # which value `ask` asks for; required when the fact has several
+
+    @model_validator(mode="after")
+    def _named_key(self) -> Fact:
+        # Nothing guesses the key: a stem over several values must say which one it asks for.
+        if self.answer is not None and self.answer not in self.values:
+            raise ValueError(f"answer {self.answer!r} names no value of this fact (values: {', '.join(self.values)})")
+        if self.ask and self.answer is None and len(self.values) > 1:
+            raise ValueError(f"this fact asks a question over several values ({', '.join(self.values)}): "
+                             "say which is the answer with `answer:`")
+        return self
+
+    @property
+    def key(self) -> str | None:
+        """The name of the value a question about this fact asks for."""
+        return self.answer or next(iter(self.values), None)
 
 
 class Section(Model):
@@ -90,6 +110,7 @@ class Section(Model):
     title: Text
     body: Text
     refs: Refs
+    objective: int | None = Field(default=None, ge=1)  # which module objective it teaches (1-based)
     facts: list[Fact] = []
 
 

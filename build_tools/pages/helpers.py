@@ -42,7 +42,10 @@ class PageHelpers:
                 return formatting.quantity(fact.values[name])
             return self.value(name)
 
-        return Markup(prose.fill(str(escape(" ".join(text.split()))), lookup))
+        filled = prose.fill(str(escape(" ".join(text.split()))), lookup)
+        for ch in "\\`*_":  # content prose is plain text: HLA-A*01:01 keeps its asterisk
+            filled = filled.replace(ch, "\\" + ch)
+        return Markup(filled)
 
     def cite(self, refs) -> Markup:
         self.cited.update(refs)

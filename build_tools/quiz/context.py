@@ -5,6 +5,7 @@ from functools import cached_property
 
 from ..content import formatting, model, prose
 from ..content.course import Course
+from ..content.errors import ContentError, ContentIssue
 from .blueprint import Blueprint
 
 
@@ -56,5 +57,17 @@ class QuizContext:
 
         return prose.fill(" ".join(text.split()), lookup)
 
-    def objective(self, bp: Blueprint) -> str:
-        return self.course.module(bp.module).objectives[bp.objective - 1]
+    def objective(self, bp: Blueprint, stem: str | None = None, section: str | None = None) -> str:
+        """The objective an item tests: its section's, where the section names one, else the blueprint's."""
+        module = self.course.module(bp.module)
+        number = bp.objective
+        if stem and section:
+            found = next((s for s in getattr(self.course.files[stem], "sections", []) if s.id == section), None)
+            if found and found.objective:
+                module = self.course.presenting_module(stem)
+                number = found.objective
+        if number > len(module.objectives):
+            doc = self.course.docs[stem or "course"]
+            raise ContentError([ContentIssue(doc.file, doc.line_of(("sections",)), f"sections.{section}.objective",
+                                             f"module {module.id!r} has only {len(module.objectives)} objectives")])
+        return module.objectives[number - 1]

@@ -11,54 +11,8 @@ from ..content import formatting
 from . import make
 from .blueprint import Blueprint
 from .context import QuizContext
-from .distractors import Pool
-from .item import Item
-
-GENERATORS = {}
-
-TABLE1_FIELDS = {
-    "response_percent": "response rate (complete or partial remission)",
-    "crs_percent": "rate of cytokine release syndrome",
-    "neurologic_percent": "rate of neurologic toxicity",
-    "severe_infection_percent": "rate of severe infection",
-}
-
-
-def generator(fn):
-    GENERATORS[fn.__name__] = fn
-    return fn
-
-
-def _rows(course):
-    for p in course.products.products:
-        for i in p.indications:
-            yield p, i, course.disease(i.disease)
-
-
-@generator
-def table1_rate(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """For each product x indication x Table 1 field: a single-choice and a numeric item."""
-    course = ctx.course
-    rows = list(_rows(course))
-    for field, label in TABLE1_FIELDS.items():
-        values = Pool([formatting.percent(getattr(i, field)) for _, i, _ in rows], numeric=True)
-        for p, i, disease in rows:
-            source = f"products.{p.id}.indications.{i.id}.{field}"
-            answer = formatting.percent(getattr(i, field))
-            who = f"{i.population} " if i.population else ""
-            explanation = f"In the trials behind its approval for {who}{disease.name}, {p.inn} had a {label} of {answer}."
-            common = dict(explanation=explanation, refs=tuple(i.refs), source=source,
-                          page=ctx.page(ctx.module_of("products"), f"{p.id}-{i.id}"))
-            stem = f"In the approval trials of {p.inn} for {who}{disease.name}, what was the {label}?"
-            if bp.params.get("type", "single") == "single":
-                item = make.choice(ctx, bp, f"{p.id}:{i.id}:{field}", answer=answer, pool=values,
-                                   stem=stem, **common)
-                if item:
-                    yield item
-            else:
-                yield make.numeric(ctx, bp, f"{p.id}:{i.id}:{field}", answer=getattr(i, field), unit="percent",
-                                   tolerance=bp.params.get("tolerance", 0),
-                                   stem=stem.replace("what was", "what percentage was"), **common)
+from .item import Item, Option
+from .registry import generator
 
 
 @generator
@@ -69,32 +23,38 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for fid, stem, section, fact in ctx.asked_facts:
         if not fact.ask or stem != bp.params["file"]:
             continue
-        name = _asked_value(fact)
+        name = fact.key
         q = fact.values[name]
         source = f"facts.{fid}.{name}"
         common = dict(stem=ctx.plain(fact.ask, fact), explanation=ctx.plain(fact.text, fact), refs=tuple(fact.refs),
-                      source=source, page=ctx.page(ctx.module_of(stem), section))
+                      source=source, page=ctx.page(ctx.module_of(stem), section),
+                      objective=ctx.objective(bp, stem, section))
         if bp.params.get("type", "single") == "numeric":
             if q.is_range:
                 continue
-            yield make.numeric(ctx, bp, fid, answer=q.value, unit=q.unit, tolerance=0, **common)
+            yield make.numeric(ctx, bp, fid, answer=q.value, unit=q.unit, tolerance=tolerance(q.value, fact.ask), **common)
         else:
             item = make.choice(ctx, bp, fid, answer=formatting.quantity(q), pool=ctx.value_pools[(q.unit, q.is_range)], **common)
             if item:
                 yield item
 
 
+_APPROXIMATE = ("about", "approximately", "roughly", "around", "nearly")
+
+
+def tolerance(value: float, stem: str) -> float:
+    """What a typed answer may be off by: half the last stated digit, or a tenth of the value
+    when the stem itself asks for an approximate figure."""
+    decimals = len(repr(float(value)).split(".")[1].rstrip("0")) if not float(value).is_integer() else 0
+    precise = 0.5 * 10 ** -decimals
+    if any(word in stem.lower().split() for word in _APPROXIMATE):
+        return max(precise, abs(value) * 0.1)
+    return precise
+
+
 def _in_sentence(name: str) -> str:
     """'Hinge' -> 'hinge' mid-sentence, but 'T-cell activation domain' keeps its capital."""
     return name[0].lower() + name[1:] if name[1:2].islower() else name
-
-
-def _asked_value(fact) -> str:
-    """The value an `ask` stem is about: the first one the text shows that is not a head count."""
-    for name in fact.values:
-        if fact.values[name].unit != "count" or len(fact.values) == 1:
-            return name
-    return next(iter(fact.values))
 
 
 @generator
@@ -190,7 +150,7 @@ def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     page = ctx.page(ctx.module_of("therapy_types"), "comparison")
     for t in types:
         value = getattr(t, field)
-        detail = t.engineering if field == "engineered" else t.antigen_source
+        detail = t.engineering if field == "engineered" else t.hla_note
         yield make.truefalse(ctx, bp, t.id, true=value, stem=f"True or false: {t.name} {phrase}.",
                              explanation=f"{t.name} {phrase if value else negative}: {detail}.",
                              refs=tuple(t.refs), source=f"therapy_types.{t.id}.{field}", page=page)
@@ -211,26 +171,46 @@ def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 
 @generator
-def trial_response(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Table 3: each cohort's response rate, distractors from the other cohorts."""
+def table3_receptor(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Table 3 read for its lesson: which targets were reached with a TCR and which with a CAR."""
     trials = ctx.course.solid_tumors.trials
-    rates = Pool([f"{c.percent}%" for t in trials for c in t.cohorts], numeric=True)
-    for t in trials:
-        for n, c in enumerate(t.cohorts):
-            who = c.label or t.cancer
-            item = make.choice(ctx, bp, f"{t.id}:{n}", answer=f"{c.percent}%", pool=rates,
-                               stem=f"In the {t.first_author} {t.year} trial of {t.receptor} cells against {t.target} "
-                                    f"({who}), what share of patients responded?",
-                               explanation=f"{c.responders} of {c.patients} patients ({c.percent}%) responded.",
-                               refs=(t.ref,), source=f"trials.{t.id}.cohorts.{n}",  # percent derives from responders/patients
-                               page=ctx.page(ctx.module_of("solid_tumors"), "reading-table-3"))
-            if item:
-                yield item
+    pairs = sorted({(t.target, t.receptor) for t in trials})
+    page = ctx.page(ctx.module_of("solid_tumors"), "reading-table-3")
+    refs = tuple(sorted({t.ref for t in trials}))
+    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each Table 3 target to the receptor used against it.",
+                        explanation=("TCRs reached proteins made inside the cell (cancer germline antigens, HPV "
+                                     "oncoproteins), shown on HLA; CARs reached molecules on the cell surface. "
+                                     + "; ".join(f"{a}: {b}" for a, b in pairs) + "."),
+                        refs=refs, source="solid_tumors.trials.*.receptor", family="table3:receptor", page=page)
+    cars = sorted({t.target for t in trials if t.receptor == "CAR T"})
+    yield make.multiple(ctx, bp, "car", right=cars, wrong=sorted({t.target for t in trials} - set(cars)),
+                        stem="Which of these Table 3 targets were reached with CAR T cells? Select all that apply.",
+                        explanation=(f"{_listing_and(cars)} sit on the cell surface, where a CAR can bind them; the "
+                                     "others are intracellular and were reached with TCRs."),
+                        refs=refs, source="solid_tumors.trials.*.receptor", family="table3:receptor",
+                        level="understand", page=page)
+
+
+def _listing_and(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
 
 
 @generator
 def glossary_term(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    yield from make.attribute_choices(
-        ctx, bp, ctx.course.glossary.terms, "term", source="glossary.terms.{id}.term",
-        stem=lambda t: f"What does the abbreviation {t.abbr} stand for?",
-        explanation=lambda t: f"{t.abbr}: {t.term}. {t.definition}", refs=lambda t: (0,), page=lambda t: f"glossary/#{t.id}")
+    """What an abbreviation stands for, only where other terms share its initials: otherwise the
+    initials alone give the answer away, and the item is not asked."""
+    terms = ctx.course.glossary.terms
+    for t in terms:
+        alike = [o for o in terms if o is not t and initials(o.term) == initials(t.term)]
+        if len(alike) < 2:
+            continue
+        options = tuple(sorted([Option.of(t.term, True), *(Option.of(o.term, False) for o in alike[:4])],
+                               key=lambda o: o.text.lower()))
+        yield Item(type="single", options=options, **make.base(
+            ctx, bp, t.id, stem=f"What does the abbreviation {t.abbr} stand for?",
+            explanation=f"{t.abbr}: {t.term}. {t.definition}", refs=(0,), source=f"glossary.terms.{t.id}.term",
+            page=f"glossary/#{t.id}"))
+
+
+def initials(term: str) -> str:
+    return "".join(w[0].lower() for w in term.replace("-", " ").split() if w[:1].isalpha())

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .distractors import _number
+from .distractors import _number, clear_step
 from .item import Item
 
 _NUMERIC = re.compile(r"^\d[\d,.]*(%| [a-z]+)?(–\d[\d,.]*%?( [a-z]+)?)?$")
@@ -14,6 +14,10 @@ def problems(item: Item) -> list[str]:
     found = []
     if not item.stem.rstrip().endswith(("?", ":", ".")):
         found.append("stem must end as a question or a completion")
+    if not (item.level and item.family):
+        found.append("level and family are required")
+    if not item.explanation.rstrip().endswith((".", "?", "!", ")")):
+        found.append("the explanation must be written in full sentences")
     if not (item.explanation and item.refs and item.source and item.page):
         found.append("explanation, refs, source and page are required")
     texts = [o.text for o in item.options]
@@ -34,7 +38,10 @@ def problems(item: Item) -> list[str]:
             values = [_number(t) for t in texts]
             if values != sorted(values):
                 found.append("numeric options must be sorted")
-        elif max(map(len, texts)) > 4 * max(1, min(map(len, texts))):
+            if any(not clear_step(a, b) for a, b in zip(values, values[1:], strict=False)):
+                found.append("numeric options must be a clear step apart (5 points and 15%)")
+        elif min(len(t.split()) for t in texts) >= 3 and max(map(len, texts)) > 4 * min(map(len, texts)):
+            # Phrases of very different length cue the key; names (one or two words) are what they are.
             found.append("option lengths differ too much")
     if item.type == "numeric" and item.answer is None:
         found.append("numeric item needs an answer")
