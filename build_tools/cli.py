@@ -13,6 +13,7 @@ from pathlib import Path
 import yaml
 
 from .content.errors import ContentError
+from .exporters import FORMATS
 from .pages import write_pages
 from .pipeline import BANK_FILE, bank_json, build
 from .usage import UsageError, find_project
@@ -87,7 +88,8 @@ def cmd_quiz(args) -> int:
     bank = build_bank(course, args.project / "quizbank")
     selection = Selection(args.seed, args.count, tuple(args.topics or ()), tuple(args.difficulty or ()),
                           ids=read_ids(args.ids, "--ids") if args.ids else None,
-                          exclude=read_ids(args.exclude, "--exclude") if args.exclude else ())
+                          exclude=read_ids(args.exclude, "--exclude") if args.exclude else (),
+                          levels=tuple(args.level or ()), min_per_module=course.course.assessment.min_per_module)
     request = ExportRequest(args.format, args.out, selection, args.variants, args.ordering_as, args.pick,
                             args.minutes, args.date, args.answer_sheet)
     for line in run_export(request, course, bank, args.project):
@@ -142,10 +144,13 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument("--topics", nargs="+", choices=modules or None, metavar="MODULE",
                       help="module ids to draw from" + (f": {', '.join(modules)}" if modules else ""))
     quiz.add_argument("--difficulty", nargs="+", choices=["easy", "medium", "hard"])
+    quiz.add_argument("--level", nargs="+", choices=["recall", "understand", "apply", "analyze"],
+                      help="what items demand: recall a fact, understand it, apply it to a patient, analyze evidence")
     quiz.add_argument("--ids", type=Path, metavar="FILE", help="only these items: one id a line, or an export's manifest")
     quiz.add_argument("--exclude", type=Path, metavar="FILE", help="never these items (e.g. last year's manifest)")
     quiz.add_argument("--variants", type=_at_least_one, default=1, help="number of exam variants (writes a folder)")
-    quiz.add_argument("--format", required=True, choices=["json", "moodle", "gift", "qti", "anki", "csv", "print"])
+    quiz.add_argument("--format", required=True, choices=list(FORMATS),
+                      help="review: a report of every item with its key, level, family and the content it rests on")
     quiz.add_argument("--out", required=True, type=Path, help="output file, or folder when --variants > 1")
     quiz.add_argument("--ordering-as", choices=["ordering", "matching"],
                       help="moodle: ordering items as Moodle 4.4+ ordering (default) or as matching for older Moodle")

@@ -96,7 +96,7 @@ def test_a_pick_too_small_for_every_module_is_refused(capsys, tmp_path):
 def test_too_many_items_says_how_many_match(capsys, tmp_path):
     line = refused(capsys, "--format", "csv", "--out", str(tmp_path / "q.csv"), "--count", "20",
                    "--topics", "car-anatomy", "--difficulty", "hard")
-    assert re.search(r"asked for 20 items but only \d+ match", line)
+    assert re.search(r"asked for 20 items but only \d+ distinct facts \(of \d+ items\) match", line)
     assert listing(tmp_path) == set()
 
 
@@ -240,3 +240,21 @@ def test_every_readme_command_runs(capsys, tmp_path, command):
     args = [a.replace("exports/", f"{tmp_path}/exports/") for a in args]
     assert main(["--project", str(ROOT), *args]) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.count("wrote ") >= 2
+
+
+def test_a_drawn_quiz_follows_the_blueprint_and_levels(tmp_path):
+    """--count draws as the final assessment does: each module at least its minimum, one item per
+    family; --level keeps only items that demand that much."""
+    from build_tools.content.loader import load_course
+
+    course = load_course(ROOT / "content")
+    out = tmp_path / "quiz.json"
+    assert main(["--project", str(ROOT), "quiz", "--format", "json", "--seed", "5", "--count", "20",
+                "--out", str(out)]) == 0
+    items = json.loads(out.read_text())["items"]
+    assert len(items) == 20 and len({i["family"] for i in items}) == 20
+    minimum = course.course.assessment.min_per_module
+    assert all(sum(i["topic"] == m.id for i in items) >= minimum for m in course.course.modules)
+    assert main(["--project", str(ROOT), "quiz", "--format", "json", "--seed", "5", "--count", "8",
+                "--level", "apply", "analyze", "--out", str(out)]) == 0
+    assert {i["level"] for i in json.loads(out.read_text())["items"]} <= {"apply", "analyze"}

@@ -7,6 +7,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..content.course import Course
+from ..quiz.context import QuizContext
+from ..quiz.evidence import teaching_text
 from ..quiz.item import Item
 from ..quiz.selection import Selection, checked_count, draw_items, draw_variants, module_picks, pool
 from ..usage import UsageError
@@ -55,6 +57,9 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
     count = checked_count(matching, sel)
     base = ExportMeta(c.title, c.reviewed, version=c.version, seed=sel.seed, modules=modules,
                       ordering_as=request.ordering_as or "ordering")
+    if request.format == "review":
+        ctx = QuizContext(course)
+        base = replace(base, evidence={i.id: teaching_text(ctx, i) for i in matching})
     if request.format == "print":
         minutes = request.minutes or math.ceil(count * SECONDS_PER_ITEM / 60 / 5) * 5
         base = replace(base, exam=ExamSheet(minutes, request.date or "", request.answer_sheet))
@@ -69,7 +74,7 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
     drawn: list[dict] = []
     if request.variants == 1:
         target = target_file(request.out, exporter.SUFFIX)
-        items = draw_items(matching, seed=sel.seed, count=count)
+        items = draw_items(matching, sel, seed=sel.seed, count=count, modules=list(modules))
         meta = meta_for(items, c.title)
 
         def build(path: Path) -> list[Path]:
@@ -78,7 +83,7 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
         drawn.append({"meta": meta, "items": items})
     else:
         target = target_folder(request.out)
-        sets = draw_variants(matching, seed=sel.seed, count=count, n=request.variants)
+        sets = draw_variants(matching, sel, seed=sel.seed, count=count, n=request.variants, modules=list(modules))
         metas = [meta_for(items, f"{c.title} (variant {n})") for n, items in enumerate(sets, 1)]
         per_variant: list[tuple[list[str], list[Item], ExportMeta]] = []
 

@@ -22,6 +22,7 @@ class ExportMeta:
     ordering_as: OrderingAs = "ordering"  # Moodle before 4.4 has no ordering type without the plugin
     picks: dict[str, int] = field(default_factory=dict)    # QTI: items Canvas draws per module group
     exam: ExamSheet | None = None         # printable exams only
+    evidence: dict[str, str] = field(default_factory=dict)  # review report: item id -> the content its key rests on
 
 
 @dataclass(frozen=True)

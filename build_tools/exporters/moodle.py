@@ -28,7 +28,6 @@ SUFFIX = ".xml"
 TAG_LIMIT = 50        # Moodle's TAG_MAX_LENGTH
 IDNUMBER_LIMIT = 100  # question_bank_entries.idnumber
 NAME_LIMIT = 255      # question.name
-NAME_SHOWN = 160      # longer stems are shortened: the bank lists names on one line
 _TYPE_LABEL = {"single": "single choice", "multiple": "select all", "truefalse": "true/false",
                "numeric": "numeric", "matching": "matching", "ordering": "ordering"}
 
@@ -43,21 +42,13 @@ def idnumber(item: Item) -> str:
     return f"{item.id[:IDNUMBER_LIMIT - 11]}~{short_hash(item.id, 10)}"
 
 
-def question_name(item: Item, with_id: bool = False) -> str:
-    """The stem and its type. A long stem (a clinical case) gives only its question; it, and a stem
-    that several items share, add the item id (blueprint and entities, e.g.
-    `complication-case:crs:tisagenlecleucel:lbcl`), so every name in the bank's list is distinct."""
-    label = _TYPE_LABEL[item.type]
-    if len(item.stem) <= NAME_SHOWN and not with_id:
-        return f"{item.stem} ({label})"
-    shown = item.stem if len(item.stem) <= NAME_SHOWN else item.stem.rstrip().rsplit(". ", 1)[-1]
-    return f"{shown} ({label}; {item.id})"[:NAME_LIMIT]
-
-
-def question_names(items: list[Item]) -> dict[str, str]:
-    """Item id -> its name in this export, with the id added where two names would be the same."""
-    plain = Counter(question_name(i) for i in items)
-    return {i.id: question_name(i, with_id=plain[question_name(i)] > 1) for i in items}
+def question_name(item: Item, shared_stem: bool = False) -> str:
+    """The stem, cut to fit, and the type; variants that share a stem add the end of their id."""
+    label = f" ({_TYPE_LABEL[item.type]})"
+    if shared_stem:
+        label = f" [{item.id.rsplit(':', 1)[-1]}]" + label
+    stem = item.stem if len(item.stem) + len(label) <= NAME_LIMIT else item.stem[:NAME_LIMIT - len(label) - 1] + "…"
+    return stem + label
 
 
 def unit_name(item: Item) -> str | None:
@@ -93,7 +84,7 @@ def _ordering_type(item: Item, meta: ExportMeta) -> str:
     return "ordering" if meta.ordering_as == "ordering" else "matching"
 
 
-def question(item: Item, meta: ExportMeta, name: str | None = None) -> ET.Element:
+def question(item: Item, meta: ExportMeta, shared_stem: bool = False) -> ET.Element:
     match item.type:
         case "single" | "multiple":
             kind = "multichoice"
@@ -108,7 +99,7 @@ def question(item: Item, meta: ExportMeta, name: str | None = None) -> ET.Elemen
         case _:
             assert_never(item.type)
     q = ET.Element("question", type=kind)
-    _text(q, "name", name or question_name(item), fmt=None)
+    _text(q, "name", question_name(item, shared_stem), fmt=None)
     _text(q, "questiontext", _html(item.stem))
     _text(q, "generalfeedback", _html(f"{item.explanation} (References: {', '.join(map(str, item.refs))}.)"))
     _sub(q, "defaultgrade", "1")
@@ -178,7 +169,7 @@ def category_path(meta: ExportMeta, module_id: str) -> str:
 
 def dumps(items: list[Item], meta: ExportMeta) -> str:
     quiz = ET.Element("quiz")
-    names = question_names(items)
+    stems = Counter((i.stem, i.type) for i in items)  # the type label already tells single from numeric
     current = None
     for item in sorted(items, key=lambda i: (module_rank(meta, i.topic), i.topic)):  # stable: keeps the draw order
         if item.topic != current:
@@ -186,7 +177,7 @@ def dumps(items: list[Item], meta: ExportMeta) -> str:
             cat = ET.SubElement(quiz, "question", type="category")
             _text(cat, "category", category_path(meta, item.topic), fmt=None)
             _text(cat, "info", f"Module {item.topic} of {meta.title}", fmt="plain_text")
-        quiz.append(question(item, meta, names[item.id]))
+        quiz.append(question(item, meta, stems[item.stem, item.type] > 1))
     ET.indent(quiz)
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(quiz, encoding="unicode") + "\n"
 

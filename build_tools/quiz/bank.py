@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -66,11 +67,14 @@ def draw_attempt(bank: list[Item], *, seed: int, size: int, min_per_module: int,
     return picked
 
 
-def variants(bank: list[Item], *, seed: int, count: int, n: int, **filters) -> list[list[Item]]:
-    """n exam variants: different draws per student, options shuffled per variant."""
+def variants(bank: list[Item], *, seed: int, count: int, n: int,
+             pick: Callable[[list[Item], int], list[Item]] | None = None) -> list[list[Item]]:
+    """n exam variants: a different draw per student (by `pick`, given the pool and a seed), options
+    shuffled per variant."""
+    pick = pick or (lambda items, s: draw(items, seed=s, count=count))
     out = []
     for v in range(n):
-        chosen = draw(bank, seed=seed * 1000 + v, count=count, **filters)
+        chosen = pick(bank, seed * 1000 + v)
         out.append([_shuffled(item, f"{seed}:{v}:{item.id}") for item in chosen])
     return out
 

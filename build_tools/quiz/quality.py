@@ -50,3 +50,25 @@ def problems(item: Item) -> list[str]:
     if item.type == "ordering" and len(item.order) < 3:
         found.append("ordering needs at least three steps")
     return found
+
+
+def advisories(item: Item, bank: list[Item]) -> list[str]:
+    """What an item-writing committee should look at: not errors (the bank refuses those), but
+    weaknesses worth a second read."""
+    notes = []
+    same_stem = sum(1 for other in bank if other.stem == item.stem and other.type == item.type) - 1
+    if same_stem:
+        notes.append(f"shares its stem with {same_stem} other item(s) of its type")
+    if item.type == "truefalse":
+        notes.append("true/false: a guess is right half the time")
+    if item.type == "single" and len(item.options) < 4:
+        notes.append(f"only {len(item.options)} options")
+    if item.type in ("single", "multiple") and item.options:
+        longest = max(item.options, key=lambda o: len(o.text))
+        if longest.correct and len(longest.text) > 1.5 * sorted(len(o.text) for o in item.options)[-2]:
+            notes.append("the key is much the longest option")
+    if item.type in ("single", "multiple") and not any(o.why for o in item.options):
+        notes.append("no per-option feedback")
+    if len(item.explanation) < 60:
+        notes.append("short explanation")
+    return notes

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..usage import UsageError
-from .bank import draw, variants
+from .bank import draw, draw_attempt, variants
 from .item import Item
 
 
@@ -24,6 +24,8 @@ class Selection:
     difficulty: tuple[str, ...] = ()
     ids: tuple[str, ...] | None = None        # --ids: only these items
     exclude: tuple[str, ...] = ()             # --exclude: never these
+    levels: tuple[str, ...] = ()              # --level: recall, understand, apply, analyze
+    min_per_module: int = 0                   # the blueprint: each module drawn gets at least this many
 
 
 def read_ids(path: Path, option: str) -> tuple[str, ...]:
@@ -65,26 +67,37 @@ def pool(bank: Sequence[Item], sel: Selection, modules: Sequence[str]) -> list[I
     wanted = set(sel.ids) if sel.ids is not None else None
     skip = set(sel.exclude)
     return [i for i in bank if (wanted is None or i.id in wanted) and i.id not in skip
-            and (not sel.topics or i.topic in sel.topics) and (not sel.difficulty or i.difficulty in sel.difficulty)]
+            and (not sel.topics or i.topic in sel.topics) and (not sel.difficulty or i.difficulty in sel.difficulty)
+            and (not sel.levels or i.level in sel.levels)]
 
 
 def checked_count(matching: Sequence[Item], sel: Selection) -> int:
-    count = len(matching) if sel.count is None else sel.count
+    """How many items to draw. A drawn quiz holds one item per family (the forms of one fact), so a
+    count beyond the families that match is refused; without --count the export holds every item."""
     if not matching:
-        raise UsageError("no item matches the modules, difficulty and id lists chosen")
-    if count > len(matching):
-        raise UsageError(f"asked for {count} items but only {len(matching)} match the modules, difficulty "
-                         "and id lists chosen")
-    return count
+        raise UsageError("no item matches the modules, difficulty, levels and id lists chosen")
+    if sel.count is None:
+        return len(matching)
+    families = len({i.family for i in matching})
+    if sel.count > families:
+        raise UsageError(f"asked for {sel.count} items but only {families} distinct facts (of {len(matching)} items) "
+                         "match the modules, difficulty, levels and id lists chosen")
+    return sel.count
 
 
-def draw_items(matching: Sequence[Item], *, seed: int, count: int) -> list[Item]:
-    """The seam for the draw: today a seeded rank over the pool (see bank.draw)."""
-    return draw(list(matching), seed=seed, count=count)
+def draw_items(matching: Sequence[Item], sel: Selection, *, seed: int, count: int, modules: Sequence[str]) -> list[Item]:
+    """The draw, by the course's blueprint (the final assessment's): at least `min_per_module` items
+    from each module in the pool, never two of one family. Without --count: the whole pool, ranked."""
+    if count >= len(matching):
+        return draw(list(matching), seed=seed)
+    present = [m for m in modules if any(i.topic == m for i in matching)]
+    return draw_attempt(list(matching), seed=seed, size=count, min_per_module=sel.min_per_module, modules=present)
 
 
-def draw_variants(matching: Sequence[Item], *, seed: int, count: int, n: int) -> list[list[Item]]:
-    return variants(list(matching), seed=seed, count=count, n=n)
+def draw_variants(matching: Sequence[Item], sel: Selection, *, seed: int, count: int, n: int,
+                  modules: Sequence[str]) -> list[list[Item]]:
+    return variants(list(matching), seed=seed, count=count, n=n,
+                    pick=lambda items, s: draw_items(items, sel, seed=s, count=count, modules=modules))
 
 
 def module_picks(items: Sequence[Item], modules: Sequence[str], *, total: int, minimum: int) -> dict[str, int]:
