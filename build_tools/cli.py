@@ -184,6 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # a path the system refuses (too long, a device...): say so in one line
+        where = f"{error.filename}: " if error.filename else ""
+        print(f"error: {where}{error.strerror or error}", file=sys.stderr)
+        return 2
 
 
 def _project_option(argv: list[str] | None) -> Path | None:

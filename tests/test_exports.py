@@ -45,6 +45,13 @@ def test_variants_draw_different_items_each_with_its_key(tmp_path):
     assert len({e.read_text() for e in exams}) == 3
 
 
+def test_csv_has_a_row_per_item_with_its_level_and_family(tmp_path):
+    import csv
+
+    rows = list(csv.DictReader(export(ROOT, "csv", tmp_path / "q.csv").open(encoding="utf-8")))
+    assert sorted((r["id"], r["level"], r["family"]) for r in rows) == sorted((i.id, i.level, i.family) for i in BANK)
+
+
 # --- GIFT ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -61,7 +68,11 @@ def gift_parser(tmp_path_factory):
 
 
 def test_gift_parses_back_into_our_items(gift_parser):
-    parsed = [q for q in gift_parser(gift_dumps(BANK, "CAR T course")) if q["type"] != "Category"]
+    meta = ExportMeta("CAR T course", COURSE.course.reviewed, modules={m.id: m.title for m in COURSE.course.modules})
+    everything = gift_parser(gift_dumps(BANK, meta))
+    categories = [q["title"] for q in everything if q["type"] == "Category"]
+    assert categories == [f"$course$/top/CAR T course/{n}. {m.title}" for n, m in enumerate(COURSE.course.modules, 1)]
+    parsed = [q for q in everything if q["type"] != "Category"]
     assert len(parsed) == len(BANK)
     by_id = {i.id: i for i in BANK}
     for q in parsed:
@@ -71,6 +82,7 @@ def test_gift_parses_back_into_our_items(gift_parser):
         if item.type in ("single", "multiple"):
             assert q["type"] == "MC"
             assert [c["text"]["text"] for c in q["choices"]] == [o.text for o in item.options]
+            assert [(c["feedback"] or {}).get("text") or "" for c in q["choices"]] == [o.why for o in item.options]
             if item.type == "single":
                 assert [c["isCorrect"] for c in q["choices"]] == [o.correct for o in item.options]
             else:
@@ -90,7 +102,7 @@ def test_gift_escapes_every_special_character(gift_parser):
     nasty = "a~b=c#d{e}f:g"
     single = next(i for i in BANK if i.type == "single")
     item = single.__class__(**{**single.__dict__, "stem": f"Which {nasty}?", "explanation": nasty})
-    [q] = [q for q in gift_parser(gift_dumps([item], "t")) if q["type"] != "Category"]
+    [q] = [q for q in gift_parser(gift_dumps([item], ExportMeta("t", COURSE.course.reviewed))) if q["type"] != "Category"]
     assert q["stem"]["text"] == f"Which {nasty}?" and q["globalFeedback"]["text"] == nasty
     assert len(q["choices"]) == len(item.options)
 
@@ -217,6 +229,7 @@ def test_moodle_items_read_back_as_our_items(moodle_doc):
         if kind == "multichoice":
             assert [html_text(a.findtext("text")) for a in q.findall("answer")] == [o.text for o in item.options]
             assert [float(a.get("fraction")) > 0 for a in q.findall("answer")] == [o.correct for o in item.options]
+            assert [html_text(a.findtext("feedback/text") or "") for a in q.findall("answer")] == [o.why for o in item.options]
         elif kind == "numerical":
             assert float(q.findtext("answer/text")) == item.answer
             unit = q.findtext("units/unit/unit_name")
@@ -299,6 +312,8 @@ def test_qti_validates_and_idents_match(qti_whole_bank):
             assert var.get("respident") in responses
             if item.find(".//q:response_str", Q) is None:
                 assert var.text in labels
+        feedback = {f.get("ident") for f in item.findall("q:itemfeedback", Q)}
+        assert {d.get("linkrefid") for d in item.findall(".//q:displayfeedback", Q)} == feedback
     need(SCHEMA.exists(), f"QTI schema not found at {SCHEMA}")
     schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
     assert schema.validate(etree.ElementTree(assessment)), schema.error_log
@@ -336,6 +351,8 @@ def test_qti_has_a_group_per_module_with_picks_and_points(qti_whole_bank):
         refs.append(fields["assessment_question_identifierref"])
         assert item.find("q:presentation/q:material/q:mattext", Q).get("texttype") == "text/html"
     assert len(set(refs)) == len(BANK)
+    said = {html_text(m.text) for m in assessment.iterfind(".//q:itemfeedback/q:flow_mat/q:material/q:mattext", Q)}
+    assert {o.why for i in BANK for o in i.options if o.why} <= said  # every option's feedback reaches Canvas
 
 
 def test_qti_escapes_markup_in_content():

@@ -3,8 +3,11 @@ partial, stale or deleted output; selection by id lists; the manifest; the READM
 from __future__ import annotations
 
 import json
+import os
 import re
 import shlex
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -82,6 +85,17 @@ def test_an_unwritable_path_is_explained(capsys):
     assert not out.parent.exists()
 
 
+def test_a_name_the_system_refuses_is_one_line(capsys, tmp_path):
+    assert "too long" in refused(capsys, "--format", "moodle", "--out", str(tmp_path / ("x" * 300 + ".xml"))).lower()
+    assert listing(tmp_path) == set()
+
+
+def test_a_pick_too_small_for_every_module_is_refused(capsys, tmp_path):
+    line = refused(capsys, "--format", "qti", "--out", str(tmp_path / "q.zip"), "--pick", "5")
+    assert "--pick 5 is fewer than the 16 items that 2 per module need (8 modules drawn)" in line
+    assert listing(tmp_path) == set()
+
+
 def test_too_many_items_says_how_many_match(capsys, tmp_path):
     line = refused(capsys, "--format", "csv", "--out", str(tmp_path / "q.csv"), "--count", "20",
                    "--topics", "car-anatomy", "--difficulty", "hard")
@@ -110,6 +124,16 @@ def test_a_run_from_outside_the_repository_says_where_to_run_it(capsys, tmp_path
     assert len(err) == 1 and "run the command from the repository" in err[0]
     assert main(["--project", str(tmp_path), "check"]) == 2
     assert "is not the course repository" in capsys.readouterr().err
+    assert listing(tmp_path) == set()
+
+
+def test_the_real_command_exits_with_one_line(tmp_path):
+    """Through `python -m build_tools`, as an instructor runs it: status 2, one line, no traceback."""
+    for args in (["quiz", "--format", "json", "--out", "q.json"],
+                 ["--project", str(ROOT), "quiz", "--format", "json", "--out", "q.json", "--variants", "0"]):
+        done = subprocess.run([sys.executable, "-m", "build_tools", *args], cwd=tmp_path, capture_output=True, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert done.returncode == 2 and done.stdout == "" and len(done.stderr.strip().splitlines()) == 1, done.stderr
     assert listing(tmp_path) == set()
 
 

@@ -50,6 +50,7 @@ table.grid th[scope=row] { width: 2.6em; text-align: right; }
 .explanations { break-before: page; }
 .explanations li { margin-bottom: .8em; break-inside: avoid; }
 .ref { font-size: 9pt; color: #444; }
+.whys { margin: .2em 0 0; padding-left: 1.2em; font-size: 9.5pt; list-style: none; }
 .sheet { columns: 2; column-gap: 2.5em; list-style: none; padding: 0; }
 .sheet li { break-inside: avoid; margin: 0 0 .55em; display: flex; gap: .5em; align-items: center; }
 .sheet .n { font-weight: 700; min-width: 2em; text-align: right; }
@@ -169,11 +170,17 @@ def key_html(items: list[Item], meta: ExportMeta) -> str:
         f'<li value="{n}"><strong>{escape(key_answer(i))}</strong>'
         + (f" ({escape(answer_text(i))})" if i.type not in ("numeric",) else "")
         + f'<br>{escape(i.explanation)} <span class="ref">(references: {escape(", ".join(reference_labels(i)))};'
-        + f' {escape(i.id)})</span></li>'
+        + f' {escape(i.id)})</span>' + _whys(i) + "</li>"
         for n, i in enumerate(items, 1))
-    body = (f"<h1>{escape(meta.title)}: answer key</h1>\n{_record(meta)}\n{grid}\n"
+    body = (f'<h1>Answer key</h1>\n<p class="subtitle">{escape(meta.title)}</p>\n{_record(meta)}\n{grid}\n'
             f'<section class="explanations"><h2>Explanations</h2><ol>{notes}</ol></section>')
     return _page(f"{meta.title}: answer key", body)
+
+
+def _whys(item: Item) -> str:
+    """Why each option is right or wrong, where the item says: what to tell a student after marking."""
+    lines = [f"<li>{letter(n)}: {escape(o.why)}</li>" for n, o in enumerate(item.options) if o.why]
+    return f'<ul class="whys">{"".join(lines)}</ul>' if lines else ""
 
 
 def sheet_html(items: list[Item], meta: ExportMeta) -> str:
@@ -187,7 +194,7 @@ def sheet_html(items: list[Item], meta: ExportMeta) -> str:
             case _:
                 assert_never(item.type)
         rows.append(f'<li><span class="n">{n}</span>{marks}</li>')
-    body = (f"<h1>{escape(meta.title)}: answer sheet</h1>\n"
+    body = (f'<h1>Answer sheet</h1>\n<p class="subtitle">{escape(meta.title)}</p>\n'
             '<dl class="fields"><dt>Name</dt><dd><span class="line"></span></dd></dl>\n'
             f'<ol class="sheet">{"".join(rows)}</ol>\n{_record(meta)}')
     return _page(f"{meta.title}: answer sheet", body)

@@ -95,6 +95,9 @@ def item_element(item: Item) -> ET.Element:
     el.append(proc)
     fb = _sub(el, "itemfeedback", {"ident": "general_fb"})
     _material(_sub(fb, "flow_mat"), f"{item.explanation} (References: {', '.join(reference_labels(item))}.)", block=True)
+    for n, o in enumerate(item.options, 1):
+        if o.why and item.type in ("single", "multiple", "truefalse"):
+            _material(_sub(_sub(el, "itemfeedback", {"ident": f"{n}_fb"}), "flow_mat"), o.why, block=True)
     return el
 
 
@@ -105,6 +108,11 @@ def _choices(pres: ET.Element, proc: ET.Element, item: Item) -> None:
     choice = _sub(lid, "render_choice")
     for o in item.options:
         _material(_sub(choice, "response_label", {"ident": idents[o.id]}), o.text)
+    for o in item.options:  # per-option feedback, as Canvas's own export writes it
+        if o.why:
+            said = _sub(proc, "respcondition", {"continue": "Yes"})
+            _sub(_sub(said, "conditionvar"), "varequal", {"respident": "response1"}, idents[o.id])
+            _sub(said, "displayfeedback", {"feedbacktype": "Response", "linkrefid": f"{idents[o.id]}_fb"})
     cond = _sub(proc, "respcondition", {"continue": "No"})
     var = _sub(cond, "conditionvar")
     if multiple:
