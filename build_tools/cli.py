@@ -15,7 +15,7 @@ import yaml
 from .content.errors import ContentError
 from .exporters import FORMATS
 from .pages import write_pages
-from .pipeline import BANK_FILE, bank_json, build
+from .pipeline import BANK_FILE, COURSE_FILE, bank_json, build, course_json
 from .usage import UsageError, find_project
 
 
@@ -36,7 +36,7 @@ def cmd_render(args) -> int:
     shutil.copytree(args.project / "docs", out, ignore=shutil.ignore_patterns("overrides"))
     for page in out.rglob("*.md"):  # hand-written pages get the glossary tooltips, as in the hook
         page.write_text(page.read_text(encoding="utf-8") + built.abbreviations, encoding="utf-8")
-    write_pages({**built.pages, BANK_FILE: bank_json(built)}, out)
+    write_pages({**built.pages, BANK_FILE: bank_json(built), COURSE_FILE: course_json(built)}, out)
     print(f"wrote {len(built.pages)} generated pages and the question bank to {out}")
     return 0
 

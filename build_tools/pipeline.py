@@ -46,6 +46,14 @@ def bank_json(built: Built) -> str:
     return dumps(built.bank, built.course.course.title)
 
 
+COURSE_FILE = "assets/course.json"  # the path: modules, their self-check keys, minutes, pass rules
+
+
+def course_json(built: Built) -> str:
+    from .pages.path import manifest_json
+    return manifest_json(built.course, built.pages, built.bank)
+
+
 def site_meta(course: Course) -> dict:
     """What every page's footer shows: version, review date and the disclaimer."""
     c = course.course

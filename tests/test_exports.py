@@ -114,7 +114,8 @@ def test_gift_parses_back_into_our_items(gift_parser):
 
 def test_gift_escapes_every_special_character(gift_parser):
     nasty = "a~b=c#d{e}f:g"
-    item = BANK[0].__class__(**{**BANK[0].__dict__, "stem": f"Which {nasty}?", "explanation": nasty})
+    single = next(i for i in BANK if i.type == "single")
+    item = single.__class__(**{**single.__dict__, "stem": f"Which {nasty}?", "explanation": nasty})
     [q] = [q for q in gift_parser(gift_dumps([item], ExportMeta("t", COURSE.course.reviewed))) if q["type"] != "Category"]
     assert q["stem"]["text"] == f"Which {nasty}?" and q["globalFeedback"]["text"] == nasty
     assert len(q["choices"]) == len(item.options)
@@ -258,15 +259,16 @@ def test_moodle_items_read_back_as_our_items(moodle_doc):
 
 def test_moodle_escapes_markup_in_content():
     nasty = 'CD19 < CD22 & "dual" <b>targets</b> it\'s'
-    item = replace(BANK[0], stem=nasty, explanation=nasty, options=tuple(replace(o, text=f"{o.text} <i>&</i>")
-                                                                          for o in BANK[0].options))
+    single = next(i for i in BANK if i.type == "single")
+    item = replace(single, stem=nasty, explanation=nasty, options=tuple(replace(o, text=f"{o.text} <i>&</i>")
+                                                                         for o in single.options))
     doc = etree.fromstring(moodle_dumps([item], ExportMeta("t", COURSE.course.reviewed)).encode())
     q = doc.find("question[@type='multichoice']")
     for tag in ("questiontext", "generalfeedback"):
         fragment = q.findtext(f"{tag}/text")
         assert lxml.html.fragment_fromstring(fragment, create_parent="div").xpath("//b|//i") == []  # no markup made
         assert nasty in html_text(fragment)
-    assert [html_text(a.findtext("text")) for a in q.findall("answer")] == [f"{o.text} <i>&</i>" for o in BANK[0].options]
+    assert [html_text(a.findtext("text")) for a in q.findall("answer")] == [f"{o.text} <i>&</i>" for o in single.options]
 
 
 def test_moodle_ordering_falls_back_to_matching(tmp_path):

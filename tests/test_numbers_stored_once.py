@@ -17,7 +17,7 @@ NAMES = re.compile(
 # Not prose: ids, numbers, dates, citations, and the reference list's bibliographic data.
 SKIP_KEYS = {"values", "refs", "id", "n", "ref", "year", "first_approval", "reviewed", "version", "details",
              "self_check_count", "self_check_seed", "phase", "target", "content", "targets", "after_target",
-             "objective", "assessment"}
+             "objective", "assessment", "rests_on"}
 SKIP_FILES = {"references.yaml", "glossary.yaml"}  # glossary definitions are general, not course facts
 
 

@@ -197,7 +197,7 @@ def test_an_answer_sheet_no_longer_asked_for_is_removed(capsys, tmp_path):
 # --- choosing items -------------------------------------------------------------------------
 
 def test_ids_pick_exactly_those_items(capsys, tmp_path):
-    wanted = [BANK[3].id, BANK[40].id, BANK[200].id]
+    wanted = [BANK[3].id, BANK[len(BANK) // 2].id, BANK[-1].id]
     ids = tmp_path / "ids.txt"
     ids.write_text(f"# my three\n{wanted[0]}\n\n{wanted[1]}  # a comment\n{wanted[2]}\n")
     out = export(ROOT, "json", tmp_path / "q.json", "--ids", str(ids))

@@ -81,6 +81,13 @@ class Agent(Model):
     refs: Refs
 
 
+class Note(Model):
+    """A cited sentence that belongs to an entity rather than to a section."""
+
+    text: Text
+    refs: Refs
+
+
 class Step(Model):
     """One line of management, in the order it is tried."""
 
@@ -98,10 +105,13 @@ class Complication(Model):
     section: Id                 # the section of the page that teaches it
     therapies: list[Id] = Field(min_length=1)  # therapy types it follows
     targets: list[Id] = []      # only after products against these antigens (empty: any)
-    timing: Text                # when it appears, in the review's terms
-    findings: list[Text] = Field(min_length=3)
+    phase: Literal["acute", "late"]  # what a case stem says of timing: never the key's own words
+    timing: Text                # when it appears, in the review's terms (the page shows it)
+    hallmarks: list[Text]       # in every case: without them the picture is not this complication
+    findings: list[Text] = Field(min_length=1)  # a case shows some of these besides the hallmarks
+    mimic: Text | None = None   # what can look the same and is handled alongside
     management: list[Step] = []
-    caveat: Text | None = None  # what the evidence for the order of management does not show
+    caveat: Note | None = None  # what the evidence for the order of management does not show
     refs: Refs
 
 
@@ -153,6 +163,7 @@ class RelapsePattern(Model):
     id: Id
     disease: Id           # a disease id in products.yaml
     after_target: Id      # the antigen the first CAR aimed at
+    antigen_lost: bool    # the relapse no longer carries that antigen (antigen escape)
     finding: Text         # what the relapse looks like
     next: Text            # the best-supported next approach, as an answer option reads
     note: Text            # the evidence for it
@@ -164,6 +175,7 @@ class PoorSalvage(Model):
 
     id: Id
     text: Text
+    when_antigen_lost: bool = False  # a wrong option only where the antigen is gone
     note: Text
     refs: Refs
 

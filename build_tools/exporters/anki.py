@@ -15,7 +15,7 @@ from typing import assert_never
 import genanki
 from markupsafe import escape
 
-from ..quiz.answers import answer_text
+from ..quiz.answers import answer_text, reference_labels
 from ..quiz.item import Item, short_hash
 from .meta import ExportMeta
 
@@ -68,7 +68,7 @@ def deck(items: list[Item], title: str) -> genanki.Deck:
         d.add_note(genanki.Note(
             model=MODEL, guid=f"cart-{short_hash(item.id, 16)}", tags=[item.topic, item.type],
             fields=[escape(item.id), _question(item), str(escape(answer_text(item))),
-                    f"{escape(item.explanation)} (refs {escape(' '.join(map(str, item.refs)))})"]))
+                    f"{escape(item.explanation)} (references: {escape(', '.join(reference_labels(item)))})"]))
     return d
 
 

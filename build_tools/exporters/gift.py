@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import assert_never
 
 from ..quiz.answers import machine_number as number
+from ..quiz.answers import reference_labels
 from ..quiz.item import Item, Option
 from .fractions import share
 from .meta import ExportMeta, module_rank
@@ -44,7 +45,8 @@ def question(item: Item) -> str:
             body = " ".join(f"={escape(step)} -> {n}" for n, step in enumerate(item.order, 1))
         case _:
             assert_never(item.type)
-    return f"// {item.type}; refs {' '.join(map(str, item.refs))}; source {item.source}\n{title}{stem} {{{body}{feedback}}}\n"
+    cites = "; ".join(reference_labels(item))
+    return f"// {item.type}; references {cites}; source {item.source}\n{title}{stem} {{{body}{feedback}}}\n"
 
 
 def dumps(items: list[Item], meta: ExportMeta) -> str:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import assert_never
 
 from ..quiz.answers import machine_number as number
+from ..quiz.answers import reference_labels
 from ..quiz.item import Item, short_hash
 from .fractions import share
 from .meta import ExportMeta, module_rank, module_title
@@ -101,7 +102,7 @@ def question(item: Item, meta: ExportMeta, shared_stem: bool = False) -> ET.Elem
     q = ET.Element("question", type=kind)
     _text(q, "name", question_name(item, shared_stem), fmt=None)
     _text(q, "questiontext", _html(item.stem))
-    _text(q, "generalfeedback", _html(f"{item.explanation} (References: {', '.join(map(str, item.refs))}.)"))
+    _text(q, "generalfeedback", _html(f"{item.explanation} (References: {', '.join(reference_labels(item))}.)"))
     _sub(q, "defaultgrade", "1")
     _sub(q, "penalty", "0.3333333")
     _sub(q, "hidden", "0")

@@ -13,7 +13,7 @@ from typing import assert_never
 
 from markupsafe import escape
 
-from ..quiz.answers import answer_text
+from ..quiz.answers import answer_text, reference_labels
 from ..quiz.item import Item
 from .meta import ExamSheet, ExportMeta, module_title
 
@@ -170,8 +170,8 @@ def key_html(items: list[Item], meta: ExportMeta) -> str:
     notes = "".join(
         f'<li value="{n}"><strong>{escape(key_answer(i))}</strong>'
         + (f" ({escape(answer_text(i))})" if i.type not in ("numeric",) else "")
-        + f'<br>{escape(i.explanation)} <span class="ref">(refs {escape(" ".join(map(str, i.refs)))}; {escape(i.id)})</span>'
-        + _whys(i) + "</li>"
+        + f'<br>{escape(i.explanation)} <span class="ref">(references: {escape(", ".join(reference_labels(i)))};'
+        + f' {escape(i.id)})</span>' + _whys(i) + "</li>"
         for n, i in enumerate(items, 1))
     body = (f'<h1>Answer key</h1>\n<p class="subtitle">{escape(meta.title)}</p>\n{_record(meta)}\n{grid}\n'
             f'<section class="explanations"><h2>Explanations</h2><ol>{notes}</ol></section>')

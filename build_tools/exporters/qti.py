@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import assert_never
 
 from ..quiz.answers import machine_number as number
+from ..quiz.answers import reference_labels
 from ..quiz.item import Item, short_hash
 from .meta import ExportMeta, module_rank, module_title
 
@@ -93,7 +94,7 @@ def item_element(item: Item) -> ET.Element:
             assert_never(item.type)
     el.append(proc)
     fb = _sub(el, "itemfeedback", {"ident": "general_fb"})
-    _material(_sub(fb, "flow_mat"), f"{item.explanation} (References: {', '.join(map(str, item.refs))}.)", block=True)
+    _material(_sub(fb, "flow_mat"), f"{item.explanation} (References: {', '.join(reference_labels(item))}.)", block=True)
     for n, o in enumerate(item.options, 1):
         if o.why and item.type in ("single", "multiple", "truefalse"):
             _material(_sub(_sub(el, "itemfeedback", {"ident": f"{n}_fb"}), "flow_mat"), o.why, block=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
-from ..quiz.answers import answer_text
+from ..quiz.answers import answer_text, reference_labels
 from ..quiz.item import LEVELS, Item
 from ..quiz.quality import advisories
 from .meta import ExportMeta, module_title
@@ -46,7 +46,7 @@ def _item(item: Item, n: int, items: list[Item], meta: ExportMeta) -> str:
             f"level <strong>{escape(item.level)}</strong> · family {escape(item.family)} · {escape(item.difficulty)}</p>"
             f'<p class="meta">Objective: {escape(item.objective)}</p>{options}'
             f'<p class="key">Key: {escape(answer_text(item))}</p><p>{escape(item.explanation)}</p>'
-            f"<p class=meta>Rests on <code>{escape(item.source)}</code> (references {escape(', '.join(map(str, item.refs)))};"
+            f"<p class=meta>Rests on <code>{escape(item.source)}</code> (references {escape(', '.join(reference_labels(item)))};"
             f" taught at {escape(item.page)}):</p><blockquote>{escape(evidence)}</blockquote>"
             + (f"<ul>{flags}</ul>" if flags else "") + "</article>")
 

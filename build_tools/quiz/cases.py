@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..content.model_topics import Complication, InfectionWindow, Step
+from ..content.model_topics import Complication, InfectionWindow
 from . import make
 from .blueprint import Blueprint
 from .context import QuizContext
@@ -44,10 +44,11 @@ def car_patients(ctx: QuizContext, targets: list[str] = ()) -> list[Patient]:
 
 
 def _choose(options: list[Option], k: int, key: str) -> tuple[Option, ...]:
-    """The right option(s) and up to k wrong ones, picked the same way on every run, sorted by text."""
+    """The right option(s) and up to k wrong ones, picked and ordered by a shuffle seeded with the
+    item's key, so the key's place says nothing and the item reads the same on every run."""
     right = [o for o in options if o.correct]
     wrong = sorted((o for o in options if not o.correct), key=lambda o: make.stable_rank(f"{key}:{o.text}"))[:k]
-    return tuple(sorted(right + wrong, key=lambda o: o.text.lower()))
+    return tuple(sorted(right + wrong, key=lambda o: make.stable_rank(f"{key}:order:{o.text}")))
 
 
 def _sample(values: list[str], n: int, key: str) -> list[str]:
@@ -67,72 +68,125 @@ def _page(ctx: QuizContext, section: str) -> str:
     return ctx.page(ctx.module_of("adverse_effects"), section)
 
 
-def _patients_for(ctx: QuizContext, c: Complication) -> list[Patient]:
+_VARIANTS = 4  # patients per case family: enough to vary an attempt, few enough to keep the bank honest
+
+
+def _patients_for(ctx: QuizContext, c: Complication, key: str) -> list[Patient]:
     if "car-t" in c.therapies:
-        return car_patients(ctx, c.targets)
-    kinds = set(c.therapies)
-    return [Patient("An adult", a.indication, f"{a.inn} followed by high-dose interleukin 2", a.id, a.id, False)
-            for a in ctx.course.solid_tumors.approved if a.kind == "til" and a.kind in kinds]
+        found = car_patients(ctx, c.targets)
+    else:
+        kinds = set(c.therapies)
+        found = [Patient("An adult", a.indication.split(" after ")[0], f"{a.inn} followed by high-dose interleukin 2",
+                         a.id, a.id, False) for a in ctx.course.solid_tumors.approved if a.kind in kinds and a.kind == "til"]
+    return sorted(found, key=lambda p: make.stable_rank(f"{key}:{p.product_id}:{p.disease_id}"))[:_VARIANTS]
+
+
+def case_day(ctx: QuizContext, c: Complication) -> int | None:
+    """A day for a late complication: a fortnight past the content's own threshold."""
+    placeholders = re.findall(r"\{([^}]+)\}", c.timing)
+    if c.phase != "late" or not placeholders:
+        return None
+    q = ctx.course.facts[placeholders[0]].value
+    return int((q.high if q.is_range else q.value) * _DAYS[q.unit]) + 15
+
+
+def _when(c: Complication, day: int | None) -> str:
+    """How a stem says when: the phase, never the complication's own timing words."""
+    if day is not None:
+        return f"On day {day} after the infusion"
+    return "During the interleukin 2 course" if "car-t" not in c.therapies else "Shortly after the infusion"
+
+
+def _picture(ctx: QuizContext, c: Complication, key: str) -> tuple[list[str], int | None, str]:
+    """The findings a case shows (the hallmarks and some others), its day, and the sentence."""
+    findings = c.hallmarks + _sample(c.findings, 2, key)
+    day = case_day(ctx, c)
+    verb = "their counts have not recovered:" if c.phase == "late" else "they develop"
+    return findings, day, f"{_when(c, day)}, {verb} {_listing(findings)}."
 
 
 @generator
 def syndrome_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Which complication is this? Findings of one complication only, at its time after infusion."""
+    """Which complication is this? Hallmarks always, findings of one complication only."""
     complications = _complications(ctx)
     for c in complications:
-        for patient in _patients_for(ctx, c):
+        for patient in _patients_for(ctx, c, bp.id):
             key = f"{c.id}:{patient.product_id}:{patient.disease_id}"
-            findings = _sample(c.findings, 3, key)
+            findings, day, picture = _picture(ctx, c, key)
             options = [Option.of(_cap(o.name), o.id == c.id,
-                                 f"Right: {_listing(c.findings)}, {ctx.plain(c.timing)}." if o.id == c.id else
-                                 f"{_cap(o.name)} shows as {_listing(o.findings)}, {ctx.plain(o.timing)}.")
+                                 f"Right: {_listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}." if o.id == c.id
+                                 else f"{_cap(o.name)} shows as {_listing(o.hallmarks + o.findings)}, {ctx.plain(o.timing)}.")
                        for o in complications]
+            mimic = f" {ctx.plain(c.mimic)}" if c.mimic else ""
             yield Item(type="single", options=_choose(options, 3, key), case=Case(
-                patient.product_id, patient.disease_id, c.id, findings), **make.base(
+                patient.product_id, patient.disease_id, c.id, tuple(findings), day), **make.base(
                 ctx, bp, key,
-                stem=(f"{patient.opening()} {_cap(ctx.plain(c.timing))}, they develop {_listing(findings)}. "
-                      "Which complication is this?"),
-                explanation=(f"{_cap(c.name)} brings {_listing(c.findings)}, {ctx.plain(c.timing)}. "
-                             f"This patient has {_listing(findings)}."),
-                refs=c.refs, source=f"adverse_effects.complications.{c.id}.findings", family=f"case:syndrome:{c.id}",
+                stem=f"{patient.opening()} {picture} Which complication is this?",
+                explanation=(f"{_cap(c.name)} brings {_listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}; "
+                             f"this patient has {_listing(findings)}.{mimic}"),
+                refs=c.refs, source=f"adverse_effects.complications.{c.id}", family=f"case:syndrome:{c.id}",
                 page=_page(ctx, c.section)))
 
 
-def _step_options(ctx: QuizContext, key_step: Step, tried: list[Step]) -> list[Option]:
-    """Every distinct management step in the content; steps with the key's drug are left out, so
-    no distractor is a second right answer, and steps already tried say so."""
-    seen, options = set(), [Option.of(ctx.plain(key_step.treatment), True, f"Right: {key_step.note}.")]
-    for c in _complications(ctx):
-        for step in c.management:
-            text = ctx.plain(step.treatment)
-            same_drug = step.agent is not None and step.agent == key_step.agent
-            if text in seen or same_drug or text == options[0].text:
-                continue
-            seen.add(text)
-            why = "Already given without effect." if step in tried else f"Not here: {step.note}."
-            options.append(Option.of(text, False, why))
+def _ordinal(n: int) -> str:
+    return ("first", "second", "third", "fourth")[n] if n < 4 else f"{n + 1}th"
+
+
+def _treatment_options(ctx: QuizContext, c: Complication, n: int) -> list[Option]:
+    """Every distinct treatment in the content, with feedback written for this case: where each
+    belongs, whether it was already tried. One option per drug, so no two options converge."""
+    key_step = c.management[n]
+    options = [Option.of(_cap(ctx.plain(key_step.treatment)), True, f"Right: {ctx.plain(key_step.note)}.")]
+    drugs = {key_step.agent}
+    own = [(c, k, s) for k, s in enumerate(c.management)]
+    others = [(o, k, s) for o in _complications(ctx) if o is not c for k, s in enumerate(o.management)]
+    for owner, k, step in own + others:
+        if step.agent in drugs:
+            continue
+        drugs.add(step.agent)
+        text = _cap(ctx.plain(step.treatment))
+        if owner is c and k < n:
+            why = "Already given without effect."
+        elif owner is c:
+            why = f"That comes later for {c.name}: {ctx.plain(step.note)}."
+        else:
+            why = f"That is the {_ordinal(k)} step for {owner.name}, not for {c.name}."
+        options.append(Option.of(text, False, why))
+    mentioned = " ".join(ctx.plain(s.treatment) for s in c.management).lower()
+    for agent in ctx.course.adverse_effects.agents:  # drugs the review names that no step uses
+        if agent.id not in drugs and agent.name.split(" (")[0].lower() not in mentioned:
+            options.append(Option.of(_cap(agent.name), False, f"Not a step here: {agent.role}."))
     return options
 
 
 @generator
 def first_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """The first treatment for a recognized complication."""
+    """Recognize the complication from the picture, then choose what comes first for it."""
     for c in _complications(ctx):
         if not c.management:
             continue
-        patients = [p for p in _patients_for(ctx, c) if p.young or c.id != "hypogammaglobulinemia"]
         first = c.management[0]
-        for patient in patients:
+        for patient in _patients_for(ctx, c, bp.id):
             key = f"{c.id}:{patient.product_id}:{patient.disease_id}"
-            findings = _sample(c.findings, 3, key)
-            yield Item(type="single", options=_choose(_step_options(ctx, first, []), 3, key), case=Case(
-                patient.product_id, patient.disease_id, c.id, findings), **make.base(
+            findings, day, picture = _picture(ctx, c, key)
+            mimic = f" {ctx.plain(c.mimic)}" if c.mimic else ""
+            yield Item(type="single", options=_choose(_treatment_options(ctx, c, 0), 3, key), case=Case(
+                patient.product_id, patient.disease_id, c.id, tuple(findings), day), **make.base(
                 ctx, bp, key,
-                stem=(f"{patient.opening()} {_cap(ctx.plain(c.timing))}, they develop {_listing(findings)}, and "
-                      f"{c.name} is diagnosed. What is the first treatment?"),
-                explanation=f"For {c.name}, {ctx.plain(first.treatment)} comes first: {first.note}.",
-                refs=first.refs, source=f"adverse_effects.complications.{c.id}.management.0",
+                stem=f"{patient.opening()} {picture}{mimic} Which treatment comes first for the complication this suggests?",
+                explanation=(f"The picture is {c.name}. {_cap(ctx.plain(first.treatment))} comes first: "
+                             f"{ctx.plain(first.note)}."),
+                refs=tuple(sorted({*c.refs, *first.refs})), source=f"adverse_effects.complications.{c.id}.management.0",
                 family=f"case:first-line:{c.id}", page=_page(ctx, c.section)))
+
+
+def _asked_next(ctx: QuizContext, c: Complication, n: int) -> bool:
+    """A next step is asked only where the content makes it unambiguous: a different drug from
+    those already tried, and an established one (an off-label step is never the one right answer)."""
+    step = c.management[n]
+    agents = {a.id: a for a in ctx.course.adverse_effects.agents}
+    tried = {s.agent for s in c.management[:n]}
+    return step.agent not in tried and step.agent in agents and agents[step.agent].established
 
 
 @generator
@@ -140,17 +194,22 @@ def next_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """The next step when the previous one has not worked."""
     for c in _complications(ctx):
         for n in range(1, len(c.management)):
+            if not _asked_next(ctx, c, n):
+                continue
             step, tried = c.management[n], c.management[:n]
-            for patient in _patients_for(ctx, c)[:3]:
+            given = " and then ".join(ctx.plain(s.treatment) for s in tried)
+            caveat = f" {ctx.plain(c.caveat.text)}" if c.caveat else ""
+            for patient in _patients_for(ctx, c, bp.id):
                 key = f"{c.id}:{n}:{patient.product_id}:{patient.disease_id}"
-                given = " and then ".join(ctx.plain(s.treatment) for s in tried)
-                yield Item(type="single", options=_choose(_step_options(ctx, step, tried), 3, key), case=Case(
+                yield Item(type="single", options=_choose(_treatment_options(ctx, c, n), 3, key), case=Case(
                     patient.product_id, patient.disease_id, c.id, ()), **make.base(
                     ctx, bp, key,
                     stem=(f"{patient.opening()} They are being treated for {c.name} with {given}, but it is not "
-                          "settling. What is the next step?"),
-                    explanation=f"After {given}, the next step for {c.name} is {ctx.plain(step.treatment)}: {step.note}.",
-                    refs=step.refs, source=f"adverse_effects.complications.{c.id}.management.{n}",
+                          "settling. What does the review give as the next step?"),
+                    explanation=(f"After {given}, the next step for {c.name} is {ctx.plain(step.treatment)}: "
+                                 f"{ctx.plain(step.note)}.{caveat}"),
+                    refs=tuple(sorted({*step.refs, *(c.caveat.refs if c.caveat else ())})),
+                    source=f"adverse_effects.complications.{c.id}.management.{n}",
                     family=f"case:next-line:{c.id}:{n}", page=_page(ctx, c.section)))
 
 
@@ -180,58 +239,63 @@ def case_days(ctx: QuizContext) -> list[int]:
 
 
 def _window_text(ctx: QuizContext, w: InfectionWindow) -> str:
-    return f"within {ctx.plain(w.within)}" if w.within else f"beyond {ctx.plain(w.after)}"
+    return (f"occurs mostly within {ctx.plain(w.within)} of infusion" if w.within
+            else f"can still occur more than {ctx.plain(w.after)} after infusion")
 
 
 @generator
 def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Which infection does the time since infusion point to? One patient per anti-CD19 product."""
+    """Which infection's usual timing, as the review gives it, covers this day? Timing narrows the
+    search; it never says which infection is likeliest, and the stem and feedback say so."""
     windows = ctx.course.adverse_effects.infection_windows
-    patients = {p.product_id: p for p in car_patients(ctx, ["cd19"])}.values()  # one indication per product
+    patients = list({p.product_id: p for p in car_patients(ctx, ["cd19"])}.values())  # one per product
     for day in case_days(ctx):
         found = likeliest(ctx, day)
         if len(found) != 1:
             continue  # the content cannot single out one kind at this day: ask nothing
         answer = found[0]
-        for patient in patients:
+        for patient in patients[:_VARIANTS]:
             key = f"{day}:{patient.product_id}"
             options = [Option.of(_cap(w.name), w is answer,
-                                 ("Right: " if w is answer else "") + f"{_cap(w.name)} clusters {_window_text(ctx, w)}.")
-                       for w in windows]
+                                 ("Right: by the review, it " if w is answer else f"{_cap(w.name)} ")
+                                 + _window_text(ctx, w) + ".") for w in windows]
+            ask = (f"Bacterial causes are being sought. By the timing the review gives, which of these infections "
+                   f"occurs mostly in a period that still includes day {day}?" if answer.within else
+                   "Which of these does the review note can still occur this long after treatment?")
             yield Item(type="single", options=_choose(options, 3, key), case=Case(
                 patient.product_id, patient.disease_id, answer.id, (), day), **make.base(
                 ctx, bp, key,
-                stem=(f"{patient.opening()} On day {day} after infusion they have a fever and signs of infection. "
-                      + (f"Which of these infections most commonly occurs in a period that includes day {day}?"
-                         if answer.within else f"Which of these infections can still appear as late as day {day}?")),
-                explanation=(f"Of these, {answer.name} is the one the review places {_window_text(ctx, answer)}, "
-                             f"which includes day {day}. Timing only narrows the search: it does not say which "
-                             "infection is likeliest, and every febrile patient needs testing."),
+                stem=f"{patient.opening()} On day {day} after infusion they have a fever. {ask}",
+                explanation=(f"By the review's timing, {answer.name} {_window_text(ctx, answer)}, which covers day {day}. "
+                             "Timing only narrows the search: it does not say which infection is likeliest, and every "
+                             "febrile patient needs a full work-up."),
                 refs=answer.refs, source=f"adverse_effects.infection_windows.{answer.id}",
-                family=f"case:infection:{answer.id}", page=_page(ctx, "infections")))
+                family=(answer.within or answer.after).strip("{}"), page=_page(ctx, "infections")))
 
 
 # --- relapse, eligibility and solid tumors -------------------------------------------------------
 @generator
 def relapse_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """After a relapse of a given pattern, the next approach the review best supports."""
+    """After a relapse of a given pattern, the approach the review gives the most support.
+    Another pattern's approach is a distractor only when it aims at a different lineage (CD22
+    after CD19 loss is no wrong answer in lymphoma), so no distractor is a second right answer."""
     ch = ctx.course.challenges
     for pattern in ch.relapse_patterns:
-        options = [Option.of(pattern.next, True, f"Right: {pattern.note}.")]
-        options += [Option.of(o.next, False, f"That fits another relapse: {o.note}.")
-                    for o in ch.relapse_patterns if o is not pattern]
-        options += [Option.of(_cap(s.text), False, f"Not supported: {s.note}.") for s in ch.poor_salvage]
-        for patient in car_patients(ctx, [pattern.after_target]):
-            if patient.disease_id != pattern.disease:
-                continue
+        options = [Option.of(_cap(pattern.next), True, f"Right: {pattern.note}.")]
+        options += [Option.of(_cap(o.next), False, f"That fits another relapse: {o.note}.")
+                    for o in ch.relapse_patterns if o.after_target != pattern.after_target]
+        options += [Option.of(_cap(s.text), False, f"Not supported: {s.note}.") for s in ch.poor_salvage
+                    if pattern.antigen_lost or not s.when_antigen_lost]
+        patients = [p for p in car_patients(ctx, [pattern.after_target]) if p.disease_id == pattern.disease]
+        for patient in patients[:_VARIANTS]:
             key = f"{pattern.id}:{patient.product_id}"
-            yield Item(type="single", options=_choose(options, 4, key), case=Case(
+            yield Item(type="single", options=_choose(options, 3, key), case=Case(
                 patient.product_id, patient.disease_id, pattern.id, (pattern.finding,)), **make.base(
                 ctx, bp, key,
                 stem=(f"{patient.opening()} It responded, but months later {pattern.finding}. "
                       "Which next step has the most support in the review?"),
-                explanation=(f"{_cap(pattern.next)}: {pattern.note}. Checkpoint inhibitors have done poorly after CAR "
-                             "T-cell failure, and a CAR the cancer has escaped once has nothing new to offer."),
+                explanation=(f"{_cap(pattern.next)}: {pattern.note}. It is investigational, so it means a referral to "
+                             "a trial. Checkpoint inhibitors have done poorly after CAR T-cell failure."),
                 refs=pattern.refs, source=f"challenges.relapse_patterns.{pattern.id}", family=f"case:relapse:{pattern.id}",
                 page=ctx.page(ctx.module_of("challenges"), "after-relapse")))
 
@@ -242,45 +306,48 @@ def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     target stays generic: pairing it with a real antigen would state a restriction the review does not."""
     tcr = next(t for t in ctx.course.therapy_types.therapy_types if t.hla_typing)
     allele = tcr.restricting_allele
-    cancers = sorted({re.split(r",| such as| and ", t.cancer)[0].lower() for t in ctx.course.solid_tumors.trials
-                      if t.receptor == "TCR" and not t.cancer.lower().startswith(("mixed", "several"))})
-    for cancer in cancers:
+    approved = [a for a in ctx.course.solid_tumors.approved if a.kind == tcr.id]
+    for a in approved:
+        disease = a.indication.split(" after ")[0].split(") ")[-1]
         options = (
-            Option.of(f"One who carries {allele}, whose tumor makes the target antigen", True,
+            Option.of(f"A patient who carries {allele} and whose tumor makes the target antigen", True,
                       "Right: the patient carries the allele that presents the peptide, and the tumor makes the target."),
-            Option.of(f"One who lacks {allele}, whose tumor makes the target antigen", False,
-                      f"Without {allele} the tumor cannot show the peptide to this receptor."),
-            Option.of(f"One who carries {allele}, whose tumor lacks the target antigen", False,
+            Option.of(f"A patient who lacks {allele} but whose tumor makes the target antigen", False,
+                      f"Without {allele} the tumor cannot present the peptide to this receptor."),
+            Option.of(f"A patient who carries {allele} but whose tumor lacks the target antigen", False,
                       "The right HLA is not enough: the receptor has nothing to recognize."),
-            Option.of(f"One who lacks {allele}, with a sibling donor who carries it", False,
-                      "The peptide must sit on the patient's own HLA, on the patient's own tumor; a donor changes nothing."),
+            Option.of("Any patient whose tumor makes the antigen, whatever the HLA type", False,
+                      "That is true of a CAR, which binds surface proteins directly; a TCR sees its peptide only on HLA."),
         )
-        yield Item(type="single", options=tuple(sorted(options, key=lambda o: o.text.lower())), **make.base(
-            ctx, bp, re.sub(r"[^a-z0-9]+", "-", cancer).strip("-"),
-            stem=(f"A TCR T-cell product recognizes a peptide of its target antigen presented by {allele}. "
-                  f"Which patient with {cancer} could receive it?"),
-            explanation=(f"TCR T cells see their target only as a peptide on one HLA molecule: {tcr.hla_note}. "
-                         f"So the patient must carry {allele} and the tumor must make the target antigen."),
-            refs=(0,), source="therapy_types.tcr-t.hla_typing", family="case:tcr-eligibility",
+        yield Item(type="single", options=_choose(list(options), 3, a.id), case=Case(a.id, a.id, "hla_typing"),
+                   **make.base(ctx, bp, a.id,
+            stem=(f"A TCR T-cell product for {disease} recognizes a peptide of its target antigen presented by "
+                  f"{allele}. Which patient could receive it?"),
+            explanation=(f"A TCR sees its target only as a peptide held by one HLA molecule, so {tcr.hla_note}. "
+                         f"The patient must carry {allele}, and the tumor must make the target antigen."),
+            refs=(0,), source="facts.tcr-typing", family="therapy_types.hla_typing",
             page=ctx.page(ctx.module_of("therapy_types"), "hla-matching")))
 
 
 @generator
 def solid_therapy_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Which approved cellular therapy fits a patient with a solid tumor."""
+    """Which approved cellular therapy fits a patient with a solid tumor; the other approved one and
+    investigational receptors from Table 3 are the distractors."""
     course = ctx.course
     approved = course.solid_tumors.approved
-    cars = course.products.products
     for a in approved:
-        options = [Option.of(o.inn, o is a, f"Right: approved for {o.indication}." if o is a else
+        eligibility = ""
+        if a.kind == "tcr-t":
+            eligibility = f" whose tumor makes {a.target.split(',')[0]} and who carries the HLA type the receptor needs"
+        options = [Option.of(_cap(o.inn), o is a, f"Right: approved for {o.indication}." if o is a else
                              f"{_cap(o.inn)} is approved for {o.indication}.") for o in approved]
-        options += [Option.of(p.inn, False, "A CAR T-cell product for blood cancers; no CAR T-cell product is approved "
-                              "for a solid tumor.") for p in cars]
-        key = a.id
-        yield Item(type="single", options=_choose(options, 3, key), **make.base(
-            ctx, bp, key,
-            stem=f"An adult has {a.indication}. Which approved cellular therapy is indicated?",
-            explanation=f"{_cap(a.inn)} is approved for {a.indication}. {_cap(a.summary)}",
+        options += [Option.of(f"{t.receptor} T cells against {t.target}, outside a trial", False,
+                              f"Investigational: {t.first_author} {t.year} was an early-phase trial, and no such product "
+                              "is approved.") for t in course.solid_tumors.trials if t.receptor == "CAR T"]
+        yield Item(type="single", options=_choose(options, 3, a.id), case=Case(a.id, a.id, "indication"),
+                   **make.base(ctx, bp, a.id,
+            stem=f"An adult has {a.indication}{eligibility}. Which approved cellular therapy is indicated?",
+            explanation=f"{_cap(a.inn)} is approved for {a.indication}. {_cap(ctx.plain(a.summary))}",
             refs=a.refs, source=f"solid_tumors.approved.{a.id}.indication", family="case:solid-therapy",
             page=ctx.page(ctx.module_of("solid_tumors"), "approved")))
 

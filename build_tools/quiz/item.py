@@ -38,6 +38,14 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Outside:
+    """A source from outside the review, cited where an item rests on it."""
+
+    id: str     # its id in content/references.yaml `external`: the references page anchor
+    label: str  # how a citation reads, e.g. "FDA approval records"
+
+
+@dataclass(frozen=True)
 class Case:
     """What a clinical case was drawn from, so a test can check that it hangs together."""
 
@@ -62,7 +70,7 @@ class Item:
     family: str              # the fact asked about: a draw never holds two items of one family
     stem: str
     explanation: str
-    refs: tuple[int, ...]
+    refs: tuple[int, ...]    # the article's reference numbers (0: the review itself)
     source: str              # content path of the fact the answer comes from
     page: str                # site-relative URL with anchor of the section that teaches it
     options: tuple[Option, ...] = ()
@@ -73,6 +81,7 @@ class Item:
     order: tuple[str, ...] = ()      # ordering: the correct sequence
     tags: tuple[str, ...] = field(default=())
     case: Case | None = None         # clinical cases: what the case was drawn from
+    sources: tuple[Outside, ...] = ()  # outside sources (references.yaml `external`), e.g. FDA records
 
     def to_dict(self) -> dict:
         data = {}
@@ -80,7 +89,7 @@ class Item:
             value = getattr(self, f.name)
             if value is None or value == ():
                 continue
-            if f.name in ("options", "pairs"):
+            if f.name in ("options", "pairs", "sources"):
                 value = [vars(v).copy() for v in value]
             elif f.name == "case":
                 value = {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(value).items()}

@@ -21,7 +21,8 @@ def base(ctx: QuizContext, bp: Blueprint, key: str, **fields) -> dict:
     fields.setdefault("family", fields["source"])
     fields.setdefault("level", bp.level)
     fields.setdefault("objective", ctx.objective(bp))
-    return dict(id=f"{bp.id}:{key}" if key else bp.id, topic=bp.module, difficulty=bp.difficulty, **fields)
+    fields.setdefault("topic", bp.module)
+    return dict(id=f"{bp.id}:{key}" if key else bp.id, difficulty=bp.difficulty, **fields)
 
 
 def choice(ctx, bp, key, *, answer: str, pool: Pool, k: int = 3, **fields) -> Item | None:
@@ -30,8 +31,13 @@ def choice(ctx, bp, key, *, answer: str, pool: Pool, k: int = 3, **fields) -> It
     if len(wrong) < 2:
         return None  # too little to choose between: skip rather than ask a coin toss
     texts = sorted([answer, *wrong], key=(lambda t: (_number(t), t)) if numeric else str.lower)
-    options = tuple(Option.of(t, t == answer) for t in texts)
+    options = tuple(Option.of(t, t == answer, "" if t == answer else _from(pool, t)) for t in texts)
     return Item(type="single", options=options, **base(ctx, bp, key, **fields))
+
+
+def _from(pool: Pool, text: str) -> str:
+    note = pool.notes.get(text)
+    return f"{text} is another figure: {note}" if note else ""
 
 
 def attribute_choices(ctx, bp, entities, attr: str, *, source: str, stem, explanation, refs, page) -> Iterator[Item]:

@@ -18,7 +18,7 @@ def problems(item: Item) -> list[str]:
         found.append("level and family are required")
     if not item.explanation.rstrip().endswith((".", "?", "!", ")")):
         found.append("the explanation must be written in full sentences")
-    if not (item.explanation and item.refs and item.source and item.page):
+    if not (item.explanation and (item.refs or item.sources) and item.source and item.page):
         found.append("explanation, refs, source and page are required")
     texts = [o.text for o in item.options]
     if len({t.lower() for t in texts}) != len(texts):

@@ -56,33 +56,6 @@ def _all_refs(table: list[Row]) -> tuple[int, ...]:
 
 
 @generator
-def table1_extremes(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Per measure: which product and indication had the highest, and the lowest, rate."""
-    table = rows(ctx)
-    for measure, label in MEASURES.items():
-        for word, pick in (("highest", max), ("lowest", min)):
-            key = pick(table, key=lambda r: r.value(measure))
-            others = [r for r in table if abs(r.value(measure) - key.value(measure)) >= _CLEAR_GAP]
-            # The distractors span the table (one from each end and the middle), never a near tie.
-            others.sort(key=lambda r: r.value(measure))
-            picks = sorted({0, len(others) // 2, len(others) - 1}) if others else []
-            wrong = [others[n] for n in picks]
-            if len(wrong) < 2:
-                continue
-            shown = formatting.percent(key.value(measure))
-            options = sorted([Option.of(key.label, True, f"Right: {shown}, the {word} in the table."),
-                              *(Option.of(r.label, False, f"{formatting.percent(r.value(measure))} in its trial.")
-                                for r in wrong)], key=lambda o: o.text.lower())
-            yield Item(type="single", options=tuple(options), **make.base(
-                ctx, bp, f"{measure}:{word}",
-                stem=f"Across the approval trials in Table 1, which product and indication had the {word} {label}?",
-                explanation=(f"{key.label} had the {word} {label} in Table 1 ({shown}). The rows come from "
-                             "separate trials, so read the extremes as a spread, not as a ranking of products."),
-                refs=key.indication.refs, source=f"products.*.indications.*.{measure}",
-                family=f"table1:{measure}:{word}", page=_page(ctx, key.anchor)))
-
-
-@generator
 def table1_spread(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Per measure: the range across all products, distractors the other measures' ranges."""
     table = rows(ctx)
@@ -123,19 +96,19 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             continue
         low, high = group[0], group[-1]
         a, b = formatting.percent(low.value("crs_percent")), formatting.percent(high.value("crs_percent"))
-        key = ("Little: the trials enrolled different patients and graded CRS on different scales, "
-               "so the two rates are not directly comparable")
+        key = "Little: different patients and different CRS grading scales make the two rates hard to compare"
         options = (
             Option.of(key, True, "Right: Table 1 sets side by side trials that were never compared head to head."),
-            Option.of(f"{low.product.inn} is the safer product for {disease.name}, since fewer of its patients had CRS",
+            Option.of(f"{_cap(low.product.inn)} is the safer product, since fewer of its patients had CRS",
                       False, "A ranking needs a head-to-head trial or a common grading scale; Table 1 has neither."),
-            Option.of(f"{high.product.inn} should be avoided in {disease.name}, since its CRS rate is the higher one",
+            Option.of(f"{_cap(high.product.inn)} should be avoided, since its CRS rate is the higher one",
                       False, "The gap is not a fair comparison, and CRS is treatable; the decision rests on much more."),
-            Option.of("Both trials graded CRS on one shared scale, so the gap is a fair measure of toxicity",
-                      False, "Not so: the trials used different grading scales, which is why Table 1 warns against this."),
+            Option.of("Little: CRS falls with longer follow-up, so the older trial overstates it",
+                      False, "CRS is an early toxicity; the reason the rates cannot be compared is the trials' design "
+                      "and grading, not the length of follow-up."),
         )
-        yield Item(type="single", options=tuple(sorted(options, key=lambda o: o.text.lower())), **make.base(
-            ctx, bp, disease.id, level="analyze",
+        yield Item(type="single", options=tuple(sorted(options, key=lambda o: make.stable_rank(disease.id + o.text))),
+                   **make.base(ctx, bp, disease.id, level="analyze",
             stem=(f"In Table 1, cytokine release syndrome was reported in {a} of patients with {disease.name} after "
                   f"{low.product.inn} and in {b} after {high.product.inn}. What does this gap tell you about the two products?"),
             explanation=(f"{caution.body} So a gap such as {a} against {b} describes two trials, not two products."),
@@ -151,13 +124,18 @@ def evidence_design(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     others = [d for d in designed if d[2].design != "randomized"]
     for fid, section, fact in randomized:
         wrong = sorted(others, key=lambda d: make.stable_rank(f"{bp.id}:{fid}:{d[0]}"))[:3]
-        options = [Option.of(ctx.plain(fact.text, fact), True, "Right: patients were randomly assigned to the two treatments.")]
-        options += [Option.of(ctx.plain(f.text, f), False, f"This result comes from a {f.design.replace('-', ' ')} study, "
+        options = [Option.of(ctx.plain(fact.claim, fact), True, "Right: patients were randomly assigned to the two treatments.")]
+        options += [Option.of(ctx.plain(f.claim, f), False, f"This result comes from a {f.design.replace('-', ' ')} study, "
                               "with no randomized comparison group.") for _, _, f in wrong]
-        yield Item(type="single", options=tuple(sorted(options, key=lambda o: o.text.lower())), **make.base(
-            ctx, bp, fid,
-            stem="Which of these results comes from a randomized comparison?",
+        yield Item(type="single", options=tuple(sorted(options, key=lambda o: make.stable_rank(fid + o.text))),
+                   **make.base(ctx, bp, fid,
+            stem=("Which of these results can support a fair comparison of two treatments, because it comes "
+                  "from a randomized trial?"),
             explanation=(f"{ctx.plain(fact.text, fact)} Randomized trials support comparisons between treatments; single-arm "
                          "trials, retrospective series and historical controls describe outcomes without a fair comparator."),
             refs=fact.refs, source=f"facts.{fid}", family="evidence:randomized",
             objective=ctx.objective(bp, "products", section), page=ctx.page(ctx.module_of("products"), section)))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
