@@ -58,7 +58,8 @@ def test_csv_cells_that_would_be_formulas_stay_text(tmp_path):
     from build_tools.exporters import csv_export
 
     formula = '=HYPERLINK("http://x")'
-    item = replace(BANK[0], stem=formula, explanation="+1", options=tuple(replace(o, text=f"@{o.text}") for o in BANK[0].options))
+    chosen = next(i for i in BANK if i.type == "single")
+    item = replace(chosen, stem=formula, explanation="+1", options=tuple(replace(o, text=f"@{o.text}") for o in chosen.options))
     csv_export.write([item], tmp_path / "q.csv", ExportMeta("t", COURSE.course.reviewed))
     [header, row] = list(csv.reader((tmp_path / "q.csv").open(encoding="utf-8")))
     cells = dict(zip(header, row, strict=True))

@@ -80,10 +80,10 @@ def test_key_grid_fits_one_page_with_explanations_after(exam, printed):
     answers = [rows.nth(n).locator("td").first.inner_text() for n in range(ITEMS)]
     assert all(re.fullmatch(r"[A-F](, [A-F])*|[0-9][0-9.,]*.*|[a-f]–[A-F].*|[A-F]( [A-F])+", a) for a in answers), answers
     assert printed.locator(".explanations").evaluate("el => getComputedStyle(el).breakBefore") == "page"
-    explanations = printed.locator(".explanations li").all_inner_texts()
+    explanations = printed.locator(".explanations > ol > li").all_inner_texts()
     assert len(explanations) == ITEMS
     # The key explains each answer; the exam students see gives none of that away.
-    told = [e.split("\n", 1)[1].rsplit(" (refs", 1)[0] for e in explanations]
+    told = [e.split("\n", 1)[1].split(" (refs", 1)[0] for e in explanations]
     assert all(len(t) > 20 and t not in exam_text for t in told)
     printed.evaluate("document.querySelector('.explanations').remove()")
     assert pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True)) == 1  # the marking grid is one page
