@@ -52,6 +52,21 @@ def test_csv_has_a_row_per_item_with_its_level_and_family(tmp_path):
     assert sorted((r["id"], r["level"], r["family"]) for r in rows) == sorted((i.id, i.level, i.family) for i in BANK)
 
 
+def test_csv_cells_that_would_be_formulas_stay_text(tmp_path):
+    import csv
+
+    from build_tools.exporters import csv_export
+
+    formula = '=HYPERLINK("http://x")'
+    chosen = next(i for i in BANK if i.type == "single")
+    item = replace(chosen, stem=formula, explanation="+1", options=tuple(replace(o, text=f"@{o.text}") for o in chosen.options))
+    csv_export.write([item], tmp_path / "q.csv", ExportMeta("t", COURSE.course.reviewed))
+    [header, row] = list(csv.reader((tmp_path / "q.csv").open(encoding="utf-8")))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["stem"] == "'" + formula and cells["explanation"] == "'+1" and cells["options"].startswith("'@")
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
+
+
 # --- GIFT ---------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

@@ -227,6 +227,7 @@ def test_last_years_manifest_excludes_its_items_and_the_manifest_records_the_dra
     manifest = json.loads(out.with_name("2027.zip.manifest.json").read_text())
     assert len(manifest["ids"]) == 30 and not used & set(manifest["ids"])
     assert manifest["files"] == ["2027.zip"] and manifest["filters"]["excluded"] == len(used)
+    assert manifest["filters"]["levels"] == []
     assert sum(manifest["picks"].values()) == COURSE.course.assessment.items
 
 

@@ -111,7 +111,7 @@ def _manifest(request: ExportRequest, meta: ExportMeta, count: int, sets: list[t
     data: dict = {
         "tool": TOOL, "course": meta.title, "version": meta.version,
         "reviewed": meta.revised.isoformat(), "format": request.format, "seed": sel.seed, "count": count,
-        "filters": {"topics": list(sel.topics), "difficulty": list(sel.difficulty),
+        "filters": {"topics": list(sel.topics), "difficulty": list(sel.difficulty), "levels": list(sel.levels),
                     "ids": None if sel.ids is None else len(sel.ids), "excluded": len(sel.exclude)},
     }
     if request.format == "moodle":

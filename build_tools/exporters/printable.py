@@ -48,9 +48,10 @@ table.grid { border-collapse: collapse; width: 100%; font-size: 10pt; }
 table.grid th, table.grid td { border: 1px solid #888; padding: .2em .45em; text-align: left; vertical-align: top; }
 table.grid th[scope=row] { width: 2.6em; text-align: right; }
 .explanations { break-before: page; }
-.explanations li { margin-bottom: .8em; break-inside: avoid; }
+.explanations > ol > li { margin-bottom: .8em; break-inside: avoid; }
 .ref { font-size: 9pt; color: #444; }
 .whys { margin: .2em 0 0; padding-left: 1.2em; font-size: 9.5pt; list-style: none; }
+.whys li { margin: 0; }
 .sheet { columns: 2; column-gap: 2.5em; list-style: none; padding: 0; }
 .sheet li { break-inside: avoid; margin: 0 0 .55em; display: flex; gap: .5em; align-items: center; }
 .sheet .n { font-weight: 700; min-width: 2em; text-align: right; }
