@@ -149,7 +149,7 @@
     f.appendChild(fs);
     f.appendChild(el("div", { "class": "quiz-feedback", "aria-live": "polite" }));
     var key = el("p", { "class": "quiz-answer-text", hidden: "" }, answerText(item));
-    var cites = item.refs.map(function (n) { return n === 0 ? "Review" : String(n); }).concat((item.sources || []).map(function (s) { return s.label; }));
+    var cites = (item.refs || []).map(function (n) { return n === 0 ? "Review" : String(n); }).concat((item.sources || []).map(function (s) { return s.label; }));
     var why = el("p", { "class": "quiz-explanation", hidden: "" }, item.explanation + " (References: " + cites.join(", ") + ") ");
     why.appendChild(el("a", { href: url(item.page) }, "Where this is taught"));
     f.appendChild(key); f.appendChild(why);
@@ -226,6 +226,7 @@
       keep();
       area.querySelector("input, select").focus();
     });
+    root.querySelector(".assessment-start button").disabled = false; // usable once the bank is here: never a bare form submit
     var saved = attempts();
     if (saved.current) begin(saved.current.ids, saved.current.answers); // a reload keeps the attempt in progress
     else if (saved.last) { show(saved.last.ids, saved.last.answers); review(when(saved.last.date)); }
