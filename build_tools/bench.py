@@ -103,13 +103,16 @@ def _renamed(entity: dict, n: int) -> dict:
     return clone
 
 
+ASSETS = ("quiz.js", "course.js", "quiz.css", "course.css")  # what every page loads besides Material
+
+
 def weights(site: Path) -> dict[str, tuple[int, int]]:
     def sizes(*files: Path) -> tuple[int, int]:
         raw = b"".join(f.read_bytes() for f in files)
         return len(raw), len(gzip.compress(raw, 9))
 
     return {"module page HTML (approved products)": sizes(site / "modules/approved-products/index.html"),
-            "quiz script + styles": sizes(ROOT / "docs/assets/quiz.js", ROOT / "docs/assets/quiz.css")}
+            "course scripts + styles": sizes(*(ROOT / "docs/assets" / f for f in ASSETS))}
 
 
 def main() -> int:

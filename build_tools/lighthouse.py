@@ -1,5 +1,6 @@
-"""`make lighthouse`: Lighthouse (mobile) on a module page, served the way GitHub Pages serves it
-(under /cart-course/, gzip-compressed). Needs node/npm and Debian's chromium; prints the scores."""
+"""`make lighthouse`: Lighthouse (mobile) on two long module pages beside a plain Material page
+built from the same Markdown, served the way GitHub Pages serves them (gzip; the course under
+/cart-course/). Pages alternate within one run; medians are printed. Needs node/npm and chromium."""
 from __future__ import annotations
 
 import gzip
@@ -7,6 +8,7 @@ import http.server
 import io
 import json
 import os
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -18,12 +20,16 @@ TOOLS = ROOT / ".cache" / "npm-tools"
 PREFIX = "/cart-course/"
 
 
+SITES: dict[str, Path] = {}  # URL prefix -> folder served under it
+
+
 class _Handler(http.server.SimpleHTTPRequestHandler):
     def send_head(self):
-        if not self.path.startswith(PREFIX):
+        prefix = next((p for p in SITES if self.path.startswith(p)), None)
+        if prefix is None:
             self.send_error(404)
             return None
-        path = Path(self.translate_path("/" + self.path[len(PREFIX):].split("?")[0]))
+        path = SITES[prefix] / self.path[len(prefix):].split("?")[0]
         if path.is_dir():
             path = path / "index.html"
         if not path.is_file():
@@ -42,7 +48,48 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def main(page: str = "modules/approved-products/") -> int:
+PLAIN_CONFIG = """site_name: plain
+theme: {name: material, font: false}
+plugins: [search]
+markdown_extensions: [abbr, admonition, attr_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
+"""
+
+
+def plain_page(folder: Path, source: str = "modules/approved-products.md") -> Path:
+    """The baseline: the same module's Markdown on plain Material (no hook, no course CSS or
+    script, default features), built into folder/site."""
+    import logging
+
+    from mkdocs.commands.build import build as mkdocs_build
+    from mkdocs.config import load_config
+
+    from .pipeline import build
+
+    (folder / "docs").mkdir(parents=True, exist_ok=True)
+    (folder / "docs" / "index.md").write_text(build(ROOT).pages[source], encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # links to the course's other pages do not resolve here
+    mkdocs_build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
+    return folder / "site"
+
+
+def run(url: str, tmp: Path) -> dict:
+    report = tmp / "report.json"
+    env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
+    subprocess.run([str(TOOLS / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
+                    f"--output-path={report}", "--chrome-flags=--headless=new --no-sandbox",
+                    "--only-categories=performance,accessibility,best-practices,seo"], check=True, env=env)
+    data = json.loads(report.read_text())
+    scores = {k: round(c["score"] * 100) for k, c in data["categories"].items()}
+    audits = data["audits"]
+    return {**scores, "tbt": audits["total-blocking-time"]["numericValue"], "dom": audits["dom-size"]["numericValue"]}
+
+
+PAGES = {"plain Material (same products Markdown)": "/plain/", "products module": PREFIX + "modules/approved-products/",
+         "adverse effects module": PREFIX + "modules/adverse-effects/"}
+
+
+def main(runs: str = "5") -> int:
     site = ROOT / "site"
     if not (site / "index.html").exists():
         print("run `make site` first", file=sys.stderr)
@@ -50,21 +97,21 @@ def main(page: str = "modules/approved-products/") -> int:
     if not (TOOLS / "node_modules" / ".bin" / "lighthouse").exists():
         install = ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(TOOLS), "lighthouse@12"]
         subprocess.run(install, check=True)
-    handler = lambda *a, **k: _Handler(*a, directory=str(site), **k)  # noqa: E731
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{server.server_port}{PREFIX}{page}"
     with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-        subprocess.run([str(TOOLS / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
-                        f"--output-path={report}", "--chrome-flags=--headless=new --no-sandbox",
-                        "--only-categories=performance,accessibility,best-practices,seo"], check=True, env=env)
-        data = json.loads(report.read_text())
-    server.shutdown()
-    print(f"Lighthouse (mobile) on {PREFIX}{page}")
-    for key, category in data["categories"].items():
-        print(f"  {key:16s}{round(category['score'] * 100):4d}")
+        SITES.update({PREFIX: site, "/plain/": plain_page(Path(tmp) / "plain")})
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        results: dict[str, list[dict]] = {name: [] for name in PAGES}
+        for _ in range(int(runs)):  # alternate pages, so machine load falls on all alike
+            for name, path in PAGES.items():
+                results[name].append(run(f"http://127.0.0.1:{server.server_port}{path}", Path(tmp)))
+        server.shutdown()
+    print(f"Lighthouse (mobile, gzip), median of {runs} runs per page, pages alternated in one run")
+    print(f"{'page':42s}{'perf':>6s}{'TBT ms':>8s}{'DOM':>6s}{'a11y':>6s}{'b-p':>5s}{'SEO':>5s}   perf per run")
+    for name, rs in results.items():
+        med = {k: statistics.median(r[k] for r in rs) for k in rs[0]}
+        print(f"{name:42s}{med['performance']:6.0f}{med['tbt']:8.0f}{med['dom']:6.0f}{med['accessibility']:6.0f}"
+              f"{med['best-practices']:5.0f}{med['seo']:5.0f}   {' '.join(str(r['performance']) for r in rs)}")
     return 0
 
 

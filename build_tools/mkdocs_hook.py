@@ -45,6 +45,12 @@ def on_page_markdown(markdown, page, config, files):
     return markdown if page.file.generated_by else markdown + _built.abbreviations
 
 
+def on_post_build(config):
+    # Runs after Material's search plugin has written the index (plugins run before hooks).
+    from build_tools.pages.search import rewrite_index
+    rewrite_index(Path(config.site_dir), _built.course)
+
+
 def on_serve(server, config, builder):
     root = _project_dir(config)
     for folder in ("content", "quizbank", "build_tools/pages/templates"):

@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import yaml
+from mkdocs.utils.yaml import yaml_load
 
 from .cli import main as cli
 from .pipeline import build, site_meta
@@ -17,7 +18,8 @@ def write_plain_project(project: Path, dest: Path) -> Path:
     """Render into dest/docs, copy the theme overrides, write dest/mkdocs.yml; return its path."""
     cli(["--project", str(project), "render", "--out", str(dest / "docs")])
     shutil.copytree(project / "docs" / "overrides", dest / "overrides")
-    config = yaml.safe_load((project / "mkdocs.yml").read_text(encoding="utf-8"))
+    with open(project / "mkdocs.yml", encoding="utf-8") as source:
+        config = yaml_load(source)  # MkDocs' own loader: resolves !ENV (site_url) as a build would
     config.pop("hooks", None)
     config.update(docs_dir="docs", site_dir="site", exclude_docs=None)
     config["theme"]["custom_dir"] = "overrides"

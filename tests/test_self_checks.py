@@ -29,6 +29,7 @@ def test_forms_are_accessible_and_answers_stay_out_of_search(site):
     index = json.loads((site / "search/search_index.json").read_text())
     texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("modules/approved-products/"))
     assert page.select("form.quiz-question") and "Where this is taught" not in texts and "Show answer" not in texts
+    assert page.select(".print-key li") and "Answer key" not in texts  # the printed key stays out of search too
 
 
 def test_published_bank_is_the_whole_bank(site):

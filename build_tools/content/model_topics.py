@@ -242,5 +242,13 @@ class Term(Model):
     definition: Text
 
 
+class Synonym(Model):
+    """Words a learner may search for a term the course uses (steroids for glucocorticoids)."""
+
+    term: Text
+    also: list[Text] = Field(min_length=1)
+
+
 class GlossaryFile(Model):
     terms: list[Term] = Field(min_length=1)
+    synonyms: list[Synonym] = []  # reach the search index only

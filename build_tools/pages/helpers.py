@@ -49,8 +49,9 @@ class PageHelpers:
             filled = filled.replace(ch, "\\" + ch)
         return Markup(filled)
 
-    def cite(self, refs) -> Markup:
-        """Superscript citation links; a run of three or more numbers shows as 3–26 (first and last linked)."""
+    def cite(self, refs, sup: bool = True) -> Markup:
+        """Superscript citation links (plain in a Refs column); a run of three or more numbers shows as
+        3–26 (first and last linked)."""
         refs = list(refs)
         self.cited.update(refs)
 
@@ -59,7 +60,7 @@ class PageHelpers:
 
         links = ", ".join(one(a) if a == b else f"{one(a)}–{one(b)}" if b - a >= 2 else f"{one(a)}, {one(b)}"
                           for a, b in citation_runs(refs))
-        return Markup(f'<sup class="cite">{links}</sup>')
+        return Markup(f'<sup class="cite">{links}</sup>' if sup else links)
 
     @staticmethod
     def answer_text(item) -> str:

@@ -181,9 +181,9 @@
       var done = el("button", { type: "button", "class": "md-button md-button--primary assessment-finish" }, "Finish and score");
       area.appendChild(done);
       done.addEventListener("click", finish);
-      area.addEventListener("change", keep);
-      area.addEventListener("input", keep);
     }
+    area.addEventListener("change", function () { if (area.querySelector(".assessment-finish")) keep(); });
+    area.addEventListener("input", function () { if (area.querySelector(".assessment-finish")) keep(); });
     function review(when) {
       var counts = {}, right = 0;
       forms.forEach(function (f) {

@@ -11,6 +11,7 @@ from conftest import ROOT
 
 SHOTS = ROOT / "screenshots"
 SIZES = {"phone": (390, 844), "laptop": (1280, 800)}
+MAX_ELEMENTS = 1000
 
 # The page-side checks live in layout.js: two functions, `layout` and `table1`.
 CHECKS = (Path(__file__).parent / "layout.js").read_text(encoding="utf-8")
@@ -31,6 +32,9 @@ def test_every_page_fits_phone_and_laptop(browser, site, serve, size):
         page.goto(base + ("" if rel == "." else rel + "/"))
         page.wait_for_load_state("networkidle")
         found = page.evaluate(LAYOUT)
+        elements = page.evaluate("document.querySelectorAll('*').length")
+        if elements > MAX_ELEMENTS:  # a long DOM is what made the products module slow (issue 11)
+            found.append(f"{elements} elements (at most {MAX_ELEMENTS})")
         if found:
             problems[rel] = found
         name = "home" if rel == "." else rel.replace("/", "-")
