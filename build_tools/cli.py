@@ -5,17 +5,15 @@ Content errors print as `file:line: field: message` lines and exit 1, never a tr
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import yaml
 
 from .content.errors import ContentError
 from .exporters import FORMATS
-from .pages import write_pages
-from .pipeline import BANK_FILE, COURSE_FILE, bank_json, build, course_json
+from .pipeline import build, write_markdown
+from .swap import replaced
 from .usage import UsageError, find_project
 
 
@@ -28,16 +26,12 @@ def cmd_check(args) -> int:
 
 
 def cmd_render(args) -> int:
-    """Write the generated Markdown beside a copy of docs/, for engines that run no MkDocs hooks."""
+    """Write the generated Markdown beside a copy of docs/, for engines that run no MkDocs hooks.
+    The old folder is replaced only once the new one is complete."""
     built = build(args.project)
-    out = Path(args.out)
-    if out.exists():
-        shutil.rmtree(out)
-    shutil.copytree(args.project / "docs", out, ignore=shutil.ignore_patterns("overrides"))
-    for page in out.rglob("*.md"):  # hand-written pages get the glossary tooltips, as in the hook
-        page.write_text(page.read_text(encoding="utf-8") + built.abbreviations, encoding="utf-8")
-    write_pages({**built.pages, BANK_FILE: bank_json(built), COURSE_FILE: course_json(built)}, out)
-    print(f"wrote {len(built.pages)} generated pages and the question bank to {out}")
+    with replaced(Path(args.out)) as folder:
+        write_markdown(built, args.project, folder)
+    print(f"wrote {len(built.pages)} generated pages and the question bank to {args.out}")
     return 0
 
 
@@ -48,19 +42,12 @@ def cmd_site(args) -> int:
     from mkdocs.exceptions import MkDocsException
 
     out = Path(args.out).resolve()
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=out.parent))
     try:
-        config = load_config(str(args.project / "mkdocs.yml"), site_dir=str(staging), strict=True)
-        mkdocs_build(config)
+        with replaced(out) as staging:
+            mkdocs_build(load_config(str(args.project / "mkdocs.yml"), site_dir=str(staging), strict=True))
     except (MkDocsException, ContentError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
         print(f"site not built:\n{str(error).strip()}", file=sys.stderr)
         return 1
-    old = out.with_name(out.name + ".old")
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
-    shutil.rmtree(old, ignore_errors=True)
     print(f"site written to {out}")
     return 0
 
@@ -69,10 +56,11 @@ def cmd_plain(args) -> int:
     """A hook-free MkDocs project (rendered Markdown + mkdocs.yml) for other engines such as Zensical."""
     from .plain import write_plain_project
 
+    built = build(args.project)
     out = Path(args.out).resolve()
-    if out.exists():
-        shutil.rmtree(out)
-    config = write_plain_project(args.project, out)
+    with replaced(out) as folder:
+        write_plain_project(built, args.project, folder)
+    config = out / "mkdocs.yml"
     print(f"plain project written: build it with `zensical build -f {config}` or `mkdocs build -f {config}`")
     return 0
 

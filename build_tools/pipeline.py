@@ -5,12 +5,13 @@ site runs the same code.
 """
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from .content.course import Course
 from .content.loader import load_course
-from .pages import navigation, render_pages
+from .pages import navigation, render_pages, write_pages
 from .pages.render import glossary_abbreviations
 from .quiz.bank import build_bank
 from .quiz.item import Item
@@ -19,9 +20,9 @@ from .quiz.item import Item
 @dataclass(frozen=True)
 class Built:
     course: Course
-    pages: dict[str, str]   # docs-relative path -> Markdown
+    pages: dict[str, str]   # docs-relative path -> Markdown (without the glossary: see with_glossary)
     nav: list
-    abbreviations: str      # glossary tooltips, appended to hand-written pages too
+    abbreviations: str      # glossary tooltips, appended to every page
     bank: list[Item]        # the whole question bank, published as assets/quizbank.json
 
 
@@ -52,6 +53,22 @@ COURSE_FILE = "assets/course.json"  # the path: modules, their self-check keys, 
 def course_json(built: Built) -> str:
     from .pages.path import manifest_json
     return manifest_json(built.course, built.pages, built.bank)
+
+
+def with_glossary(built: Built, markdown: str) -> str:
+    """Every page, generated or hand-written, ends with the glossary's abbreviations: the one place
+    tooltips are added, whether MkDocs builds (the hook) or files are written (write_markdown)."""
+    return markdown + built.abbreviations
+
+
+def write_markdown(built: Built, project: Path, folder: Path) -> None:
+    """Write what MkDocs would build from into a new `folder`: a copy of docs/ (its theme
+    overrides apart) and every generated page and asset, all with the glossary."""
+    shutil.copytree(Path(project) / "docs", folder, ignore=shutil.ignore_patterns("overrides"), dirs_exist_ok=True)
+    for page in folder.rglob("*.md"):
+        page.write_text(with_glossary(built, page.read_text(encoding="utf-8")), encoding="utf-8")
+    pages = {path: with_glossary(built, text) for path, text in built.pages.items()}
+    write_pages({**pages, BANK_FILE: bank_json(built), COURSE_FILE: course_json(built)}, folder)
 
 
 def site_meta(course: Course) -> dict:

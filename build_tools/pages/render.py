@@ -45,8 +45,7 @@ def render_pages(course: Course, env: Environment | None = None, bank: list | No
     render("progress.md.j2", PROGRESS_PAGE)
     render("glossary.md.j2", GLOSSARY_PAGE)
     render("references.md.j2", REFERENCES_PAGE)
-    abbreviations = glossary_abbreviations(course)
-    return {path: text + abbreviations for path, text in pages.items()}
+    return pages
 
 
 def glossary_abbreviations(course: Course) -> str:

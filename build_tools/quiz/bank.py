@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..content.course import Course
 from ..content.errors import ContentError, ContentIssue
+from . import cases, generators, table1  # noqa: F401  (importing them registers their generators)
 from .blueprint import load_blueprints
 from .context import QuizContext
 from .item import Item
@@ -20,9 +21,9 @@ def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
     ctx = QuizContext(course)
     items: dict[str, Item] = {}
     issues: list[ContentIssue] = []
-    generators = all_generators()
-    for bp, file in load_blueprints(quizbank_dir, course, generators):
-        for item in generators[bp.generator](ctx, bp):
+    known = all_generators()
+    for bp, file in load_blueprints(quizbank_dir, course, known):
+        for item in known[bp.generator](ctx, bp):
             for problem in problems(item):
                 issues.append(ContentIssue(file, 1, f"blueprint {bp.id}", f"item {item.id}: {problem}"))
             if item.id in items:
