@@ -116,6 +116,19 @@ def cmd_quiz(args) -> int:
     return 0
 
 
+def cmd_package(args) -> int:
+    """The course as a SCORM package for an LMS (see build_tools/package)."""
+    from .package import PackageError, build_package
+
+    try:
+        summary = build_package(args.project, args.format, Path(args.out).resolve())
+    except PackageError as error:
+        print(f"package not built: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {summary.path} ({args.format}, {summary.files} files, {summary.size:,} bytes)")
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="python -m build_tools", description=__doc__.splitlines()[0])
     p.add_argument("--project", type=Path, default=Path("."), help="folder holding mkdocs.yml and content/ (default: .)")
@@ -139,6 +152,10 @@ def parser() -> argparse.ArgumentParser:
     quiz.add_argument("--format", required=True, choices=["json", "moodle", "gift", "qti", "anki", "csv", "print"])
     quiz.add_argument("--out", required=True, help="output file, or folder when --variants > 1")
     quiz.set_defaults(run=cmd_quiz)
+    package = sub.add_parser("package", help="the course as a SCORM package (zip) for a learning management system")
+    package.add_argument("--format", required=True, choices=["scorm12", "scorm2004"])
+    package.add_argument("--out", required=True, help="the zip to write (replaced only when the build succeeds)")
+    package.set_defaults(run=cmd_package)
     return p
 
 
