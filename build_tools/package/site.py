@@ -6,14 +6,15 @@
 - no instant navigation (Material needs `site_url` and the sitemap for it), so every page is a
   normal page load inside the launch page's frame;
 - the LMS adapter runs before quiz.js, so it listens before any answer is given;
-- no sitemap (nothing crawls a package, and it carries the build date, which the zip must not) and
+- no 404 page (MkDocs links it from the server root; an LMS never shows it), no sitemap
+  (nothing crawls a package, and it carries the build date, which the zip must not) and
   no source maps (1 MB for developer tools only)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 ADAPTER = "assets/lms.js"
-LEFT_OUT = ("sitemap.xml", "sitemap.xml.gz", "**/*.map")
+LEFT_OUT = ("404.html", "sitemap.xml", "sitemap.xml.gz", "**/*.map")
 
 
 class SiteBuildError(Exception):
