@@ -29,6 +29,8 @@ def build_package(project: Path, standard: Standard, out: Path) -> PackageSummar
     """Build the site for an LMS into a temporary folder, add adapter and manifest, zip it to `out`.
 
     Raises ContentError for bad content and PackageError for a failed build; `out` is then untouched."""
+    if out.is_dir():
+        raise PackageError(f"cannot write {out}: it is a folder")
     course = build(project, directory_urls=False).course  # content errors surface here, before MkDocs runs
     with tempfile.TemporaryDirectory(prefix=".package-") as tmp:
         site = Path(tmp) / "site"

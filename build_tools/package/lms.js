@@ -57,7 +57,8 @@
       api: "API_1484_11", init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit",
       finish: "Terminate", lastError: "GetLastError", errorText: "GetErrorString",
       suspend: "cmi.suspend_data", location: "cmi.location", exit: "cmi.exit",
-      sessionTime: "cmi.session_time", raw: "cmi.score.raw", suspendLimit: 64000,
+      // 4th edition stores 64,000 characters, but 2nd and 3rd edition LMSs only 4,000: stay within those
+      sessionTime: "cmi.session_time", raw: "cmi.score.raw", suspendLimit: 4000,
       time: function (s) { return "PT" + Math.floor(s / 3600) + "H" + Math.floor(s / 60) % 60 + "M" + s % 60 + "S"; },
       begin: function (lms) {
         var status = lms.get("cmi.completion_status");
