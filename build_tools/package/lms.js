@@ -174,13 +174,14 @@
       Object.keys(record).forEach(function (f) { if (f !== "topic" && f !== "right") more[f] = record[f]; });
       if (Object.keys(more).length) extras[i] = more;
     });
-    var head = [FORMAT, bank.print, states.join("")].join("|"), kept = {}, text = head;
+    var head = [FORMAT, bank.print, states.join("")].join("|"), kept = [], length = head.length + 3;  // "|{}"
     Object.keys(extras).forEach(function (i) {
-      kept[i] = extras[i];
-      var attempt = head + "|" + JSON.stringify(kept);
-      if (attempt.length <= limit) text = attempt; else delete kept[i];
+      var entry = JSON.stringify(i) + ":" + JSON.stringify(extras[i]);
+      if (length + entry.length + (kept.length ? 1 : 0) > limit) return;
+      length += entry.length + (kept.length ? 1 : 0);
+      kept.push(entry);
     });
-    return { text: text, answered: answered };
+    return { text: kept.length ? head + "|{" + kept.join(",") + "}" : head, answered: answered };
   }
   function decode(bank, text) {
     var parts = text.split("|"), progress = {};
