@@ -2,6 +2,7 @@
 mark as mastery score, relative links only, reproducible zips, and failures that touch nothing."""
 from __future__ import annotations
 
+import json
 import posixpath
 import re
 import zipfile
@@ -114,6 +115,26 @@ def test_every_link_is_relative_and_resolves_to_a_file_in_the_package(standard, 
     assert checked > 1000
     everything = b"".join(p.read_bytes() for p in root.rglob("*") if p.suffix in (".html", ".js", ".json", ".xml"))
     assert b"example.github.io" not in everything  # no trace of the web site's site_url
+
+
+def test_bank_links_point_at_package_pages_and_their_sections(tmp_path):
+    """quiz.js links each assessment item to where it is taught (data-base + item page): files here."""
+    root = unzip(package("scorm12"), tmp_path)
+    assessment = (root / "assessment.html").read_text(encoding="utf-8")
+    base = re.search(r'class="assessment" data-bank="([^"]+)" data-base="([^"]+)"', assessment)
+    assert (root / base[1]).is_file()
+    items = json.loads((root / base[1]).read_text(encoding="utf-8"))["items"]
+    ids: dict[str, set[str]] = {}
+    for item in items:
+        path, _, anchor = (base[2] + item["page"]).partition("#")
+        page = posixpath.normpath(path)
+        assert page.endswith(".html") and (root / page).is_file(), item["page"]
+        if page not in ids:
+            parser = _Links()
+            parser.feed((root / page).read_text(encoding="utf-8"))
+            ids[page] = parser.ids
+        assert not anchor or anchor in ids[page], item["page"]
+    assert len(items) >= 263
 
 
 @pytest.mark.parametrize("standard", STANDARDS)
