@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from build_tools.content.errors import ContentError
-from build_tools.pipeline import BANK_FILE, bank_json, build, site_meta
+from build_tools.pipeline import BANK_FILE, COURSE_FILE, bank_json, build, course_json, site_meta
 
 _built = None
 
@@ -36,6 +36,7 @@ def on_files(files, config):
     for path, text in _built.pages.items():
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, BANK_FILE, content=bank_json(_built)))
+    files.append(File.generated(config, COURSE_FILE, content=course_json(_built)))
     return files
 
 

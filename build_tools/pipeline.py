@@ -53,6 +53,14 @@ def file_url(site_path: str) -> str:
     return (path.rstrip("/") or "index") + ".html" + hash_ + anchor
 
 
+COURSE_FILE = "assets/course.json"  # the path: modules, their self-check keys, minutes, pass rules
+
+
+def course_json(built: Built) -> str:
+    from .pages.path import manifest_json
+    return manifest_json(built.course, built.pages, built.bank)
+
+
 def site_meta(course: Course) -> dict:
     """What every page's footer shows: version, review date and the disclaimer."""
     c = course.course

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..quiz.answers import machine_number as number
+from ..quiz.answers import reference_labels
 from ..quiz.item import Item
 from .fractions import share
 from .meta import ExportMeta
@@ -35,7 +36,8 @@ def question(item: Item) -> str:
         body = " ".join(f"={escape(p.left)} -> {escape(p.right)}" for p in item.pairs)
     else:  # ordering: GIFT has none, so each step is matched to its position
         body = " ".join(f"={escape(step)} -> {n}" for n, step in enumerate(item.order, 1))
-    return f"// {item.type}; refs {' '.join(map(str, item.refs))}; source {item.source}\n{title}{stem} {{{body}{feedback}}}\n"
+    cites = "; ".join(reference_labels(item))
+    return f"// {item.type}; references {cites}; source {item.source}\n{title}{stem} {{{body}{feedback}}}\n"
 
 
 def dumps(items: list[Item], title: str) -> str:

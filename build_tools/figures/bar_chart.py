@@ -1,7 +1,6 @@
-"""Horizontal bar charts of percentages, one group of bars per labelled row.
-
-Each bar carries its measure and value as text, so colour is never the only signal.
-"""
+"""Horizontal bar charts of percentages, narrow enough for a phone: each group's label sits on its
+own line above its bars, so nothing competes for width. Each bar carries its measure and value as
+text, so colour is never the only signal; an axis in percent runs along the foot."""
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -9,8 +8,7 @@ from dataclasses import dataclass
 from ..content.formatting import percent
 from . import svg
 
-WIDTH, LABEL_W, BAR_H, GROUP_GAP = 720, 300, 16, 14
-PLOT_W = WIDTH - LABEL_W - 110
+WIDTH, LEFT, PLOT_W, BAR_H, GAP, LABEL_SIZE, VALUE_SIZE = 360, 4, 230, 12, 10, 13, 11
 
 
 @dataclass(frozen=True)
@@ -28,19 +26,28 @@ class BarGroup:
 
 def bar_chart(fig_id: str, title: str, desc: str, groups: list[BarGroup]) -> str:
     body: list[str] = []
-    y = 10.0
+    y = 4.0
     for group in groups:
-        height = len(group.bars) * (BAR_H + 2)
-        body.append(svg.text(LABEL_W - 10, y + height / 2 + 4, group.label, anchor="end", size=12))
+        for line in svg.wrap(group.label, WIDTH - 2 * LEFT, LABEL_SIZE):
+            y += LABEL_SIZE + 3
+            body.append(svg.text(LEFT, y, line, size=LABEL_SIZE, cls="fig-label"))
+        y += 4
         for bar in group.bars:
             w = PLOT_W * bar.value / 100
-            body.append(svg.rect(LABEL_W, y, max(w, 1), BAR_H, cls=f"fig-bar {bar.css}", rx=2))
-            body.append(svg.text(LABEL_W + w + 6, y + BAR_H - 4, f"{bar.measure} {percent(bar.value)}", size=11))
+            body.append(svg.rect(LEFT, y, max(w, 1), BAR_H, cls=f"fig-bar {bar.css}", rx=2))
+            label = f"{bar.measure} {percent(bar.value)}"
+            if LEFT + w + 5 + svg.text_width(label, VALUE_SIZE) <= WIDTH - 2:
+                body.append(svg.text(LEFT + w + 5, y + BAR_H - 2, label, size=VALUE_SIZE))
+            else:  # no room after a long bar: the label goes inside it
+                body.append(svg.text(LEFT + w - 4, y + BAR_H - 2, label, anchor="end", size=VALUE_SIZE, cls="fig-inbar"))
             y += BAR_H + 2
-        y += GROUP_GAP
+        y += GAP
     axis_y = y
-    body.append(f'<line x1="{LABEL_W}" y1="{axis_y:g}" x2="{LABEL_W + PLOT_W}" y2="{axis_y:g}" class="fig-axis"/>')
+    body.append(f'<line x1="{LEFT}" y1="{axis_y:g}" x2="{LEFT + PLOT_W}" y2="{axis_y:g}" class="fig-axis"/>')
     for tick in (0, 25, 50, 75, 100):
-        x = LABEL_W + PLOT_W * tick / 100
-        body.append(svg.text(x, axis_y + 16, f"{tick}%", anchor="middle", size=11, cls="fig-muted"))
-    return svg.document(fig_id, WIDTH, int(axis_y + 26), title, desc, body)
+        x = LEFT + PLOT_W * tick / 100
+        body.append(f'<line x1="{x:g}" y1="{axis_y:g}" x2="{x:g}" y2="{axis_y + 4:g}" class="fig-axis"/>')
+        anchor = "start" if tick == 0 else "end" if tick == 100 else "middle"
+        body.append(svg.text(x, axis_y + 16, f"{tick}%", anchor=anchor, size=VALUE_SIZE, cls="fig-muted"))
+    body.append(svg.text(LEFT, axis_y + 32, "Percentage of patients in the trial", size=VALUE_SIZE, cls="fig-muted"))
+    return svg.document(fig_id, WIDTH, int(axis_y + 40), title, desc, body)

@@ -33,5 +33,6 @@ def _environment(template_dir: Path) -> Environment:
         extensions=["jinja2.ext.do"],
         auto_reload=True,
     )
-    env.filters.update(cell=helpers.md_cell, md=helpers.md_text, pct=helpers.percent, num=helpers.number)
+    env.filters.update(cell=helpers.md_cell, md=helpers.md_text, pct=helpers.percent, num=helpers.number,
+                       words=helpers.count_words)
     return env

@@ -15,6 +15,8 @@ from ..content import formatting, model, naming, prose
 from ..content.course import Course
 
 REFERENCES_PAGE = "references.md"
+INSTRUCTIONS = {"single": "Choose one.", "truefalse": "Choose one.", "multiple": "Select all that apply.",
+                "matching": "Choose a match for each row.", "ordering": "Give each step its position."}
 
 
 class PageHelpers:
@@ -43,17 +45,34 @@ class PageHelpers:
                 return formatting.quantity(fact.values[name])
             return self.value(name)
 
-        return Markup(prose.fill(str(escape(" ".join(text.split()))), lookup))
+        filled = prose.fill(str(escape(" ".join(text.split()))), lookup)
+        for ch in "\\`*_":  # content prose is plain text: HLA-A*01:01 keeps its asterisk
+            filled = filled.replace(ch, "\\" + ch)
+        return Markup(filled)
 
     def cite(self, refs) -> Markup:
+        """Superscript citation links; a run of three or more numbers shows as 3–26 (first and last linked)."""
+        refs = list(refs)
         self.cited.update(refs)
-        links = ", ".join(f"[{citation_label(n)}]({self.link(REFERENCES_PAGE, f'ref-{n}')})" for n in refs)
+
+        def one(n: int) -> str:
+            return f"[{citation_label(n)}]({self.link(REFERENCES_PAGE, f'ref-{n}')})"
+
+        links = ", ".join(one(a) if a == b else f"{one(a)}–{one(b)}" if b - a >= 2 else f"{one(a)}, {one(b)}"
+                          for a, b in citation_runs(refs))
         return Markup(f'<sup class="cite">{links}</sup>')
 
     @staticmethod
     def answer_text(item) -> str:
         from ..quiz.answers import answer_text
         return answer_text(item)
+
+    @staticmethod
+    def instruction(item) -> str:
+        """The line under a stem that says what to do (course.js holds the same words)."""
+        if item.type == "numeric":
+            return "Enter a percentage." if item.unit == "percent" else "Enter a number."
+        return INSTRUCTIONS[item.type]
 
     @staticmethod
     def citation_label(n: int) -> str:
@@ -104,6 +123,17 @@ class PageHelpers:
         return [self.course.reference(n) for n in sorted(self.cited)]
 
 
+def citation_runs(refs: list[int]) -> list[tuple[int, int]]:
+    """Consecutive numbers grouped, in the order given: [3, 4, 5, 9] -> [(3, 5), (9, 9)]."""
+    runs: list[tuple[int, int]] = []
+    for n in refs:
+        if runs and n == runs[-1][1] + 1 and n > 1:  # 0 is the review itself, never part of a run
+            runs[-1] = (runs[-1][0], n)
+        else:
+            runs.append((n, n))
+    return runs
+
+
 def citation_label(n: int) -> str:
     """Reference 0 is the review itself; the rest keep the article's numbers."""
     return "Review" if n == 0 else str(n)
@@ -129,6 +159,15 @@ def _defined(value):
     return value
 
 
+_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+
+def count_words(value) -> str:
+    """Small counts in words, so a sentence can start with one and never with a numeral."""
+    n = _defined(value)
+    return _WORDS[n] if 0 <= n < len(_WORDS) else formatting.number(n)
+
+
 def percent(value) -> str:
     return formatting.percent(_defined(value))
 
@@ -144,7 +183,9 @@ class FigureHelpers:
         self.course = course
 
     def car_diagram(self) -> Markup:
-        return _figure(figures.car_diagram(self.course.car_structure.domains))
+        drawing, legend = figures.car_diagram(self.course.car_structure.domains)
+        return _figure(drawing, "A chimeric antigen receptor crossing the T-cell membrane, bound to its target "
+                                "antigen on the tumor cell above; the numbers match the list of domains.", legend, wide=False)
 
     def _rows(self):
         for p in self.course.products.products:
@@ -155,25 +196,39 @@ class FigureHelpers:
         groups = [figures.BarGroup(label, (
             figures.Bar("CRS", i.crs_percent, "fig-crs"),
             figures.Bar("Neurologic", i.neurologic_percent, "fig-neuro"),
-            figures.Bar("Severe infection", i.severe_infection_percent, "fig-infection"),
+            figures.Bar("Infection", i.severe_infection_percent, "fig-infection"),
         )) for _, i, label in self._rows()]
+        title = "Toxicity in the approval trials (Table 1): % of patients with each adverse effect"
         return _figure(figures.bar_chart(
-            "toxicity-chart", "Toxicity rates in the approval trials (Table 1)",
+            "toxicity-chart", title,
             "Percentage of patients with cytokine release syndrome, neurologic toxicity and severe "
-            "infection, for each product and indication. The same figures are in the table above.", groups))
+            "infection, for each product and indication. The same figures are in the table above.", groups),
+            "CRS: cytokine release syndrome and Neurologic: neurologic toxicity, each as graded by its trial "
+            "(scales differ, so compare with care). Infection: severe infection, grade 3 or higher (CTCAE).", title=title)
 
     def response_chart(self) -> Markup:
         groups = [figures.BarGroup(label, (figures.Bar("Response", i.response_percent, "fig-response"),))
                   for _, i, label in self._rows()]
+        title = "Response in the approval trials (Table 1): % of patients in complete or partial remission"
         return _figure(figures.bar_chart(
-            "response-chart", "Response rates in the approval trials (Table 1)",
+            "response-chart", title,
             "Percentage of patients with complete or partial remission, for each product and "
-            "indication. The same figures are in the table above.", groups))
+            "indication. The same figures are in the table above.", groups),
+            "The share of patients whose cancer responded, as reported by each trial.", title=title)
 
     def name_parts(self, name: str):
         return naming.decode(name, self.course.naming.stems)
 
 
-def _figure(svg_text: str) -> Markup:
-    # Wrapped in a block element so Markdown passes the SVG through untouched.
-    return Markup(f'<figure class="course-figure" tabindex="0">\n{svg_text}\n</figure>')  # focusable: it may scroll
+def _figure(svg_text: str, caption: str, legend: list[tuple[str, str]] = (), wide: bool = True,
+            title: str = "") -> Markup:
+    """An SVG with a visible caption: above a chart (its title, naming the measure), below a
+    diagram, whose numbered legend sits beside the drawing where there is room and below it on a
+    phone. A block element, so Markdown passes it through."""
+    items = "".join(f"<li><strong>{escape(name)}</strong>: {escape(text)}</li>" for name, text in legend)
+    legend_html = f'\n<ol class="figure-legend">{items}</ol>' if legend else ""
+    head = f"<strong>{escape(title)}.</strong> " if title else ""
+    caption_html = f"<figcaption>{head}{escape(caption)}</figcaption>"
+    if wide:
+        return Markup(f'<figure class="course-figure course-chart">\n{caption_html}\n{svg_text}\n</figure>')
+    return Markup(f'<figure class="course-figure course-diagram">\n{svg_text}{legend_html}\n{caption_html}\n</figure>')

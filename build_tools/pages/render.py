@@ -11,6 +11,7 @@ from markupsafe import escape
 from ..content.course import Course
 from .environment import make_environment
 from .helpers import REFERENCES_PAGE, PageHelpers
+from .path import MINUTES_MARK, fill_minutes
 
 HOME_PAGE = "index.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -36,9 +37,13 @@ def render_pages(course: Course, env: Environment | None = None, bank: list | No
         pages[path] = env.get_template(template).render(course=course, h=h, page_path=path, module_page=module_page, **context)
 
     render("home.md.j2", HOME_PAGE)
-    for module in course.course.modules:
-        render(module.template, module_page(module.id), module=module, data=course.files[module.content])
-    render("assessment.md.j2", ASSESSMENT_PAGE, bank_size=len(bank or []))
+    modules = course.course.modules
+    for number, module in enumerate(modules, 1):
+        path = module_page(module.id)
+        render(module.template, path, module=module, data=course.files[module.content],
+               place={"number": number, "of": len(modules), "minutes": MINUTES_MARK})
+        pages[path] = fill_minutes(pages[path], pages[path].count('class="quiz-question"'))
+    render("assessment.md.j2", ASSESSMENT_PAGE)
     render("progress.md.j2", PROGRESS_PAGE)
     render("glossary.md.j2", GLOSSARY_PAGE)
     render("references.md.j2", REFERENCES_PAGE)

@@ -1,21 +1,41 @@
-/* Self-checks, progress and the final assessment. Vanilla, no network beyond the site's own
-   quizbank.json. Forms on module pages are rendered at build time; the assessment builds the
+/* Self-checks: checking, feedback, saved answers that come back on a revisit. Vanilla, no network.
+   Forms on module pages are rendered at build time; the final assessment (course.js) builds the
    same markup from the published bank, so one checker serves both. */
 (function () {
   "use strict";
   var KEY = "cart-course:progress:v1";
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
+  var map = function (list, fn) { return Array.prototype.map.call(list, fn); };
 
-  function load() {
-    try { var d = JSON.parse(localStorage.getItem(KEY) || "{}"); return d && typeof d === "object" && !Array.isArray(d) ? d : {}; }
-    catch (e) { return {}; } // blocked storage (private mode) or corrupt JSON: start empty
+  function read(key) {
+    try { var d = JSON.parse(localStorage.getItem(key) || "null"); return d && typeof d === "object" && !Array.isArray(d) ? d : null; }
+    catch (e) { return null; } // blocked storage (private mode) or corrupt JSON: start empty
   }
-  function save(d) { try { localStorage.setItem(KEY, JSON.stringify(d)); } catch (e) { /* nothing to do */ } }
+  function write(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* nothing to do */ } }
+  function load() { return read(KEY) || {}; }
   function el(tag, attrs, text) {
     var n = document.createElement(tag);
     for (var k in attrs || {}) n.setAttribute(k, attrs[k]);
     if (text != null) n.textContent = text;
     return n;
+  }
+
+  function choices(form) { return form.querySelectorAll("input[type=radio], input[type=checkbox]"); }
+
+  /* The learner's answer, compact enough for an LMS's suspend data: option ids, the number typed,
+     or the index chosen in each select (0 = none), never the text. */
+  function given(form) {
+    var t = form.dataset.type;
+    if (t === "numeric") return form.querySelector("input").value;
+    if (t === "matching" || t === "ordering") return map(form.querySelectorAll("select"), function (s) { return s.selectedIndex; });
+    return Array.prototype.filter.call(choices(form), function (x) { return x.checked; }).map(function (x) { return x.value; });
+  }
+  function restore(form, a) {
+    var t = form.dataset.type;
+    if (t === "numeric") { if (typeof a === "string") form.querySelector("input").value = a; return; }
+    if (!Array.isArray(a)) return;
+    if (t === "matching" || t === "ordering") each(form.querySelectorAll("select"), function (s, i) { s.selectedIndex = a[i] > 0 && a[i] < s.options.length ? a[i] : 0; });
+    else each(choices(form), function (x) { x.checked = a.indexOf(x.value) >= 0; });
   }
 
   function verdict(form) {
@@ -27,7 +47,7 @@
     } else if (t === "matching" || t === "ordering") {
       each(form.querySelectorAll("select"), function (s) { if (!s.value) answered = false; if (s.value !== s.dataset.correct) ok = false; });
     } else {
-      var inputs = form.querySelectorAll("input");
+      var inputs = choices(form);
       answered = Array.prototype.some.call(inputs, function (x) { return x.checked; });
       each(inputs, function (x) { if (x.checked !== x.hasAttribute("data-correct")) ok = false; });
     }
@@ -43,21 +63,55 @@
 
   function record(form, ok) {
     var p = load(), key = form.dataset.questionId + "@" + form.dataset.hash;
-    p[key] = { topic: form.dataset.topic, right: ok };
-    save(p);
+    p[key] = { topic: form.dataset.topic, right: ok, a: given(form) };
+    write(KEY, p);
     announce("course:answer", { key: key, id: form.dataset.questionId, topic: form.dataset.topic, right: ok });
+  }
+
+  /* Marks beside each option or row: a symbol and words, so colour is never the only signal. */
+  function mark(label, right, text) {
+    var m = el("span", { "class": "quiz-mark " + (right ? "is-right" : "is-wrong") }, (right ? "✓ " : "✗ ") + text);
+    label.appendChild(m);
+  }
+  function marks(form) {
+    each(form.querySelectorAll(".quiz-mark"), function (m) { m.remove(); });
+    var t = form.dataset.type;
+    if (t === "matching" || t === "ordering") {
+      each(form.querySelectorAll("select"), function (s) {
+        if (s.value === s.dataset.correct) mark(s.closest("label"), true, "right");
+        else mark(s.closest("label"), false, s.value ? "wrong: " + s.dataset.correct : "not answered: " + s.dataset.correct);
+      });
+    } else if (t !== "numeric") {
+      each(choices(form), function (x) {
+        var correct = x.hasAttribute("data-correct"), label = x.closest("label");
+        if (x.checked) mark(label, correct, correct ? "your answer, correct" : "your answer, not correct");
+        else if (correct) mark(label, true, "correct answer");
+      });
+    }
+  }
+
+  function feedback(form, ok) {
+    var box = form.querySelector(".quiz-feedback");
+    box.textContent = "";
+    box.className = "quiz-feedback " + (ok === true ? "is-correct" : "is-incorrect");
+    box.appendChild(el("strong", {}, ok === true ? "Correct. " : ok === false ? "Incorrect. " : "Not answered. "));
+    if (form.dataset.type === "numeric" && ok !== null) box.appendChild(el("span", {}, "Your answer: " + given(form) + ". "));
+    var key = form.querySelector(".quiz-answer-text"), why = form.querySelector(".quiz-explanation");
+    if (key && ok !== true) { var k = el("p", {}, "Correct answer: "); k.appendChild(el("strong", {}, key.textContent.trim())); box.appendChild(k); }
+    each(form.querySelectorAll("input[data-why]"), function (x) { // what the chosen option means, in this item
+      if (x.checked) box.appendChild(el("p", { "class": "quiz-why" }, "Your choice, " + x.closest("label").textContent.trim() + ": " + x.dataset.why));
+    });
+    if (why) { var w = why.cloneNode(true); w.hidden = false; box.appendChild(w); }
+    marks(form);
+    var again = form.querySelector(".quiz-retry");
+    if (again) again.hidden = false;
+    return box;
   }
 
   function check(form, quiet) {
     var ok = verdict(form), box = form.querySelector(".quiz-feedback");
-    box.textContent = "";
-    box.className = "quiz-feedback";
-    if (ok === null) { if (!quiet) box.textContent = "Choose or enter an answer first."; return null; }
-    box.className += ok ? " is-correct" : " is-incorrect";
-    box.appendChild(el("strong", {}, ok ? "Correct. " : "Incorrect. "));
-    var why = form.querySelector(".quiz-explanation");
-    if (why) box.appendChild(why.cloneNode(true));
-    form.querySelector(".quiz-retry").hidden = false;
+    if (ok === null) { box.className = "quiz-feedback"; box.textContent = quiet ? "" : "Choose or enter an answer first."; return null; }
+    feedback(form, ok);
     if (!quiet) { record(form, ok); box.focus(); }
     return ok;
   }
@@ -65,6 +119,7 @@
   function retry(form) {
     each(form.querySelectorAll("input"), function (x) { if (x.type === "number") x.value = ""; else x.checked = false; });
     each(form.querySelectorAll("select"), function (s) { s.value = ""; });
+    each(form.querySelectorAll(".quiz-mark"), function (m) { m.remove(); });
     var box = form.querySelector(".quiz-feedback");
     box.textContent = ""; box.className = "quiz-feedback";
     form.querySelector(".quiz-retry").hidden = true;
@@ -75,160 +130,21 @@
   function wire(form, graded) {
     if (form.hasAttribute("data-ready")) return; // instant navigation may show a page twice
     form.setAttribute("data-ready", "");
+    form.querySelector(".quiz-feedback").setAttribute("tabindex", "-1");
+    if (graded) return; // the assessment scores all items at the end
     var actions = form.querySelector(".quiz-actions"), again = el("button", { type: "button", "class": "md-button quiz-retry" }, "Try again");
     again.hidden = true;
     actions.appendChild(again);
     again.addEventListener("click", function () { retry(form); });
-    form.querySelector(".quiz-feedback").setAttribute("tabindex", "-1");
-    form.addEventListener("submit", function (e) { e.preventDefault(); if (!graded) check(form); });
+    form.addEventListener("submit", function (e) { e.preventDefault(); check(form); });
+    var saved = load()[form.dataset.questionId + "@" + form.dataset.hash];
+    if (saved && saved.a != null) { restore(form, saved.a); check(form, true); } // a revisit shows the last answer
   }
 
-  /* --- the final assessment: items drawn from quizbank.json, built as the same forms --- */
-  function build(item, n, base) {
-    var f = el("form", { "class": "quiz-question", "data-question-id": item.id, "data-type": item.type, "data-hash": item.hash || "", "data-topic": item.topic });
-    if (item.type === "numeric") { f.dataset.answer = item.answer; f.dataset.tolerance = item.tolerance || 0; }
-    var fs = el("fieldset"), name = "a" + n;
-    fs.appendChild(el("legend", {}, n + ". " + item.stem));
-    function choice(label, control) { var l = el("label", { "class": "quiz-option" }); l.appendChild(control); l.appendChild(document.createTextNode(" " + label)); fs.appendChild(l); }
-    function select(label, values, correct, before) {
-      var s = el("select", { name: name + "-" + fs.children.length, "data-correct": correct });
-      s.appendChild(el("option", { value: "" }, "Choose…"));
-      values.forEach(function (v) { s.appendChild(el("option", {}, v)); });
-      var l = el("label", { "class": "quiz-option" });
-      if (before) { l.appendChild(document.createTextNode(label + " ")); l.appendChild(s); } else { l.appendChild(s); l.appendChild(document.createTextNode(" " + label)); }
-      fs.appendChild(l);
-    }
-    if (item.options) item.options.forEach(function (o) {
-      var i = el("input", { type: item.type === "multiple" ? "checkbox" : "radio", name: name, value: o.id });
-      if (o.correct) i.setAttribute("data-correct", "");
-      choice(o.text, i);
-    });
-    if (item.type === "numeric") choice("", el("input", { type: "number", step: "any", name: name, "aria-label": "Your answer" }));
-    if (item.type === "matching") {
-      var rights = item.pairs.map(function (p) { return p.right; }).filter(function (v, i, a) { return a.indexOf(v) === i; }).sort();
-      item.pairs.forEach(function (p) { select(p.left, rights, p.right, true); });
-    }
-    if (item.type === "ordering") {
-      var positions = item.order.map(function (_, i) { return String(i + 1); });
-      item.order.slice().sort().forEach(function (s) { select(s, positions, String(item.order.indexOf(s) + 1), false); });
-    }
-    f.appendChild(fs);
-    var why = el("p", { "class": "quiz-explanation", hidden: "" }, item.explanation + " (References: " + item.refs.join(", ") + ") ");
-    why.appendChild(el("a", { href: base + item.page }, "Where this is taught"));
-    f.appendChild(el("p", { "class": "quiz-actions" }));
-    f.appendChild(el("div", { "class": "quiz-feedback", "aria-live": "polite" }));
-    f.appendChild(why);
-    return f;
-  }
+  function init() { each(document.querySelectorAll("form.quiz-question"), function (f) { if (!f.closest(".assessment")) wire(f, false); }); }
 
-  function assessment(root) {
-    if (root.hasAttribute("data-ready")) return;
-    root.setAttribute("data-ready", "");
-    var start = root.querySelector(".assessment-start"), area = root.querySelector(".assessment-items"), result = root.querySelector(".assessment-result");
-    start.addEventListener("submit", function (e) {
-      e.preventDefault();
-      var count = parseInt(start.querySelector("input").value, 10) || 10;
-      fetch(root.dataset.bank).then(function (r) { return r.json(); }).then(function (bank) {
-        var pool = bank.items.slice();
-        for (var i = pool.length - 1; i > 0; i--) { var j = Math.floor(Math.random() * (i + 1)), t = pool[i]; pool[i] = pool[j]; pool[j] = t; }
-        area.textContent = ""; result.textContent = "";
-        var forms = pool.slice(0, count).map(function (item, n) { var f = build(item, n + 1, root.dataset.base); area.appendChild(f); wire(f, true); return f; });
-        var done = el("button", { type: "button", "class": "md-button md-button--primary" }, "Finish and score");
-        area.appendChild(done);
-        done.addEventListener("click", function () { score(root, forms, result); });
-        area.querySelector("input, select").focus();
-      }).catch(function () { result.textContent = "The question bank could not be loaded. Reload the page to try again."; });
-    });
-  }
-
-  function score(root, forms, result) {
-    var byTopic = {}, right = 0;
-    forms.forEach(function (f) {
-      var ok = check(f, true) === true;
-      f.querySelector(".quiz-retry").hidden = true;
-      if (check(f, true) === null) { var box = f.querySelector(".quiz-feedback"); box.className = "quiz-feedback is-incorrect"; box.textContent = "Not answered. "; box.appendChild(f.querySelector(".quiz-explanation").cloneNode(true)); box.lastChild.hidden = false; }
-      record(f, ok);
-      var t = byTopic[f.dataset.topic] = byTopic[f.dataset.topic] || [0, 0];
-      t[1]++; if (ok) { t[0]++; right++; }
-    });
-    result.textContent = "";
-    var heading = el("h2", { tabindex: "-1" }, "Your score: " + right + " of " + forms.length);
-    result.appendChild(heading);
-    result.appendChild(moduleTable(root, byTopic));
-    heading.focus();
-    announce("course:assessment", { right: right, total: forms.length });
-  }
-
-  function moduleTable(root, counts) {
-    var table = el("table"), head = el("tr");
-    ["Module", "Right", "Asked"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
-    table.appendChild(head);
-    each(root.querySelectorAll(".module-list a"), function (a) {
-      var c = counts[a.dataset.topic];
-      if (!c) return;
-      var tr = el("tr"), td = el("td"), link = el("a", { href: a.getAttribute("href") }, a.textContent);
-      td.appendChild(link); tr.appendChild(td);
-      tr.appendChild(el("td", {}, String(c[0]))); tr.appendChild(el("td", {}, String(c[1])));
-      table.appendChild(tr);
-    });
-    return table;
-  }
-
-  /* --- the progress page: listeners wired once, the table redrawn after import or reset --- */
-  function progress(root) {
-    if (root.hasAttribute("data-ready")) return;
-    root.setAttribute("data-ready", "");
-    var out = root.querySelector(".progress-result");
-    function note(text) { out.prepend(el("p", { role: "status" }, text)); }
-    root.querySelector(".progress-export").addEventListener("click", function () {
-      var link = el("a", { download: "cart-course-progress.json", href: URL.createObjectURL(new Blob([JSON.stringify(load())], { type: "application/json" })) });
-      document.body.appendChild(link); link.click(); link.remove();
-    });
-    root.querySelector(".progress-import").addEventListener("change", function (e) {
-      var file = e.target.files[0];
-      if (!file) return;
-      file.text().then(function (text) {
-        var incoming = JSON.parse(text), p = load();
-        if (!incoming || typeof incoming !== "object" || Array.isArray(incoming)) throw new Error("bad file");
-        Object.keys(incoming).forEach(function (k) { var v = incoming[k]; if (v && typeof v === "object" && typeof v.topic === "string") p[k] = { topic: v.topic, right: v.right === true }; });
-        save(p); draw(root, out); note("Progress imported.");
-      }).catch(function () { note("That file is not a progress file from this course."); });
-    });
-    root.querySelector(".progress-reset").addEventListener("click", function () {
-      try { localStorage.removeItem(KEY); } catch (e) { /* blocked storage holds nothing */ }
-      draw(root, out); note("Progress cleared.");
-    });
-    draw(root, out);
-  }
-
-  function draw(root, out) {
-    var p = load(), counts = {}, missed = [];
-    Object.keys(p).forEach(function (k) {
-      var e = p[k]; if (!e || typeof e !== "object") return;
-      var c = counts[e.topic] = counts[e.topic] || [0, 0];
-      c[1]++; if (e.right) c[0]++; else missed.push(k.split("@")[0]);
-    });
-    out.textContent = "";
-    if (!Object.keys(counts).length) out.appendChild(el("p", {}, "No answers saved yet in this browser."));
-    else out.appendChild(moduleTable(root, counts));
-    if (missed.length) fetch(root.dataset.bank).then(function (r) { return r.json(); }).then(function (bank) {
-      var list = el("ul");
-      bank.items.forEach(function (item) {
-        if (missed.indexOf(item.id) < 0) return;
-        var li = el("li", {}, item.stem + " ");
-        li.appendChild(el("a", { href: root.dataset.base + item.page }, "Review"));
-        list.appendChild(li);
-      });
-      out.appendChild(el("h2", {}, "Questions to review"));
-      out.appendChild(list);
-    }).catch(function () { /* the table above still stands */ });
-  }
-
-  function init() {
-    each(document.querySelectorAll("form.quiz-question"), function (f) { wire(f, false); });
-    each(document.querySelectorAll(".assessment"), assessment);
-    each(document.querySelectorAll(".progress"), progress);
-  }
+  window.cartCourse = { KEY: KEY, read: read, write: write, load: load, el: el, each: each, given: given, restore: restore,
+    verdict: verdict, record: record, feedback: feedback, wire: wire, announce: announce };
   if (window.document$ && window.document$.subscribe) window.document$.subscribe(init); // Material instant navigation
   else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
   else init();

@@ -5,7 +5,10 @@ import json
 import re
 
 import pytest
+from answering import answer
 from conftest import Project, copy_project
+
+from build_tools.pages.helpers import INSTRUCTIONS
 
 TYPES = ["single", "multiple", "truefalse", "numeric", "matching", "ordering"]
 
@@ -17,32 +20,6 @@ def url(tmp_path_factory, serve):
     text = project.path("content/course.yaml").read_text()
     project.path("content/course.yaml").write_text(re.sub(r"self_check_count: \d+", "self_check_count: 20", text))
     return serve(project.build_site(), "/cart-course/")
-
-
-def answer(form, right: bool):
-    kind = form.get_attribute("data-type")
-    if kind == "numeric":
-        value = float(form.get_attribute("data-answer"))
-        form.locator("input").fill(str(value if right else value + 1000))
-    elif kind in ("matching", "ordering"):
-        selects = form.locator("select")
-        for i in range(selects.count()):
-            s = selects.nth(i)
-            correct = s.get_attribute("data-correct")
-            options = [o for o in s.locator("option").all_inner_texts() if o not in ("Choose…", "Position…")]
-            s.select_option(correct if right or i else next(o for o in options if o != correct))
-    else:
-        boxes = form.locator("input")
-        for i in range(boxes.count()):
-            box = boxes.nth(i)
-            wanted = box.get_attribute("data-correct") is not None
-            if not right and kind != "multiple":
-                wanted = not wanted
-            if kind == "multiple":
-                box.set_checked(wanted if right else not wanted)
-            elif wanted:
-                box.check()
-                break
 
 
 def first_form(page, kind):
@@ -65,9 +42,29 @@ def test_right_wrong_and_retry_for_every_item_type(page, url, kind):
     assert feedback.locator("a", has_text="Where this is taught").count() == 1
     form.get_by_role("button", name="Try again").click()
     assert feedback.inner_text() == ""
+    assert form.get_by_role("button", name="Try again").is_hidden()
     answer(form, right=False)
     form.get_by_role("button", name="Check").click()
     assert feedback.inner_text().startswith("Incorrect")
+    if kind != "numeric":  # the chosen and the correct options or rows are marked in words, not colour alone
+        wrong = form.locator(".quiz-mark.is-wrong")
+        assert wrong.count() >= 1
+        assert re.search(r"✗ (your answer, not correct|wrong: \S)", wrong.first.inner_text())
+        assert form.locator(".quiz-mark.is-right").count() >= 1
+    assert "Correct answer: " in feedback.inner_text()
+
+
+def test_try_again_is_hidden_until_an_answer_is_checked(page, url):
+    page.goto(url + "modules/car-anatomy/")
+    form = page.locator("form.quiz-question").first
+    assert form.locator(".quiz-instruction").inner_text() in [*INSTRUCTIONS.values(), "Enter a percentage.", "Enter a number."]
+    assert form.get_by_role("button", name="Try again").is_hidden()
+    check, = form.get_by_role("button", name="Check").all()
+    answer(form, right=True)
+    check.click()
+    again = form.get_by_role("button", name="Try again").bounding_box()
+    first = check.bounding_box()
+    assert again["x"] >= first["x"] + first["width"] + 8  # a visible gap between the two buttons
 
 
 def test_keyboard_only_answering_moves_focus_to_feedback(page, url):
@@ -94,8 +91,31 @@ def test_progress_survives_reload_and_can_be_cleared(page, url):
     result = page.locator(".progress-result")
     assert "Anatomy of a CAR" in result.inner_text()
     assert result.locator("text=Review").count() >= 1
+    page.once("dialog", lambda d: d.dismiss())  # clearing asks first; saying no keeps everything
+    page.get_by_role("button", name="Clear my progress").click()
+    assert "No answers saved yet" not in result.inner_text()
+    page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Clear my progress").click()
     assert "No answers saved yet" in result.inner_text()
+
+
+def test_self_check_answer_and_feedback_come_back_on_a_revisit(page, url):
+    page.goto(url + "modules/car-anatomy/")
+    forms = page.locator("form.quiz-question")
+    kinds = [forms.nth(i).get_attribute("data-type") for i in range(forms.count())]
+    for i, _ in enumerate(kinds):
+        answer(forms.nth(i), right=i % 2 == 0)
+        forms.nth(i).get_by_role("button", name="Check").click()
+    before = [forms.nth(i).locator(".quiz-feedback").inner_text() for i in range(len(kinds))]
+    page.goto(url)
+    page.goto(url + "modules/car-anatomy/")
+    forms.first.locator(".quiz-feedback").wait_for()
+    after = [forms.nth(i).locator(".quiz-feedback").inner_text() for i in range(len(kinds))]
+    assert after == before
+    assert after[0].startswith("Correct") and after[1].startswith("Incorrect")
+    stored = page.evaluate("JSON.parse(localStorage.getItem('cart-course:progress:v1'))")
+    assert all(set(v) == {"topic", "right", "a"} for v in stored.values()), stored
+    assert all(len(json.dumps(v["a"])) <= 60 for v in stored.values()), stored  # ids and indices, not text
 
 
 def test_widgets_work_after_instant_navigation_without_double_handlers(page, url):
@@ -135,21 +155,6 @@ def test_corrupt_store_is_ignored(page, url):
     assert "No answers saved yet" in page.locator(".progress-result").inner_text()
 
 
-def test_final_assessment_scores_by_module(page, url):
-    page.goto(url + "assessment/")
-    page.get_by_label("Number of questions").fill("6")
-    page.get_by_role("button", name="Start a new attempt").click()
-    forms = page.locator(".assessment-items form.quiz-question")
-    forms.first.wait_for()
-    assert forms.count() == 6
-    for i in range(6):
-        answer(forms.nth(i), right=i != 0)
-    page.get_by_role("button", name="Finish and score").click()
-    result = page.locator(".assessment-result")
-    assert "Your score: 5 of 6" in result.inner_text()
-    assert result.locator("table a").count() >= 1
-
-
 def test_answers_readable_without_javascript(browser, url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
@@ -172,6 +177,7 @@ def test_progress_exports_and_imports_as_a_file(page, url, tmp_path):
     download.value.save_as(saved)
     data = json.loads(saved.read_text())
     assert [v["topic"] for v in data.values()] == ["car-anatomy"]
+    page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Clear my progress").click()
     assert "No answers saved yet" in page.locator(".progress-result").inner_text()
     page.locator("input.progress-import").set_input_files(str(saved))

@@ -1,0 +1,400 @@
+/* The path through the course: completion marks, Continue, the progress page, the final
+   assessment and the certificate. Reads assets/course.json (modules, their self-check keys, pass
+   rules) and assets/quizbank.json from the site's own origin; keeps everything in localStorage. */
+(function () {
+  "use strict";
+  var Q = window.cartCourse, el = Q.el, each = Q.each;
+  var ATTEMPTS = "cart-course:assessment:v1", PLACE = "cart-course:place:v1", NAME = "cart-course:name:v1";
+  var script = document.currentScript && document.currentScript.src;
+  var ROOT = script ? script.replace(/assets\/course\.js(\?.*)?$/, "") : "../"; // the site root, from any page or subpath
+  var cache = {};
+
+  function json(path) {
+    return cache[path] || (cache[path] = fetch(ROOT + path).then(function (r) {
+      if (!r.ok) throw new Error(path);
+      return r.json();
+    }).catch(function (e) { delete cache[path]; throw e; }));
+  }
+  function attempts() {
+    var a = Q.read(ATTEMPTS) || {};
+    if (!Array.isArray(a.history)) a.history = [];
+    return a;
+  }
+  function url(rel) { return new URL(rel, ROOT).href; }
+  function samePage(a, b) { return a.split("#")[0].replace(/index\.html$/, "") === b.split("#")[0].replace(/index\.html$/, ""); }
+  /* Material styles (and scrolls) only tables inside its own wrappers. */
+  function framed(table) {
+    var outer = el("div", { "class": "md-typeset__scrollwrap" }), inner = el("div", { "class": "md-typeset__table" });
+    inner.appendChild(table); outer.appendChild(inner);
+    return outer;
+  }
+  function pct(right, total) { return total ? Math.round(100 * right / total) : 0; }
+  function when(iso) { var d = new Date(iso); return isNaN(d) ? "" : d.toLocaleDateString(undefined, { year: "numeric", month: "long", day: "numeric" }); }
+
+  /* --- where the learner stands ------------------------------------------------------------ */
+  function status(m, p) {
+    var done = 0, right = 0;
+    m.checks.forEach(function (k) { if (p[k]) { done++; if (p[k].right) right++; } });
+    return { done: done, right: right, total: m.checks.length, complete: done === m.checks.length };
+  }
+  function passed(course) { return attempts().history.filter(function (h) { return h.passed; }); }
+  function finished(course) {
+    var p = Q.load();
+    return course.modules.every(function (m) { return status(m, p).complete; }) && passed(course).length > 0;
+  }
+
+  /* Completed modules get a check mark and the words "(completed)" in the navigation and the
+     home page's list; runs on every page, idempotent under instant navigation. */
+  function markNav(course) {
+    var p = Q.load();
+    course.modules.forEach(function (m) {
+      var done = status(m, p).complete && m.checks.length > 0, target = url(m.url);
+      each(document.querySelectorAll(".md-nav a.md-nav__link, .course-path a"), function (a) {
+        if (a.hash || a.closest(".md-nav--secondary") || !samePage(a.href, target)) return; // not the page's own contents
+        var old = a.querySelector(".course-done");
+        if (old && !done) old.remove();
+        if (done && !old) {
+          var s = el("span", { "class": "course-done" }, " ✓");
+          s.appendChild(el("span", { "class": "course-sr" }, " (completed)"));
+          (a.querySelector(".md-ellipsis") || a).appendChild(s);
+        }
+      });
+    });
+  }
+
+  function remember(course) {
+    course.modules.forEach(function (m) { if (samePage(location.href, url(m.url))) Q.write(PLACE, { id: m.id }); });
+  }
+
+  /* Home: Start, or Continue at the last module visited (the next one when that is complete). */
+  function start(course, button) {
+    var place = Q.read(PLACE), p = Q.load(), i = -1;
+    course.modules.forEach(function (m, n) { if (place && m.id === place.id) i = n; });
+    if (i < 0 && !Object.keys(p).length) return;
+    i = Math.max(i, 0);
+    while (i < course.modules.length && status(course.modules[i], p).complete) i++;
+    if (i >= course.modules.length) { button.textContent = "Continue: final assessment"; button.href = url("assessment/"); return; }
+    button.textContent = "Continue: " + course.modules[i].title;
+    button.href = url(course.modules[i].url);
+  }
+
+  /* --- the final assessment ---------------------------------------------------------------- */
+  function shuffle(a) {
+    for (var i = a.length - 1; i > 0; i--) { var j = Math.floor(Math.random() * (i + 1)), t = a[i]; a[i] = a[j]; a[j] = t; }
+    return a;
+  }
+  /* A blueprinted draw: min_per_module items from every module first, then the rest at random;
+     never two items about one fact (family; an item without one is its own family). */
+  function drawItems(items, course) {
+    var rules = course.assessment, pool = shuffle(items.slice()), used = {}, chosen = [];
+    function take(item) {
+      var f = item.family || item.id;
+      if (used[f] || chosen.length >= rules.items) return false;
+      used[f] = true; chosen.push(item); return true;
+    }
+    course.modules.forEach(function (m) {
+      var n = 0;
+      pool.forEach(function (item) { if (item.topic === m.id && n < rules.min_per_module && take(item)) n++; });
+    });
+    pool.forEach(take);
+    var order = course.modules.map(function (m) { return m.id; });
+    return chosen.sort(function (a, b) { return order.indexOf(a.topic) - order.indexOf(b.topic); });
+  }
+
+  function answerText(item) {
+    if (item.type === "numeric") {
+      var unit = item.unit === "percent" ? "%" : item.unit === "fold" ? "-fold" : item.unit && item.unit !== "count" ? " " + item.unit : "";
+      return item.answer + unit + (item.tolerance ? " (± " + item.tolerance + ")" : "");
+    }
+    if (item.type === "matching") return item.pairs.map(function (p) { return p.left + " → " + p.right; }).join("; ");
+    if (item.type === "ordering") return item.order.join(" → ");
+    return item.options.filter(function (o) { return o.correct; }).map(function (o) { return o.text; }).join("; ");
+  }
+  var INSTRUCTION = { single: "Choose one.", truefalse: "Choose one.", multiple: "Select all that apply.",
+    matching: "Choose a match for each row.", ordering: "Give each step its position." };
+
+  function build(item, n) {
+    var f = el("form", { "class": "quiz-question", "data-question-id": item.id, "data-type": item.type, "data-hash": item.hash || "", "data-topic": item.topic });
+    if (item.type === "numeric") { f.dataset.answer = item.answer; f.dataset.tolerance = item.tolerance || 0; }
+    var fs = el("fieldset"), name = "a" + n;
+    fs.appendChild(el("legend", {}, n + ". " + item.stem));
+    fs.appendChild(el("p", { "class": "quiz-instruction" }, INSTRUCTION[item.type] || (item.unit === "percent" ? "Enter a percentage." : "Enter a number.")));
+    function row(control, label, before) {
+      var l = el("label", { "class": "quiz-option" });
+      if (before) { l.appendChild(document.createTextNode(label + " ")); l.appendChild(control); }
+      else { l.appendChild(control); l.appendChild(document.createTextNode(" " + label)); }
+      fs.appendChild(l);
+    }
+    function select(values, correct, first) {
+      var s = el("select", { name: name + "-" + fs.children.length, "data-correct": correct });
+      s.appendChild(el("option", { value: "" }, first));
+      values.forEach(function (v) { s.appendChild(el("option", {}, v)); });
+      return s;
+    }
+    (item.options || []).forEach(function (o) {
+      var i = el("input", { type: item.type === "multiple" ? "checkbox" : "radio", name: name, value: o.id });
+      if (o.correct) i.setAttribute("data-correct", "");
+      if (o.why) i.setAttribute("data-why", o.why);
+      row(i, o.text);
+    });
+    if (item.type === "numeric") row(el("input", { type: "number", step: "any", name: name, inputmode: "decimal" }), "Your answer" + (item.unit === "percent" ? " (%)" : ""), true);
+    if (item.type === "matching") {
+      var rights = item.pairs.map(function (p) { return p.right; }).filter(function (v, i, a) { return a.indexOf(v) === i; }).sort();
+      item.pairs.forEach(function (p) { row(select(rights, p.right, "Choose…"), p.left, true); });
+    }
+    if (item.type === "ordering") {
+      var positions = item.order.map(function (_, i) { return String(i + 1); });
+      item.order.slice().sort().forEach(function (s) { row(select(positions, String(item.order.indexOf(s) + 1), "Position…"), s, false); });
+    }
+    f.appendChild(fs);
+    f.appendChild(el("div", { "class": "quiz-feedback", "aria-live": "polite" }));
+    var key = el("p", { "class": "quiz-answer-text", hidden: "" }, answerText(item));
+    var cites = item.refs.map(function (n) { return n === 0 ? "Review" : String(n); }).concat((item.sources || []).map(function (s) { return s.label; }));
+    var why = el("p", { "class": "quiz-explanation", hidden: "" }, item.explanation + " (References: " + cites.join(", ") + ") ");
+    why.appendChild(el("a", { href: url(item.page) }, "Where this is taught"));
+    f.appendChild(key); f.appendChild(why);
+    return f;
+  }
+
+  function assessment(root, course, bank) {
+    var area = root.querySelector(".assessment-items"), result = root.querySelector(".assessment-result");
+    var history = root.querySelector(".assessment-history"), forms = [];
+    var byId = {};
+    bank.items.forEach(function (i) { byId[i.id] = i; });
+
+    function show(ids, answers) {
+      area.textContent = ""; result.textContent = "";
+      forms = ids.map(function (id) { return byId[id]; }).filter(Boolean).map(function (item, n) {
+        var f = build(item, n + 1);
+        area.appendChild(f); Q.wire(f, true);
+        if (answers && answers[n] != null) Q.restore(f, answers[n]);
+        return f;
+      });
+    }
+    function keep() {
+      var a = attempts();
+      a.current = { ids: forms.map(function (f) { return f.dataset.questionId; }), answers: forms.map(Q.given) };
+      Q.write(ATTEMPTS, a);
+    }
+    function begin(ids, answers) {
+      show(ids, answers);
+      var done = el("button", { type: "button", "class": "md-button md-button--primary assessment-finish" }, "Finish and score");
+      area.appendChild(done);
+      done.addEventListener("click", finish);
+      area.addEventListener("change", keep);
+      area.addEventListener("input", keep);
+    }
+    function review(when) {
+      var counts = {}, right = 0;
+      forms.forEach(function (f) {
+        var ok = Q.verdict(f);
+        f.querySelector("fieldset").disabled = true;
+        Q.feedback(f, ok);
+        var c = counts[f.dataset.topic] = counts[f.dataset.topic] || [0, 0];
+        c[1]++; if (ok === true) { c[0]++; right++; }
+      });
+      var total = forms.length, score = pct(right, total), pass = score >= course.assessment.pass_mark;
+      result.textContent = "";
+      var heading = el("h2", { tabindex: "-1", id: "your-score" }, "Your score: " + right + " of " + total + " (" + score + "%) · " + (pass ? "passed" : "not passed"));
+      result.appendChild(heading);
+      result.appendChild(el("p", {}, (when ? "Attempt of " + when + ". " : "") + "The pass mark is " + course.assessment.pass_mark + "%. Each question below shows your answer, the correct answer and where it is taught."));
+      result.appendChild(moduleTable(course, counts, ["Right", "Asked"], function (c) { return [String(c[0]), String(c[1])]; }));
+      result.appendChild(finishLine(course));
+      return { right: right, total: total, passed: pass, heading: heading };
+    }
+    function finish() {
+      var answered = forms.filter(function (f) { return Q.verdict(f) !== null; });
+      if (answered.length < forms.length && !window.confirm((forms.length - answered.length) + " questions are not answered. Score the attempt anyway?")) return;
+      answered.forEach(function (f) { Q.record(f, Q.verdict(f)); }); // skipped items never overwrite progress
+      var now = new Date().toISOString(), s = review(when(now)), a = attempts();
+      a.history.push({ date: now, right: s.right, total: s.total, passed: s.passed });
+      a.history = a.history.slice(-50);
+      a.last = { date: now, ids: forms.map(function (f) { return f.dataset.questionId; }), answers: forms.map(Q.given) };
+      delete a.current;
+      Q.write(ATTEMPTS, a);
+      result.querySelector(".finish-line").replaceWith(finishLine(course)); // now counting this attempt
+      area.querySelector(".assessment-finish").remove();
+      drawHistory(history);
+      s.heading.focus();
+      Q.announce("course:assessment", { right: s.right, total: s.total });
+    }
+    root.querySelector(".assessment-start").addEventListener("submit", function (e) {
+      e.preventDefault();
+      var busy = area.querySelector(".assessment-finish") && forms.some(function (f) { return Q.verdict(f) !== null; });
+      if (busy && !window.confirm("Start a new attempt? Your answers in this attempt will be lost.")) return;
+      begin(drawItems(bank.items, course).map(function (i) { return i.id; }));
+      keep();
+      area.querySelector("input, select").focus();
+    });
+    var saved = attempts();
+    if (saved.current) begin(saved.current.ids, saved.current.answers); // a reload keeps the attempt in progress
+    else if (saved.last) { show(saved.last.ids, saved.last.answers); review(when(saved.last.date)); }
+    drawHistory(history);
+  }
+
+  function drawHistory(box) {
+    var h = attempts().history;
+    box.textContent = "";
+    if (!h.length) return;
+    box.appendChild(el("h2", { id: "attempts" }, "Your attempts"));
+    var table = el("table"), head = el("tr");
+    ["Date", "Score", "Result"].forEach(function (t) { head.appendChild(el("th", { scope: "col" }, t)); });
+    table.appendChild(head);
+    h.slice().reverse().forEach(function (a) {
+      var tr = el("tr");
+      [when(a.date), a.right + " of " + a.total + " (" + pct(a.right, a.total) + "%)", a.passed ? "Passed" : "Not passed"].forEach(function (t) { tr.appendChild(el("td", {}, t)); });
+      table.appendChild(tr);
+    });
+    box.appendChild(framed(table));
+  }
+
+  function moduleTable(course, counts, heads, cells) {
+    var table = el("table", { "class": "module-table" }), head = el("tr");
+    ["Module"].concat(heads).forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+    table.appendChild(head);
+    course.modules.forEach(function (m) {
+      var c = counts[m.id];
+      if (!c) return;
+      var tr = el("tr"), td = el("td");
+      td.appendChild(el("a", { href: url(m.url) }, m.title));
+      tr.appendChild(td);
+      cells(c).forEach(function (t) { tr.appendChild(el("td", {}, t)); });
+      table.appendChild(tr);
+    });
+    return framed(table);
+  }
+
+  /* --- the finish line: what is left, or the certificate ----------------------------------- */
+  function finishLine(course) {
+    var box = el("div", { "class": "finish-line" }), p = Q.load();
+    if (finished(course)) {
+      var a = el("p", {}, "You have finished the course. ");
+      a.appendChild(el("a", { href: url("progress/#certificate") }, "Your certificate of completion"));
+      box.appendChild(a);
+      return box;
+    }
+    var left = course.modules.filter(function (m) { return !status(m, p).complete; });
+    var text = "To finish the course: " + (left.length ? "answer every self-check in " + left.map(function (m) { return m.title; }).join(", ") : "");
+    text += passed(course).length ? "." : (left.length ? ", and " : "") + "pass the final assessment (" + course.assessment.pass_mark + "%).";
+    box.appendChild(el("p", {}, text));
+    return box;
+  }
+
+  function certificate(box, course) {
+    box.textContent = "";
+    box.appendChild(el("h2", { id: "certificate" }, "Certificate of completion"));
+    if (!finished(course)) { box.appendChild(finishLine(course)); return; }
+    var best = passed(course).sort(function (x, y) { return pct(y.right, y.total) - pct(x.right, x.total); })[0];
+    var label = el("label", { "class": "certificate-name-label" }, "Your name, as it should appear (kept in this browser only) ");
+    var input = el("input", { type: "text", "class": "certificate-name", autocomplete: "name" });
+    input.value = (Q.read(NAME) || {}).name || "";
+    label.appendChild(input);
+    var sheet = el("div", { "class": "certificate-sheet" }), who = el("p", { "class": "certificate-who" }, input.value || "…");
+    sheet.appendChild(el("p", { "class": "certificate-kicker" }, "Certificate of completion"));
+    sheet.appendChild(who);
+    sheet.appendChild(el("p", {}, "completed all " + course.modules.length + " modules of " + course.title + " and passed the final assessment with " +
+      pct(best.right, best.total) + "% (" + best.right + " of " + best.total + ") on " + when(best.date) + "."));
+    sheet.appendChild(el("p", {}, "Course version " + course.version + "."));
+    sheet.appendChild(el("p", { "class": "certificate-note" }, "A self-record: made in the learner's own browser from their own answers. It is not accreditation and carries no continuing-education credit; nobody has verified it."));
+    input.addEventListener("input", function () { who.textContent = input.value || "…"; Q.write(NAME, { name: input.value }); });
+    var print = el("button", { type: "button", "class": "md-button md-button--primary" }, "Print the certificate");
+    print.addEventListener("click", function () {
+      document.documentElement.classList.add("course-print-certificate");
+      window.print();
+      document.documentElement.classList.remove("course-print-certificate");
+    });
+    box.appendChild(label); box.appendChild(print); box.appendChild(sheet);
+  }
+
+  /* --- the progress page ------------------------------------------------------------------- */
+  function progress(root, course) {
+    var out = root.querySelector(".progress-result"), cert = root.querySelector(".certificate-area"), hist = root.querySelector(".progress-history");
+    function note(text) { out.prepend(el("p", { role: "status" }, text)); }
+    function redraw() { draw(out, course); drawHistory(hist); certificate(cert, course); }
+    root.querySelector(".progress-export").addEventListener("click", function () {
+      var link = el("a", { download: "cart-course-progress.json", href: URL.createObjectURL(new Blob([JSON.stringify(Q.load())], { type: "application/json" })) });
+      document.body.appendChild(link); link.click(); link.remove();
+    });
+    root.querySelector(".progress-import").addEventListener("change", function (e) {
+      var file = e.target.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var incoming = JSON.parse(text), p = Q.load();
+        if (!incoming || typeof incoming !== "object" || Array.isArray(incoming)) throw new Error("bad file");
+        Object.keys(incoming).forEach(function (k) {
+          var v = incoming[k];
+          if (v && typeof v === "object" && typeof v.topic === "string") p[k] = { topic: v.topic, right: v.right === true, a: v.a };
+        });
+        Q.write(Q.KEY, p); redraw(); note("Progress imported.");
+      }).catch(function () { note("That file is not a progress file from this course."); });
+    });
+    root.querySelector(".progress-reset").addEventListener("click", function () {
+      if (!window.confirm("Clear all your saved answers, attempts and certificate in this browser? This cannot be undone.")) return;
+      try { [Q.KEY, ATTEMPTS, PLACE, NAME].forEach(function (k) { localStorage.removeItem(k); }); } catch (e) { /* blocked storage holds nothing */ }
+      redraw(); markNav(course); note("Progress cleared.");
+    });
+    redraw();
+  }
+
+  function draw(out, course) {
+    var p = Q.load(), done = 0, total = 0, complete = 0, missed = [];
+    out.textContent = "";
+    var table = el("table", { "class": "module-table" }), head = el("tr");
+    ["Module", "Self-checks answered", "Right", "Status"].forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
+    table.appendChild(head);
+    course.modules.forEach(function (m) {
+      var s = status(m, p), tr = el("tr"), td = el("td");
+      done += s.done; total += s.total; if (s.complete) complete++;
+      td.appendChild(el("a", { href: url(m.url) }, m.title));
+      tr.appendChild(td);
+      [s.done + " of " + s.total + " (" + pct(s.done, s.total) + "%)", String(s.right), s.complete ? "✓ Done" : s.done ? "In progress" : "Not started"].forEach(function (t) { tr.appendChild(el("td", {}, t)); });
+      table.appendChild(tr);
+    });
+    out.appendChild(el("p", { "class": "progress-overall" }, "Overall: " + done + " of " + total + " self-checks answered (" + pct(done, total) + "%); " + complete + " of " + course.modules.length + " modules done."));
+    if (!Object.keys(p).length) out.appendChild(el("p", {}, "No answers saved yet in this browser."));
+    out.appendChild(framed(table));
+    Object.keys(p).forEach(function (k) { if (p[k] && p[k].right === false) missed.push(k.split("@")[0]); });
+    if (missed.length) json("assets/quizbank.json").then(function (bank) {
+      var list = el("ul");
+      bank.items.forEach(function (item) {
+        if (missed.indexOf(item.id) < 0) return;
+        var li = el("li", {}, item.stem + " ");
+        li.appendChild(el("a", { href: url(item.page) }, "Review"));
+        list.appendChild(li);
+      });
+      out.appendChild(el("h2", {}, "Questions to review"));
+      out.appendChild(list);
+    }).catch(function () { /* the table above still stands */ });
+  }
+
+  /* A table wider than the screen scrolls inside Material's wrapper; it then says so, to the eye
+     (a cue line) and to assistive technology (a named, focusable region). */
+  function announceScroll() {
+    each(document.querySelectorAll(".md-typeset__scrollwrap"), function (w) {
+      if (w.closest(".table-scroll") || w.hasAttribute("role") || w.scrollWidth <= w.clientWidth + 1) return;
+      w.setAttribute("role", "region"); w.setAttribute("tabindex", "0");
+      w.setAttribute("aria-label", "Table; scrolls sideways");
+      w.parentNode.insertBefore(el("p", { "class": "table-cue", "aria-hidden": "true" }, "The table scrolls sideways. →"), w);
+    });
+  }
+
+  function init() {
+    announceScroll();
+    json("assets/course.json").then(function (course) {
+      remember(course);
+      markNav(course);
+      each(document.querySelectorAll(".course-start"), function (b) { start(course, b); });
+      each(document.querySelectorAll(".progress:not([data-ready])"), function (root) { root.setAttribute("data-ready", ""); progress(root, course); });
+      each(document.querySelectorAll(".assessment:not([data-ready])"), function (root) {
+        root.setAttribute("data-ready", "");
+        json("assets/quizbank.json").then(function (bank) { assessment(root, course, bank); }).catch(function () {
+          root.querySelector(".assessment-result").textContent = "The question bank could not be loaded. Reload the page to try again.";
+        });
+      });
+    }).catch(function () { /* pages still read and self-checks still work without the path */ });
+  }
+  document.addEventListener("course:answer", function () { json("assets/course.json").then(markNav).catch(function () {}); });
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(init);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
+  else init();
+})();
