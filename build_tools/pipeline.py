@@ -58,7 +58,7 @@ COURSE_FILE = "assets/course.json"  # the path: modules, their self-check keys, 
 
 def course_json(built: Built) -> str:
     from .pages.path import manifest_json
-    return manifest_json(built.course, built.pages, built.bank)
+    return manifest_json(built.course, built.pages, built.bank, built.directory_urls)
 
 
 def site_meta(course: Course) -> dict:

@@ -242,7 +242,7 @@
       },
       assessed: function (detail) {
         if (!detail || !(detail.total > 0)) return;
-        var percent = Math.round(10000 * detail.right / detail.total) / 100;
+        var percent = Math.round(100 * detail.right / detail.total);  // as the page shows it and judges the pass
         best = best === null ? percent : Math.max(best, percent);  // the best attempt counts, as in most LMS quizzes
         score = { percent: best, passed: best >= settings.passMark };
         transport.save(record(progressText()));
