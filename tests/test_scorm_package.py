@@ -117,24 +117,23 @@ def test_every_link_is_relative_and_resolves_to_a_file_in_the_package(standard, 
     assert b"example.github.io" not in everything  # no trace of the web site's site_url
 
 
-def test_bank_links_point_at_package_pages_and_their_sections(tmp_path):
-    """quiz.js links each assessment item to where it is taught (data-base + item page): files here."""
+def test_addresses_course_js_builds_are_package_files_and_sections(tmp_path):
+    """course.js links from the package root to each item's section (assessment review, progress
+    page) and to the modules, assessment and progress pages named in course.json: files here."""
     root = unzip(package("scorm12"), tmp_path)
-    assessment = (root / "assessment.html").read_text(encoding="utf-8")
-    base = re.search(r'class="assessment" data-bank="([^"]+)" data-base="([^"]+)"', assessment)
-    assert (root / base[1]).is_file()
-    items = json.loads((root / base[1]).read_text(encoding="utf-8"))["items"]
+    course = json.loads((root / "assets/course.json").read_text(encoding="utf-8"))
+    items = json.loads((root / "assets/quizbank.json").read_text(encoding="utf-8"))["items"]
+    addresses = [i["page"] for i in items] + [m["url"] for m in course["modules"]] + list(course["pages"].values())
     ids: dict[str, set[str]] = {}
-    for item in items:
-        path, _, anchor = (base[2] + item["page"]).partition("#")
-        page = posixpath.normpath(path)
-        assert page.endswith(".html") and (root / page).is_file(), item["page"]
+    for address in addresses:
+        page, _, anchor = address.partition("#")
+        assert page.endswith(".html") and (root / page).is_file(), address
         if page not in ids:
             parser = _Links()
             parser.feed((root / page).read_text(encoding="utf-8"))
             ids[page] = parser.ids
-        assert not anchor or anchor in ids[page], item["page"]
-    assert len(items) >= 100
+        assert not anchor or anchor in ids[page], address
+    assert len(items) >= 100 and len(course["modules"]) >= 8
 
 
 @pytest.mark.parametrize("standard", STANDARDS)
