@@ -159,11 +159,21 @@
     try { localStorage.setItem(PROGRESS_KEY, JSON.stringify(p)); } catch (e) { log("progress could not be stored in this browser"); }
   }
 
-  /* "c1|<fingerprint>|<states>|<extras>": states holds "0" (not answered), "1" (right) or "2"
-     (wrong) per bank item; extras is JSON {index: {field: value}} for fields other than topic and
-     right (quiz.js may add some), kept item by item while the whole stays within `limit`. */
+  /* Other course keys the LMS keeps too (course.js's attempt history and place), so a returning
+     learner's finish line agrees with the LMS; only the attempt summaries travel, never answers. */
+  var CARRIED = {
+    "cart-course:assessment:v1": function (v) { return v && Array.isArray(v.history) ? { history: v.history } : null; },
+    "cart-course:place:v1": function (v) { return v && typeof v === "object" ? v : null; }
+  };
+  function readKey(key) { try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; } }
+
+  /* "c1|<fingerprint>|<states>|<json>": states holds "0" (not answered), "1" (right) or "2"
+     (wrong) per bank item; json is {"k": {carried key: value}, "x": {index: {field: value}}}, where
+     x keeps fields other than topic and right (quiz.js keeps the learner's answer, say). Carried
+     keys (oldest attempts dropped first) and then extras are added only while the whole stays
+     within `limit`. */
   function encode(bank, progress, limit) {
-    var states = [], extras = {}, answered = 0;
+    var states = [], extras = [], answered = 0;
     for (var i = 0; i < bank.keys.length; i++) states.push("0");
     Object.keys(progress).forEach(function (key) {
       var i = bank.index[key], record = progress[key];
@@ -174,20 +184,30 @@
       Object.keys(record).forEach(function (f) { if (f !== "topic" && f !== "right") more[f] = record[f]; });
       if (Object.keys(more).length) extras[i] = more;
     });
-    var head = [FORMAT, bank.print, states.join("")].join("|"), kept = [], length = head.length + 3;  // "|{}"
-    Object.keys(extras).forEach(function (i) {
-      var entry = JSON.stringify(i) + ":" + JSON.stringify(extras[i]);
-      if (length + entry.length + (kept.length ? 1 : 0) > limit) return;
-      length += entry.length + (kept.length ? 1 : 0);
-      kept.push(entry);
+    var head = [FORMAT, bank.print, states.join("")].join("|"), room = limit - head.length - 16;  // '|{"k":{},"x":{}}'
+    var carried = [], kept = [];
+    Object.keys(CARRIED).forEach(function (key) {
+      var value = CARRIED[key](readKey(key));
+      if (!value) return;
+      var entry = JSON.stringify(key) + ":" + JSON.stringify(value);
+      while (entry.length + 1 > room && value.history && value.history.length) {
+        value.history.shift();  // the oldest attempts give way first
+        entry = JSON.stringify(key) + ":" + JSON.stringify(value);
+      }
+      if (entry.length + 1 <= room) { carried.push(entry); room -= entry.length + 1; }
     });
-    return { text: kept.length ? head + "|{" + kept.join(",") + "}" : head, answered: answered };
+    extras.forEach(function (more, i) {
+      var entry = JSON.stringify(String(i)) + ":" + JSON.stringify(more);
+      if (entry.length + 1 <= room) { kept.push(entry); room -= entry.length + 1; }
+    });
+    return { text: head + '|{"k":{' + carried.join(",") + '},"x":{' + kept.join(",") + "}}", answered: answered };
   }
+  /* The progress records back, and the carried keys written (or removed: the LMS has none). */
   function decode(bank, text) {
-    var parts = text.split("|"), progress = {};
+    var parts = text.split("|"), progress = {}, more = {};
     if (parts[0] !== FORMAT || parts[1] !== bank.print || (parts[2] || "").length !== bank.keys.length) return null;
-    var extras = {};
-    try { extras = parts.length > 3 ? JSON.parse(parts.slice(3).join("|")) : {}; } catch (e) { extras = {}; }
+    try { more = JSON.parse(parts.slice(3).join("|") || "{}") || {}; } catch (e) { more = {}; }
+    var extras = more.x || {};
     for (var i = 0; i < bank.keys.length; i++) {
       var state = parts[2].charAt(i);
       if (state !== "1" && state !== "2") continue;
@@ -196,7 +216,16 @@
       record.right = state === "1";
       progress[bank.keys[i]] = record;
     }
+    restoreCarried(more.k || {});
     return progress;
+  }
+  function restoreCarried(values) {
+    Object.keys(CARRIED).forEach(function (key) {
+      try {
+        if (values[key]) localStorage.setItem(key, JSON.stringify(values[key]));
+        else localStorage.removeItem(key);
+      } catch (e) { /* blocked storage: nothing to restore into */ }
+    });
   }
 
   /* --- the session, kept by the launch page ----------------------------------------------------- */
@@ -222,8 +251,12 @@
         location = safePage(stored.location) || "";
         fetch(settings.bank).then(function (r) { return r.json(); }).then(function (data) {
           bank = indexBank(data);
-          var progress = stored.suspend ? decode(bank, stored.suspend) : {};
-          if (progress === null) { log("saved progress is from another version of the course; starting afresh"); progress = {}; }
+          var progress = stored.suspend ? decode(bank, stored.suspend) : null;
+          if (progress === null) {
+            if (stored.suspend) log("saved progress is from another version of the course; starting afresh");
+            restoreCarried({});
+            progress = {};
+          }
           writeProgress(progress);
           answered = Object.keys(progress).length;
         }).catch(function (e) { log("the question bank did not load (" + e + "); progress is not restored"); })

@@ -186,6 +186,12 @@ FILL_WHOLE_BANK = """async (key) => {
     progress[item.id + "@" + item.hash] = {topic: item.topic, right: i % 3 !== 0, answer: "option " + i};
   });
   localStorage.setItem(key, JSON.stringify(progress));
+  // course.js's attempt history (it keeps 50) and the last attempt's answers, and the learner's place
+  const history = Array.from({length: 50}, (_, n) =>
+    ({date: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(), right: n % 21, total: 20, passed: n % 21 >= 16}));
+  localStorage.setItem("cart-course:assessment:v1", JSON.stringify(
+    {history: history, last: {ids: bank.items.slice(0, 20).map(i => i.id), answers: bank.items.slice(0, 20).map(() => ["x"])}}));
+  localStorage.setItem("cart-course:place:v1", JSON.stringify({id: "car-anatomy"}));
   const last = bank.items[0];
   document.dispatchEvent(new CustomEvent("course:answer",
     {detail: {key: last.id + "@" + last.hash, id: last.id, topic: last.topic, right: false}}));
@@ -217,6 +223,9 @@ def test_whole_bank_fits_and_a_new_session_restores_progress_and_page(browser, l
     kept = [k for k, v in restored.items() if "answer" in v]
     assert all(restored[k]["answer"] == progress[k]["answer"] for k in kept)
     assert 0 < len(kept) < len(progress)  # every state, and as many extra fields as fit
+    attempts = course.evaluate("() => JSON.parse(localStorage.getItem('cart-course:assessment:v1'))")
+    assert set(attempts) == {"history"} and len(attempts["history"]) > 10  # summaries travel, answers do not
+    assert attempts["history"][-1]["date"].startswith("2026-02-19") and attempts["history"][-1]["right"] == 49 % 21
     second.course = course
     page = second.go("progress.html")
     assert "Anatomy of a CAR" in page.locator(".progress-result").inner_text()
@@ -277,11 +286,13 @@ def test_the_lms_is_the_source_of_truth_for_progress(browser, lms):
     assert s.course.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY) == {}
     assert any("another version of the course" in m for m in s.console)
     s.course.evaluate("k => localStorage.setItem(k, JSON.stringify({'stale@0000': {topic: 'x', right: true}}))", KEY)
+    s.course.evaluate("() => localStorage.setItem('cart-course:assessment:v1', JSON.stringify({history: [{passed: true}]}))")
     s.leave()
     s.page.add_init_script("window.LMS_SEED.cmi = null;")  # runs after the seed: this LMS has stored nothing
     s.page.goto(f"{lms}scorm2004.html")  # a new launch in the same browser
     assert s.page.evaluate("lms.cmi.suspend_data") == ""
     s.course = s.frame("index.html")
     assert s.course.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY) == {}
+    assert s.course.evaluate("() => localStorage.getItem('cart-course:assessment:v1')") is None  # not this learner's
     assert s.errors == []
     s.close()
