@@ -145,7 +145,18 @@ def main() -> int:
             print(f"  {name:38s}{raw:8,d} / {gz:7,d}")
     else:
         print("\nrun `make site` first to report page weights")
+    print_package_size()
     return 0
+
+
+def print_package_size() -> None:
+    """The SCORM package an LMS stores (what an instructor uploads)."""
+    from .package import build_package
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for standard in ("scorm12", "scorm2004"):
+            seconds, summary = timed(lambda s=standard: build_package(ROOT, s, Path(tmp) / f"{s}.zip"), 1)
+            print(f"  {standard + ' package (zip)':38s}{summary.size:8,d} bytes, {summary.files} files, built in {seconds:.1f} s")
 
 
 if __name__ == "__main__":

@@ -85,6 +85,19 @@ def cmd_quiz(args) -> int:
     return 0
 
 
+def cmd_package(args) -> int:
+    """The course as a SCORM package for an LMS (see build_tools/package)."""
+    from .package import PackageError, build_package
+
+    try:
+        summary = build_package(args.project, args.format, Path(args.out).resolve())
+    except PackageError as error:
+        print(f"package not built: {error}", file=sys.stderr)
+        return 1
+    print(f"wrote {summary.path} ({args.format}, {summary.files} files, {summary.size:,} bytes)")
+    return 0
+
+
 class _OneLineParser(argparse.ArgumentParser):
     """argparse prints the whole usage before a mistake; one line saying what is wrong reads better."""
 
@@ -148,6 +161,10 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument("--date", help="print: exam date on the cover (default: a line to fill in)")
     quiz.add_argument("--answer-sheet", action="store_true", help="print: also write a bubble answer sheet")
     quiz.set_defaults(run=cmd_quiz)
+    package = sub.add_parser("package", help="the course as a SCORM package (zip) for a learning management system")
+    package.add_argument("--format", required=True, choices=["scorm12", "scorm2004"])
+    package.add_argument("--out", required=True, help="the zip to write (replaced only when the build succeeds)")
+    package.set_defaults(run=cmd_package)
     return p
 
 

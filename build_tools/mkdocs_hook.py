@@ -24,7 +24,7 @@ def _project_dir(config) -> Path:
 def on_config(config):
     global _built
     try:
-        _built = build(_project_dir(config))
+        _built = build(_project_dir(config), directory_urls=config.use_directory_urls)
     except ContentError as error:
         raise Abort("\n" + error.report()) from None  # the report says it all; no traceback
     config.nav = _built.nav

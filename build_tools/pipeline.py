@@ -24,9 +24,10 @@ class Built:
     nav: list
     abbreviations: str      # glossary tooltips, appended to every page
     bank: list[Item]        # the whole question bank, published as assets/quizbank.json
+    directory_urls: bool = True  # MkDocs' use_directory_urls; False in LMS packages (pages as .html files)
 
 
-def build(project_dir: Path) -> Built:
+def build(project_dir: Path, directory_urls: bool = True) -> Built:
     """Load and validate `project_dir/content`, then render every generated page.
 
     Raises ContentError (with every problem found) before anything is written.
@@ -34,9 +35,9 @@ def build(project_dir: Path) -> Built:
     project_dir = Path(project_dir)
     course = load_course(project_dir / "content", shown_relative_to=project_dir)
     bank = build_bank(course, project_dir / "quizbank")
-    pages = render_pages(course, bank=bank)
+    pages = render_pages(course, bank=bank, directory_urls=directory_urls)
     extra = [{page.title: page.file} for page in course.course.pages]
-    return Built(course, pages, navigation(course, extra), glossary_abbreviations(course), bank)
+    return Built(course, pages, navigation(course, extra), glossary_abbreviations(course), bank, directory_urls)
 
 
 BANK_FILE = "assets/quizbank.json"  # the published bank the final assessment draws from
@@ -44,7 +45,13 @@ BANK_FILE = "assets/quizbank.json"  # the published bank the final assessment dr
 
 def bank_json(built: Built) -> str:
     from .exporters.json_export import dumps
-    return dumps(built.bank, built.course.course.title)
+    return dumps(built.bank, built.course.course.title, page_url=None if built.directory_urls else file_url)
+
+
+def file_url(site_path: str) -> str:
+    """'modules/x/#a' as served without directory URLs: 'modules/x.html#a' ('' is 'index.html')."""
+    path, hash_, anchor = site_path.partition("#")
+    return (path.rstrip("/") or "index") + ".html" + hash_ + anchor
 
 
 COURSE_FILE = "assets/course.json"  # the path: modules, their self-check keys, minutes, pass rules
@@ -52,7 +59,7 @@ COURSE_FILE = "assets/course.json"  # the path: modules, their self-check keys, 
 
 def course_json(built: Built) -> str:
     from .pages.path import manifest_json
-    return manifest_json(built.course, built.pages, built.bank)
+    return manifest_json(built.course, built.pages, built.bank, built.directory_urls)
 
 
 def with_glossary(built: Built, markdown: str) -> str:

@@ -20,7 +20,7 @@
     if (!Array.isArray(a.history)) a.history = [];
     return a;
   }
-  function url(rel) { return new URL(rel, ROOT).href; }
+  function url(rel) { return new URL(rel, ROOT).href; }  // rel from course.json: "x/" on the web, "x.html" in LMS packages
   function samePage(a, b) { return a.split("#")[0].replace(/index\.html$/, "") === b.split("#")[0].replace(/index\.html$/, ""); }
   /* Material styles (and scrolls) only tables inside its own wrappers. */
   function framed(table) {
@@ -73,7 +73,7 @@
     if (i < 0 && !Object.keys(p).length) return;
     i = Math.max(i, 0);
     while (i < course.modules.length && status(course.modules[i], p).complete) i++;
-    if (i >= course.modules.length) { button.textContent = "Continue: final assessment"; button.href = url("assessment/"); return; }
+    if (i >= course.modules.length) { button.textContent = "Continue: final assessment"; button.href = url(course.pages.assessment); return; }
     button.textContent = "Continue: " + course.modules[i].title;
     button.href = url(course.modules[i].url);
   }
@@ -270,7 +270,7 @@
     var box = el("div", { "class": "finish-line" }), p = Q.load();
     if (finished(course)) {
       var a = el("p", {}, "You have finished the course. ");
-      a.appendChild(el("a", { href: url("progress/#certificate") }, "Your certificate of completion"));
+      a.appendChild(el("a", { href: url(course.pages.progress + "#certificate") }, "Your certificate of completion"));
       box.appendChild(a);
       return box;
     }
