@@ -10,7 +10,7 @@ from markupsafe import escape
 from ..quiz.answers import answer_text, reference_labels
 from ..quiz.item import LEVELS, Item
 from ..quiz.quality import advisories
-from .meta import ExportMeta, module_title
+from .meta import ExportMeta, module_rank, module_title
 
 SUFFIX = ".html"
 _STYLE = """
@@ -52,6 +52,7 @@ def _item(item: Item, n: int, items: list[Item], meta: ExportMeta) -> str:
 
 
 def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
+    items = sorted(items, key=lambda i: (module_rank(meta, i.topic), i.id))  # a committee reads by module
     title = f"{meta.title}: item review"
     body = "\n".join(_item(item, n, items, meta) for n, item in enumerate(items, 1))
     path.write_text(f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'

@@ -66,7 +66,8 @@ def product_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for antigen in course.antigens.antigens:
         right = [p.inn for p in course.products.products if p.target == antigen.id]
         wrong = [p.inn for p in course.products.products if p.target != antigen.id]
-        yield make.multiple(ctx, bp, antigen.id, right=right, wrong=wrong,
+        why = {p.inn: f"It targets {course.antigen(p.target).name}." for p in course.products.products}
+        yield make.multiple(ctx, bp, antigen.id, right=right, wrong=wrong, why=why,
                             stem=f"Which approved CAR T-cell products target {antigen.name}? Select all that apply.",
                             explanation=f"{', '.join(right)} target {antigen.name} ({antigen.full_name}).",
                             refs=tuple(antigen.refs), source=f"antigens.{antigen.id}",
@@ -96,7 +97,8 @@ def table3_receptor(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                                      + "; ".join(f"{a}: {b}" for a, b in pairs) + "."),
                         refs=refs, source="solid_tumors.trials.*.receptor", family="table3:receptor", page=page)
     cars = sorted({t.target for t in trials if t.receptor == "CAR T"})
-    yield make.multiple(ctx, bp, "car", right=cars, wrong=sorted({t.target for t in trials} - set(cars)),
+    why = {t.target: f"Reached with {t.receptor} cells ({t.first_author} {t.year})." for t in trials}
+    yield make.multiple(ctx, bp, "car", right=cars, wrong=sorted({t.target for t in trials} - set(cars)), why=why,
                         stem="Which of these Table 3 targets were reached with CAR T cells? Select all that apply.",
                         explanation=(f"{_listing_and(cars)} sit on the cell surface, where a CAR can bind them; the "
                                      "others are intracellular and were reached with TCRs."),
@@ -209,7 +211,10 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     follows = [p.inn for p in products if p.inn not in bends]
     if not (bends and follows):
         return  # every name bends the pattern, or none does: nothing to tell apart
-    yield make.multiple(ctx, bp, "bends", right=bends, wrong=follows, level="apply",
+    why = {p.inn: ("One word, with no second word at all." if len(p.inn.split()) < 2 else
+                   f"Its second word, '{p.inn.split()[1]}', " + ("starts" if p.inn in follows else "does not start")
+                   + f" with '{auto.stem}'.") for p in products}
+    yield make.multiple(ctx, bp, "bends", right=bends, wrong=follows, level="apply", why=why,
                         stem=(f"All approved CAR T-cell products are made from the patient's own cells. Whose generic "
                               f"names do not have a second word starting with '{auto.stem}'? Select all that apply."),
                         explanation=(f"{', '.join(bends)} break the pattern; only {' and '.join(follows)} follow it. "
@@ -224,7 +229,8 @@ def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     yield from make.attribute_choices(
         ctx, bp, ctx.course.adverse_effects.agents, "blocks", source="adverse_effects.agents.{id}.blocks",
         stem=lambda a: f"Used against CAR T-cell toxicity, {a.name}: what does it block or act on?",
-        explanation=lambda a: f"{_cap(a.name)} acts on {a.blocks}; {a.role}.", refs=lambda a: a.refs, page=lambda a: page)
+        explanation=lambda a: f"{_cap(a.name)} acts on {a.blocks}; {a.role}.", refs=lambda a: a.refs, page=lambda a: page,
+        owner=lambda a: a.name)
 
 
 def _indication_label(course, indication) -> str:
@@ -243,7 +249,9 @@ def product_indications(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         refs = tuple(sorted({n for p in course.products.products for i in p.indications
                              if _indication_label(course, i) == label for n in i.refs}))
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
-        yield make.multiple(ctx, bp, slug, right=right, wrong=wrong, level="apply",
+        why = {p.inn: "Approved for " + ", ".join(_indication_label(course, i) for i in p.indications) + "."
+               for p in course.products.products}
+        yield make.multiple(ctx, bp, slug, right=right, wrong=wrong, level="apply", why=why,
                             stem=(f"A patient with relapsed {label} is referred for CAR T cells. Which approved products "
                                   "have an indication that fits? Select all that apply."),
                             explanation=f"For {label}: {', '.join(right)}.", refs=refs,
@@ -266,7 +274,8 @@ def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                              explanation=f"{t.name} {phrase if value else negative}: {detail}.", family=family,
                              refs=tuple(t.refs), source=f"therapy_types.{t.id}.{field}", page=page)
     right = [t.name for t in types if getattr(t, field)]
-    yield make.multiple(ctx, bp, "all", right=right, wrong=[t.name for t in types if not getattr(t, field)],
+    why = {t.name: _cap(t.engineering if field == "engineered" else t.hla_note) + "." for t in types}
+    yield make.multiple(ctx, bp, "all", right=right, wrong=[t.name for t in types if not getattr(t, field)], why=why,
                         stem=f"Which of these {phrase}? Select all that apply.", family=family,
                         explanation=" ".join(f"{t.name}: {t.engineering if field == 'engineered' else t.hla_note}."
                                              for t in types),
@@ -280,7 +289,8 @@ def movement_disorders(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     fact = ctx.fact_sections["movement-disorders"][2]
     bcma = [p.inn for p in course.products.products if p.target == "bcma"]
     others = [p.inn for p in course.products.products if p.target != "bcma"]
-    yield make.multiple(ctx, bp, "", right=bcma, wrong=others, level="apply",
+    why = {p.inn: f"It targets {course.antigen(p.target).name}." for p in course.products.products}
+    yield make.multiple(ctx, bp, "", right=bcma, wrong=others, level="apply", why=why,
                         stem=("A patient develops a new movement disorder weeks after CAR T-cell therapy. After which "
                               "of these products has this been reported? Select all that apply."),
                         explanation=f"{ctx.plain(fact.text)} The anti-BCMA products are {' and '.join(bcma)}.",

@@ -37,15 +37,20 @@ def choice(ctx, bp, key, *, answer: str, pool: Pool, k: int = 3, **fields) -> It
 
 def _from(pool: Pool, text: str) -> str:
     note = pool.notes.get(text)
-    return f"{text} is another figure: {note}" if note else ""
+    if not note:
+        return ""
+    return note if not pool.numeric else f"{text} is another figure: {note}"
 
 
-def attribute_choices(ctx, bp, entities, attr: str, *, source: str, stem, explanation, refs, page) -> Iterator[Item]:
+def attribute_choices(ctx, bp, entities, attr: str, *, source: str, stem, explanation, refs, page,
+                      owner=None) -> Iterator[Item]:
     """One single-choice item per entity about one attribute, the siblings' values as distractors.
 
     `stem`, `explanation`, `refs` and `page` are functions of the entity; `source` is a format
-    string with `{id}`, e.g. "naming.stems.{id}.meaning"."""
-    pool = Pool([getattr(e, attr) for e in entities])
+    string with `{id}`, e.g. "naming.stems.{id}.meaning". `owner(e)` names an entity in feedback:
+    a distractor says whose value it is."""
+    notes = {getattr(e, attr): f"That belongs to {owner(e)}." for e in entities} if owner else None
+    pool = Pool([getattr(e, attr) for e in entities], notes=notes)
     for e in entities:
         item = choice(ctx, bp, e.id, answer=getattr(e, attr), pool=pool, stem=stem(e), explanation=explanation(e),
                       refs=tuple(refs(e)), source=source.format(id=e.id), page=page(e))
@@ -53,9 +58,11 @@ def attribute_choices(ctx, bp, entities, attr: str, *, source: str, stem, explan
             yield item
 
 
-def multiple(ctx, bp, key, *, right: list[str], wrong: list[str], **fields) -> Item:
+def multiple(ctx, bp, key, *, right: list[str], wrong: list[str], why: dict[str, str] | None = None,
+             **fields) -> Item:
+    """Select all that apply; `why` says, per option, what makes it right or wrong."""
     texts = sorted(set(right) | set(wrong), key=str.lower)
-    options = tuple(Option.of(t, t in right) for t in texts)
+    options = tuple(Option.of(t, t in right, (why or {}).get(t, "")) for t in texts)
     return Item(type="multiple", options=options, **base(ctx, bp, key, **fields))
 
 

@@ -68,14 +68,15 @@ def table1_spread(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for measure, label in MEASURES.items():
         answer = text(measure)
         chosen = [spreads[measure][0]]
-        wrong = []
+        wrong: dict[str, str] = {}
         for m in MEASURES:  # other measures' ranges, each a clear step from the key and each other
             if m != measure and all(clear_step(spreads[m][0], c) for c in chosen):
                 chosen.append(spreads[m][0])
-                wrong.append(text(m))
+                wrong[text(m)] = f"That is the spread of the {MEASURES[m]}."
         if len(wrong) < 2:
             continue
-        options = tuple(Option.of(t, t == answer) for t in sorted([answer, *wrong], key=lambda t: float(t.split("%")[0])))
+        texts = sorted([answer, *wrong], key=lambda t: float(t.split("%")[0]))
+        options = tuple(Option.of(t, t == answer, wrong.get(t, "")) for t in texts)
         yield Item(type="single", options=options, **make.base(
             ctx, bp, measure,
             stem=f"Across the trials in Table 1, over what range did the {label} vary?",
