@@ -120,3 +120,65 @@ def test_every_page_has_version_review_date_and_disclaimer(site):
         assert footer, html
         text = footer.get_text(" ", strip=True)
         assert course["version"] in text and str(course["reviewed"]) in text and "not clinical guidance" in text
+
+
+NEW_MODULE = """\
+sections:
+- id: after-discharge
+  title: After discharge
+  body: Patients go home once the acute toxicities have settled, with a carer close by.
+  refs: [0]
+  facts:
+  - id: stay-near-centre
+    text: Patients stay within reach of the treating centre in the weeks after infusion.
+    refs: [0]
+concepts:
+- id: why-stay-near
+  section: after-discharge
+  level: understand
+  ask: Why do patients stay within reach of the treating centre after infusion?
+  answer: Late toxicities may still need the team that gave the cells
+  because: the centre that gave the cells is best placed to treat what follows.
+  rests_on: [stay-near-centre]
+  wrong:
+  - text: The cells must be topped up every day for a month
+    why: The cells are given once.
+  - text: The product has to be returned to the manufacturer afterwards
+    why: Nothing is returned; the cells stay in the patient.
+"""
+
+NEW_ENTRY = """\
+- id: going-home
+  title: Going home
+  content: going_home
+  description: What happens after discharge.
+  objectives:
+  - Explain why patients stay near the treating centre.
+  - Describe who looks after the patient at home.
+  - Recognize when to call the team.
+  key_points:
+  - Stay within reach of the centre.
+  self_check_count: 1
+assessment:
+"""
+
+
+def test_a_module_is_a_yaml_file_and_a_course_entry_with_no_code(project):
+    """A file of sections (and concept questions) plus one course.yaml entry: a page, in the
+    navigation, with a self-check drawn from its own concepts."""
+    project.path("content/going_home.yaml").write_text(NEW_MODULE, encoding="utf-8")
+    project.replace("content/course.yaml", "assessment:\n", NEW_ENTRY)
+    site = project.build_site()
+    page = project.page("modules/going-home/index.html")
+    assert page.find(id="after-discharge") is not None
+    form = page.select_one("form.quiz-question")
+    assert form is not None and form["data-question-id"] == "concept:why-stay-near"
+    nav = [a.get_text(" ", strip=True) for a in project.page("index.html").select("nav a")]
+    assert "Going home" in nav
+    assert (site / "modules" / "going-home" / "index.html").is_file()
+
+
+def test_a_content_file_no_module_presents_is_an_error(project, capsys):
+    project.path("content/stray.yaml").write_text("sections: []\n", encoding="utf-8")
+    assert project.run("check") == 1
+    assert "content/stray.yaml:1: unknown content file: no module in course.yaml presents it" in capsys.readouterr().err

@@ -29,7 +29,6 @@ FILES: dict[str, type[BaseModel]] = {
     "products": model.ProductsFile,
     "adverse_effects": topics.AdverseEffectsFile,
     "challenges": topics.ChallengesFile,
-    "emerging": model.SectionsFile,
     "solid_tumors": topics.SolidTumorsFile,
 }
 
@@ -42,10 +41,12 @@ def load_course(content_dir: Path, shown_relative_to: Path | None = None) -> Cou
     docs: dict[str, YamlDocument] = {}
 
     present = {p.stem: p for p in sorted(content_dir.glob("*.y*ml"))}
+    models = {**FILES, **{stem: model.SectionsFile for stem in _module_files(present, base) if stem not in FILES}}
     for stem, path in present.items():
-        if stem not in FILES:
-            issues.append(ContentIssue(_shown(path, base), 1, "", f"unknown content file; expected one of: {', '.join(FILES)}"))
-    for stem, cls in FILES.items():
+        if stem not in models:
+            issues.append(ContentIssue(_shown(path, base), 1, "", "unknown content file: no module in course.yaml presents "
+                                       f"it, and it is none of {', '.join(FILES)}"))
+    for stem, cls in models.items():
         path = present.get(stem)
         if path is None:
             issues.append(ContentIssue(_shown(content_dir / f"{stem}.yaml", base), 1, "", "required file is missing"))
@@ -67,6 +68,19 @@ def load_course(content_dir: Path, shown_relative_to: Path | None = None) -> Cou
     if issues:
         raise ContentError(issues)
     return course
+
+
+def _module_files(present: dict[str, Path], base: Path) -> list[str]:
+    """Content files that course.yaml's modules present: any of them without a model of its own is
+    a file of teaching sections, so a new module needs a YAML file and a course.yaml entry, no code.
+    (course.yaml itself is validated below; here a broken one simply names no files.)"""
+    path = present.get("course")
+    doc = load_yaml(path, _shown(path, base))[0] if path else None
+    modules = doc.data.get("modules") if doc and isinstance(doc.data, dict) else None
+    if not isinstance(modules, list):
+        return []
+    return [m["content"] for m in modules if isinstance(m, dict) and isinstance(m.get("content"), str)
+            and m["content"] in present]
 
 
 def _shown(path: Path, base: Path) -> str:
