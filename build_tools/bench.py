@@ -21,6 +21,7 @@ from .exporters import FORMATS
 from .exporters.meta import ExportMeta
 from .pages import render_pages
 from .pages.helpers import FigureHelpers
+from .pipeline import build as build_project
 from .plain import write_plain_project
 from .quiz.bank import build_bank
 
@@ -67,7 +68,7 @@ def mkdocs_builds(repeat: int = 5) -> tuple[float, float]:
 
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
-        plain_config = write_plain_project(ROOT, tmp)
+        plain_config = write_plain_project(build_project(ROOT), ROOT, tmp / "plain")
         full = plain = float("inf")
         for _ in range(repeat):
             full = min(full, timed(lambda: build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp / "a"))), 1)[0])
@@ -144,7 +145,18 @@ def main() -> int:
             print(f"  {name:38s}{raw:8,d} / {gz:7,d}")
     else:
         print("\nrun `make site` first to report page weights")
+    print_package_size()
     return 0
+
+
+def print_package_size() -> None:
+    """The SCORM package an LMS stores (what an instructor uploads)."""
+    from .package import build_package
+
+    with tempfile.TemporaryDirectory() as tmp:
+        for standard in ("scorm12", "scorm2004"):
+            seconds, summary = timed(lambda s=standard: build_package(ROOT, s, Path(tmp) / f"{s}.zip"), 1)
+            print(f"  {standard + ' package (zip)':38s}{summary.size:8,d} bytes, {summary.files} files, built in {seconds:.1f} s")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from build_tools.content.errors import ContentError
-from build_tools.pipeline import BANK_FILE, COURSE_FILE, bank_json, build, course_json, site_meta
+from build_tools.pipeline import BANK_FILE, COURSE_FILE, bank_json, build, course_json, site_meta, with_glossary
 
 _built = None
 
@@ -24,7 +24,7 @@ def _project_dir(config) -> Path:
 def on_config(config):
     global _built
     try:
-        _built = build(_project_dir(config))
+        _built = build(_project_dir(config), directory_urls=config.use_directory_urls)
     except ContentError as error:
         raise Abort("\n" + error.report()) from None  # the report says it all; no traceback
     config.nav = _built.nav
@@ -41,8 +41,7 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    # Generated pages already carry the glossary; hand-written ones get it here.
-    return markdown if page.file.generated_by else markdown + _built.abbreviations
+    return with_glossary(_built, markdown)
 
 
 def on_post_build(config):

@@ -3,17 +3,24 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import re
 import subprocess
 import zipfile
+from collections import Counter
+from dataclasses import replace
 from pathlib import Path
 
+import lxml.html
 import pytest
 from conftest import ROOT
 from lxml import etree
 from quizhelpers import IN_CI, export, need, npm_available, real_bank
 
-from build_tools.exporters.fractions import _MOODLE
 from build_tools.exporters.gift import dumps as gift_dumps
+from build_tools.exporters.meta import ExportMeta
+from build_tools.exporters.moodle import dumps as moodle_dumps
+from build_tools.exporters.qti import assessment as qti_assessment
+from build_tools.quiz.item import short_hash
 
 COURSE, BANK = real_bank()
 FORMATS = {"json": ".json", "csv": ".csv", "gift": ".gift", "moodle": ".xml", "qti": ".zip", "anki": ".apkg", "print": ".html"}
@@ -38,13 +45,26 @@ def test_variants_draw_different_items_each_with_its_key(tmp_path):
     assert len({e.read_text() for e in exams}) == 3
 
 
-def test_cli_errors_are_one_line(capsys):
-    from build_tools.cli import main
-    assert main(["--project", str(ROOT), "quiz", "--format", "json", "--out", "/tmp/x.json", "--topics", "nope"]) == 2
-    assert main(["--project", str(ROOT), "quiz", "--format", "json", "--out", "/tmp/x.json", "--count", "100000"]) == 2
-    assert main(["--project", str(ROOT), "quiz", "--format", "json", "--out", str(ROOT / "site" / "x.json")]) == 2
-    err = capsys.readouterr().err.strip().splitlines()
-    assert len(err) == 3 and all(line.startswith("error: ") for line in err)
+def test_csv_has_a_row_per_item_with_its_level_and_family(tmp_path):
+    import csv
+
+    rows = list(csv.DictReader(export(ROOT, "csv", tmp_path / "q.csv").open(encoding="utf-8")))
+    assert sorted((r["id"], r["level"], r["family"]) for r in rows) == sorted((i.id, i.level, i.family) for i in BANK)
+
+
+def test_csv_cells_that_would_be_formulas_stay_text(tmp_path):
+    import csv
+
+    from build_tools.exporters import csv_export
+
+    formula = '=HYPERLINK("http://x")'
+    chosen = next(i for i in BANK if i.type == "single")
+    item = replace(chosen, stem=formula, explanation="+1", options=tuple(replace(o, text=f"@{o.text}") for o in chosen.options))
+    csv_export.write([item], tmp_path / "q.csv", ExportMeta("t", COURSE.course.reviewed))
+    [header, row] = list(csv.reader((tmp_path / "q.csv").open(encoding="utf-8")))
+    cells = dict(zip(header, row, strict=True))
+    assert cells["stem"] == "'" + formula and cells["explanation"] == "'+1" and cells["options"].startswith("'@")
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in row)
 
 
 # --- GIFT ---------------------------------------------------------------------------------
@@ -63,7 +83,11 @@ def gift_parser(tmp_path_factory):
 
 
 def test_gift_parses_back_into_our_items(gift_parser):
-    parsed = [q for q in gift_parser(gift_dumps(BANK, "CAR T course")) if q["type"] != "Category"]
+    meta = ExportMeta("CAR T course", COURSE.course.reviewed, modules={m.id: m.title for m in COURSE.course.modules})
+    everything = gift_parser(gift_dumps(BANK, meta))
+    categories = [q["title"] for q in everything if q["type"] == "Category"]
+    assert categories == [f"$course$/top/CAR T course/{n}. {m.title}" for n, m in enumerate(COURSE.course.modules, 1)]
+    parsed = [q for q in everything if q["type"] != "Category"]
     assert len(parsed) == len(BANK)
     by_id = {i.id: i for i in BANK}
     for q in parsed:
@@ -73,6 +97,7 @@ def test_gift_parses_back_into_our_items(gift_parser):
         if item.type in ("single", "multiple"):
             assert q["type"] == "MC"
             assert [c["text"]["text"] for c in q["choices"]] == [o.text for o in item.options]
+            assert [(c["feedback"] or {}).get("text") or "" for c in q["choices"]] == [o.why for o in item.options]
             if item.type == "single":
                 assert [c["isCorrect"] for c in q["choices"]] == [o.correct for o in item.options]
             else:
@@ -90,45 +115,188 @@ def test_gift_parses_back_into_our_items(gift_parser):
 
 def test_gift_escapes_every_special_character(gift_parser):
     nasty = "a~b=c#d{e}f:g"
-    item = BANK[0].__class__(**{**BANK[0].__dict__, "stem": f"Which {nasty}?", "explanation": nasty})
-    [q] = [q for q in gift_parser(gift_dumps([item], "t")) if q["type"] != "Category"]
+    single = next(i for i in BANK if i.type == "single")
+    item = single.__class__(**{**single.__dict__, "stem": f"Which {nasty}?", "explanation": nasty})
+    [q] = [q for q in gift_parser(gift_dumps([item], ExportMeta("t", COURSE.course.reviewed))) if q["type"] != "Category"]
     assert q["stem"]["text"] == f"Which {nasty}?" and q["globalFeedback"]["text"] == nasty
     assert len(q["choices"]) == len(item.options)
 
 
 # --- Moodle XML -----------------------------------------------------------------------------
+# The rules below are Moodle's, read from question/format/xml/format.php (qformat_xml) and the code it
+# calls: question_bank::fraction_options_full() for fractions, core_tag_tag (TAG_MAX_LENGTH 50),
+# question_bank_entries.idnumber (100), question.name (255), split_category_path() for categories.
 
-def test_moodle_xml_structure(tmp_path):
-    doc = etree.parse(str(export(ROOT, "moodle", tmp_path / "q.xml")))
-    questions = doc.findall("question")
-    categories = [q for q in questions if q.get("type") == "category"]
+MOODLE_FRACTIONS = {"100", "90", "83.33333", "80", "75", "70", "66.66667", "60", "50", "40", "33.33333", "30", "25",
+                    "20", "16.66667", "14.28571", "12.5", "11.11111", "10", "5", "0"}
+MOODLE_FRACTIONS |= {f"-{f}" for f in MOODLE_FRACTIONS if f != "0"}
+MOODLE_FORMATS = {"html", "plain_text", "moodle_auto_format", "markdown"}
+
+
+def split_category_path(path: str) -> list[str]:
+    """Moodle's own rule: `/` separates names, `//` is a slash inside a name."""
+    return [name.replace("//", "/").strip() for name in re.split(r"(?<!/)/(?!/)", path)]
+
+
+def moodle_problems(doc: etree._ElementTree) -> list[str]:
+    """Everything Moodle's importer would refuse, cut or misread in this file."""
+    problems, idnumbers, id_tags = [], Counter(), Counter()
+    root = doc.getroot()
+    if root.tag != "quiz":
+        return ["root element is not <quiz>"]
+    for q in root.findall("question"):
+        kind = q.get("type")
+        if kind == "category":
+            if not (q.findtext("category/text") or "").startswith("$course$/"):
+                problems.append("category outside the course context")
+            continue
+        name = q.findtext("name/text") or ""
+        where = f"{kind} {name[:40]!r}"
+        if not name.strip() or len(name) > 255:
+            problems.append(f"{where}: name empty or over 255 characters")
+        if q.find("questiontext/text") is None:
+            problems.append(f"{where}: no questiontext")
+        for el in q.iter():
+            if el.get("format") is not None and el.get("format") not in MOODLE_FORMATS:
+                problems.append(f"{where}: unknown text format {el.get('format')}")
+        idnumber = q.findtext("idnumber") or ""
+        idnumbers[idnumber] += 1
+        if not idnumber or len(idnumber) > 100:
+            problems.append(f"{where}: ID number empty or over 100 characters")
+        tags = [t.text or "" for t in q.findall("tags/tag/text")]
+        problems += [f"{where}: tag {t!r} over 50 characters" for t in tags if len(t) > 50]
+        id_tags.update(t for t in tags if t.startswith("id:"))
+        answers = q.findall("answer")
+        fractions = [a.get("fraction") for a in answers]
+        if kind == "multichoice":
+            if q.findtext("single") not in ("true", "false") or len(answers) < 2:
+                problems.append(f"{where}: <single> missing or fewer than two answers")
+            problems += [f"{where}: fraction {f} refused on import" for f in fractions if f not in MOODLE_FRACTIONS]
+            positive = sum(float(f) for f in fractions if float(f) > 0)
+            best = max(float(f) for f in fractions)
+            single = q.findtext("single") == "true"
+            if (single and best != 100) or (not single and abs(positive - 100) > 0.01):
+                problems.append(f"{where}: right answers do not make 100%")
+        elif kind == "truefalse":
+            if sorted(a.findtext("text") for a in answers) != ["false", "true"] or sorted(fractions) != ["0", "100"]:
+                problems.append(f"{where}: true/false answers are not one 'true' and one 'false', one of them 100")
+        elif kind == "numerical":
+            for a in answers:
+                float(a.findtext("text")), float(a.findtext("tolerance") or 0)  # both must be numbers
+            units = q.findall("units/unit")
+            if units and units[0].findtext("multiplier") != "1":
+                problems.append(f"{where}: the first unit must have multiplier 1")
+        elif kind == "matching":
+            subs = q.findall("subquestion")
+            if len(subs) < 2 or any(not (s.findtext("answer/text") or "").strip() for s in subs):
+                problems.append(f"{where}: matching needs two or more pairs with answers")
+        elif kind == "ordering":
+            if len(answers) < 2 or sorted(fractions, key=float) != [str(n) for n in range(1, len(answers) + 1)]:
+                problems.append(f"{where}: ordering answers must be numbered 1..n")
+        else:
+            problems.append(f"{where}: question type Moodle does not import")
+    problems += [f"ID number {i!r} used {n} times" for i, n in idnumbers.items() if n > 1]
+    problems += [f"tag {t!r} shared by {n} questions" for t, n in id_tags.items() if n > 1]
+    return problems
+
+
+def html_text(fragment: str) -> str:
+    """What a Moodle or Canvas page shows for an HTML text."""
+    return lxml.html.fragment_fromstring(fragment, create_parent="div").text_content()
+
+
+@pytest.fixture(scope="module")
+def moodle_doc(tmp_path_factory):
+    return etree.parse(str(export(ROOT, "moodle", tmp_path_factory.mktemp("moodle") / "q.xml")))
+
+
+def test_moodle_file_keeps_every_rule_of_moodles_importer(moodle_doc):
+    assert moodle_problems(moodle_doc) == []
+
+
+def test_the_rules_catch_what_moodle_refuses(moodle_doc):
+    # The checker must fail on the faults it exists for, or it proves nothing.
+    broken = etree.fromstring(etree.tostring(moodle_doc))
+    first = broken.find("question[@type='multichoice']")
+    first.find("answer").set("fraction", "33.33")
+    first.find("tags/tag/text").text = "id:" + "x" * 60
+    problems = moodle_problems(etree.ElementTree(broken))
+    assert any("33.33 refused" in p for p in problems) and any("over 50" in p for p in problems)
+
+
+def test_moodle_items_read_back_as_our_items(moodle_doc):
+    questions = moodle_doc.findall("question")
     real = [q for q in questions if q.get("type") != "category"]
     assert len(real) == len(BANK)
-    assert {c.findtext("category/text").rsplit("/", 1)[1] for c in categories} == {m.id for m in COURSE.course.modules}
+    categories = [split_category_path(q.findtext("category/text")) for q in questions if q.get("type") == "category"]
+    assert [c[3] for c in categories] == [f"{n}. {m.title}" for n, m in enumerate(COURSE.course.modules, 1)]
+    assert {c[2] for c in categories} == {COURSE.course.title}
     by_id = {i.id: i for i in BANK}
-    allowed = set(_MOODLE.values()) | {"0", "-100"}
+    names = Counter()
     for q in real:
-        item = by_id[q.findtext("idnumber")]
-        assert q.findtext("name/text") == item.id and q.findtext("questiontext/text") == item.stem
-        assert f"id:{item.id}" in [t.text for t in q.findall("tags/tag/text")]
+        item = by_id[q.findtext("idnumber")]  # the full id, as no id is over 100 characters
+        names[q.findtext("name/text")] += 1
+        shown = q.findtext("name/text").rsplit(" (", 1)[0].split(" [")[0]  # the stem, cut short with "…" if long
+        assert item.stem.startswith(shown.removesuffix("…")) and len(shown) >= min(len(item.stem), 40)
+        assert html_text(q.findtext("questiontext/text")) == item.stem
+        assert f"id:{short_hash(item.id, 10)}" in [t.text for t in q.findall("tags/tag/text")]
         kind = q.get("type")
         if kind == "multichoice":
-            fractions = [a.get("fraction") for a in q.findall("answer")]
-            assert set(fractions) <= allowed
-            if q.findtext("single") == "true":
-                assert fractions.count("100") == 1
+            assert [html_text(a.findtext("text")) for a in q.findall("answer")] == [o.text for o in item.options]
+            assert [float(a.get("fraction")) > 0 for a in q.findall("answer")] == [o.correct for o in item.options]
+            assert [html_text(a.findtext("feedback/text") or "") for a in q.findall("answer")] == [o.why for o in item.options]
         elif kind == "numerical":
             assert float(q.findtext("answer/text")) == item.answer
+            unit = q.findtext("units/unit/unit_name")
+            assert unit == {"percent": "%", "count": None, "calendar-year": None}.get(item.unit, item.unit)
+            assert q.findtext("unitgradingtype") == "0"  # the unit is optional: "42" and "42%" both right
         elif kind == "matching":
-            assert len(q.findall("subquestion")) == len(item.pairs)
+            assert [(html_text(s.findtext("text")), s.findtext("answer/text")) for s in q.findall("subquestion")] == [
+                (p.left, p.right) for p in item.pairs]
         elif kind == "ordering":
-            assert [a.findtext("text") for a in q.findall("answer")] == list(item.order)
+            assert [html_text(a.findtext("text")) for a in q.findall("answer")] == list(item.order)
+    assert max(names.values()) == 1  # every name tells its question apart
+
+
+def test_moodle_escapes_markup_in_content():
+    nasty = 'CD19 < CD22 & "dual" <b>targets</b> it\'s'
+    single = next(i for i in BANK if i.type == "single")
+    item = replace(single, stem=nasty, explanation=nasty, options=tuple(replace(o, text=f"{o.text} <i>&</i>")
+                                                                         for o in single.options))
+    doc = etree.fromstring(moodle_dumps([item], ExportMeta("t", COURSE.course.reviewed)).encode())
+    q = doc.find("question[@type='multichoice']")
+    for tag in ("questiontext", "generalfeedback"):
+        fragment = q.findtext(f"{tag}/text")
+        assert lxml.html.fragment_fromstring(fragment, create_parent="div").xpath("//b|//i") == []  # no markup made
+        assert nasty in html_text(fragment)
+    assert [html_text(a.findtext("text")) for a in q.findall("answer")] == [f"{o.text} <i>&</i>" for o in single.options]
+
+
+def test_moodle_ordering_falls_back_to_matching(tmp_path):
+    ordering = [i for i in BANK if i.type == "ordering"]
+    assert ordering
+    plain = etree.parse(str(export(ROOT, "moodle", tmp_path / "new.xml")))
+    old = etree.parse(str(export(ROOT, "moodle", tmp_path / "old.xml", "--ordering-as", "matching")))
+    assert len(plain.findall("question[@type='ordering']")) == len(ordering)
+    assert old.findall("question[@type='ordering']") == [] and moodle_problems(old) == []
+    for item in ordering:
+        [q] = [q for q in old.findall("question") if q.findtext("idnumber") == item.id]
+        assert q.get("type") == "matching"
+        pairs = [(html_text(s.findtext("text")), s.findtext("answer/text")) for s in q.findall("subquestion")]
+        assert pairs == [(step, str(n)) for n, step in enumerate(item.order, 1)]
 
 
 # --- QTI for Canvas -------------------------------------------------------------------------
+Q = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
 
-def test_qti_zip_validates_and_idents_match(tmp_path):
-    path = export(ROOT, "qti", tmp_path / "q.zip")
+
+def canvas_match_id(ident: str) -> int | None:
+    """Canvas's matching importer (qti/associate_interaction.rb): the first run of digits, as a number."""
+    found = re.search(r"\d+", ident)
+    return int(found.group()) if found else None
+
+
+def read_qti(path: Path):
     with zipfile.ZipFile(path) as zf:
         names = zf.namelist()
         manifest = etree.fromstring(zf.read("imsmanifest.xml"))
@@ -138,21 +306,77 @@ def test_qti_zip_validates_and_idents_match(tmp_path):
         [quiz_href] = [h for h in hrefs if not h.endswith("assessment_meta.xml")]
         assessment = etree.fromstring(zf.read(quiz_href))
         meta = etree.fromstring(zf.read(quiz_href.rsplit("/", 1)[0] + "/assessment_meta.xml"))
-    q = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
-    assert meta.get("identifier") == assessment.find("q:assessment", q).get("ident")
-    items = assessment.findall(".//q:item", q)
+    return assessment, meta
+
+
+@pytest.fixture(scope="module")
+def qti_whole_bank(tmp_path_factory):
+    return read_qti(export(ROOT, "qti", tmp_path_factory.mktemp("qti") / "q.zip"))
+
+
+def test_qti_validates_and_idents_match(qti_whole_bank):
+    assessment, meta = qti_whole_bank
+    assert meta.get("identifier") == assessment.find("q:assessment", Q).get("ident")
+    items = assessment.findall(".//q:item", Q)
     assert len(items) == len(BANK)
     for item in items:
-        labels = {el.get("ident") for el in item.findall(".//q:response_label", q)}
-        responses = {el.get("ident") for el in item.findall(".//q:response_lid", q)} | {
-            el.get("ident") for el in item.findall(".//q:response_str", q)}
-        for var in item.findall(".//q:varequal", q):
+        labels = {el.get("ident") for el in item.findall(".//q:response_label", Q)}
+        responses = {el.get("ident") for el in item.findall(".//q:response_lid", Q)} | {
+            el.get("ident") for el in item.findall(".//q:response_str", Q)}
+        for var in item.findall(".//q:varequal", Q):
             assert var.get("respident") in responses
-            if item.find(".//q:response_str", q) is None:
+            if item.find(".//q:response_str", Q) is None:
                 assert var.text in labels
+        feedback = {f.get("ident") for f in item.findall("q:itemfeedback", Q)}
+        assert {d.get("linkrefid") for d in item.findall(".//q:displayfeedback", Q)} == feedback
     need(SCHEMA.exists(), f"QTI schema not found at {SCHEMA}")
     schema = etree.XMLSchema(etree.parse(str(SCHEMA)))
     assert schema.validate(etree.ElementTree(assessment)), schema.error_log
+
+
+def test_no_two_idents_in_an_item_share_canvas_match_id(qti_whole_bank):
+    assessment, _ = qti_whole_bank
+    checked = 0
+    for lid in assessment.iterfind(".//q:response_lid", Q):
+        ids = [canvas_match_id(label.get("ident")) for label in lid.iterfind(".//q:response_label", Q)]
+        assert None not in ids and len(set(ids)) == len(ids), ids
+        checked += 1
+    assert checked > len(BANK) - 80  # every choice item and every matching row was looked at
+    # the rule itself: the old idents collided under it
+    assert canvas_match_id("m4e0740") == canvas_match_id("m4b2277") == 4
+
+
+def test_qti_has_a_group_per_module_with_picks_and_points(qti_whole_bank):
+    assessment, meta = qti_whole_bank
+    settings = COURSE.course.assessment
+    root = assessment.find("q:assessment/q:section", Q)
+    assert root.findall("q:item", Q) == []  # every item sits in its module's group
+    groups = root.findall("q:section", Q)
+    assert [g.get("title") for g in groups] == [f"{n}. {m.title}" for n, m in enumerate(COURSE.course.modules, 1)]
+    picks = [int(g.findtext("q:selection_ordering/q:selection/q:selection_number", namespaces=Q)) for g in groups]
+    sizes = [len(g.findall("q:item", Q)) for g in groups]
+    assert sum(picks) == settings.items and all(settings.min_per_module <= p <= n for p, n in zip(picks, sizes, strict=True))
+    assert {g.findtext(".//q:points_per_item", namespaces=Q) for g in groups} == {"1.0"}
+    assert float(meta.findtext("{http://canvas.instructure.com/xsd/cccv1p0}points_possible")) == settings.items
+    refs = []
+    for item in assessment.iterfind(".//q:item", Q):
+        fields = {f.findtext("q:fieldlabel", namespaces=Q): f.findtext("q:fieldentry", namespaces=Q)
+                  for f in item.iterfind("q:itemmetadata//q:qtimetadatafield", Q)}
+        assert fields["points_possible"] == "1.0"
+        refs.append(fields["assessment_question_identifierref"])
+        assert item.find("q:presentation/q:material/q:mattext", Q).get("texttype") == "text/html"
+    assert len(set(refs)) == len(BANK)
+    said = {html_text(m.text) for m in assessment.iterfind(".//q:itemfeedback/q:flow_mat/q:material/q:mattext", Q)}
+    assert {o.why for i in BANK for o in i.options if o.why} <= said  # every option's feedback reaches Canvas
+
+
+def test_qti_escapes_markup_in_content():
+    nasty = 'CD19 < CD22 & <b>both</b>'
+    item = replace(BANK[0], stem=nasty, explanation=nasty)
+    root = etree.fromstring(qti_assessment([item], "g1", ExportMeta("t", COURSE.course.reviewed)).encode())
+    stem = root.find(".//q:presentation/q:material/q:mattext", Q).text
+    assert html_text(stem) == nasty
+    assert lxml.html.fragment_fromstring(stem, create_parent="div").xpath("//b") == []
 
 
 # --- Anki -----------------------------------------------------------------------------------
@@ -177,7 +401,8 @@ def test_anki_deck_imports_twice_without_duplicates_and_updates_edits(project, t
 
     first = export(project.root, "anki", tmp_path / "a.apkg")
     again = export(project.root, "anki", tmp_path / "b.apkg")
-    project.replace("content/products.yaml", "    crs_percent: 93\n", "    crs_percent: 87\n")
+    project.replace("content/adverse_effects.yaml", "      after: {value: 4, unit: percent}\n",
+                    "      after: {value: 3, unit: percent}\n")
     # Anki takes an edited note only when it is newer: the content's review date says so.
     project.replace("content/course.yaml", "reviewed: 2026-11-24", "reviewed: 2026-12-01")
     edited = export(project.root, "anki", tmp_path / "c.apkg")
@@ -186,8 +411,32 @@ def test_anki_deck_imports_twice_without_duplicates_and_updates_edits(project, t
     assert [n for n, _ in counts] == [len(BANK)] * 3  # no note added twice
     col = Collection(str(collection))
     try:
-        query = '"ItemId:table1-rate*axicabtagene-ciloleucel:lbcl:crs_percent"'
+        query = '"ItemId:toxicity-figures*uk-early-intervention"'
         answers = [col.get_note(nid)["Answer"] for nid in col.find_notes(query)]
     finally:
         col.close()
-    assert len(answers) == 2 and all(a.startswith("87") for a in answers)  # the edit reached the cards
+    assert len(answers) == 2 and all(a.startswith("3") for a in answers)  # the edit reached the cards
+
+
+def test_anki_ordering_cards_show_the_steps_shuffled(tmp_path):
+    need(IN_CI or importlib.util.find_spec("anki") is not None, "the anki package is in the test extra")
+    import lxml.html as html
+    from anki.collection import Collection
+
+    ordering = [i for i in BANK if i.type == "ordering"]
+    deck = export(ROOT, "anki", tmp_path / "a.apkg", "--ids", str(_ids_file(tmp_path, ordering)))
+    _import_each([deck], tmp_path / "c.anki2")
+    col = Collection(str(tmp_path / "c.anki2"))
+    try:
+        fronts = {col.get_note(n)["ItemId"]: col.get_note(n)["Question"] for n in col.find_notes("")}
+    finally:
+        col.close()
+    for item in ordering:
+        shown = html.fragment_fromstring(fronts[item.id], create_parent="div").xpath("//li/text()")
+        assert sorted(shown) == sorted(item.order) and shown != list(item.order)
+
+
+def _ids_file(folder: Path, items) -> Path:
+    path = folder / "ids.txt"
+    path.write_text("".join(f"{i.id}\n" for i in items))
+    return path

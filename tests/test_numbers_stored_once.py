@@ -12,11 +12,12 @@ NAMES = re.compile(
     r"\{[^}]+\}"                                     # placeholders: the number comes from a field
     r"|\b(?:CD\d+\w*|IL-\d+|4-1BB|HLA-A\*\d+:\d+|GD2|E[67]|MAGE(?:-A\d)?|NY-ESO-1|ZUMA-\d+|SARS-CoV-2|COVID-19"
     r"|PD-1|Claudin18\.2|GPRC5D|CRISPR-Cas9|TNFRSF17|CD-19|CD 19|cluster of differentiation 19)\b"
-    r"|\b(?:[Ii]nterleukin|phase|Table|reference|carcinoma|protein) \d+\b"
+    r"|\b(?:[Ii]nterleukin|phase|Table|reference|carcinoma|protein|group) \d+\b"
     r"|95% CI|\.md\.j2$")
 # Not prose: ids, numbers, dates, citations, and the reference list's bibliographic data.
 SKIP_KEYS = {"values", "refs", "id", "n", "ref", "year", "first_approval", "reviewed", "version", "details",
-             "self_check_count", "self_check_seed", "phase", "target", "content"}
+             "self_check_count", "self_check_seed", "phase", "target", "content", "targets", "after_target",
+             "objective", "assessment", "rests_on"}
 SKIP_FILES = {"references.yaml", "glossary.yaml"}  # glossary definitions are general, not course facts
 
 

@@ -14,7 +14,8 @@ PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&'
 # Fields whose values are ids, enums, dates, patterns or numbers: the model rejects free text there.
 CONSTRAINED = {"id", "disease", "target", "kind", "source", "content", "template", "file", "unit", "location",
                "where", "receptor", "costimulatory_domain", "first_approval", "reviewed", "abbr", "doi", "url",
-               "generator", "module", "difficulty", "field", "type", "phase", "stem"}
+               "generator", "module", "difficulty", "field", "type", "phase", "stem", "section", "therapies",
+               "targets", "agent", "after_target", "rests_on", "level", "design", "answer", "within", "after"}
 
 
 def poison(node, key=None):
@@ -78,7 +79,7 @@ def test_no_inline_event_handlers_in_our_markup(site):
 
 
 def test_csv_cells_never_start_a_formula(project, tmp_path):
-    project.replace("content/glossary.yaml", "term: acute lymphoblastic leukemia", "term: '=HYPERLINK(\"http://x\")'")
+    project.replace("content/adverse_effects.yaml", "  name: siltuximab\n", "  name: '=HYPERLINK(\"http://x\")'\n")
     import csv
     rows = list(csv.reader(export(project.root, "csv", tmp_path / "q.csv").open(encoding="utf-8")))
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)

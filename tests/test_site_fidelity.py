@@ -11,7 +11,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 from conftest import ROOT
 from quizhelpers import need
 
-from build_tools.plain import write_plain_project
+from build_tools.cli import main as cli
 
 
 class _Links(HTMLParser):
@@ -76,7 +76,7 @@ def test_plain_build_of_rendered_markdown_works_under_another_base(tmp_path, ser
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = write_plain_project(ROOT, tmp_path / "plain")
+    config = plain_project(tmp_path / "plain")
     build(load_config(str(config)))
     out = tmp_path / "plain" / "site"
     pages, broken = crawl(serve(out, "/some/other/base/"))
@@ -101,8 +101,27 @@ def test_zensical_builds_the_plain_project(tmp_path, serve):
 
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
     need(zensical is not None, "zensical is not installed (it is in the test extra)")
-    config = write_plain_project(ROOT, tmp_path / "plain")
+    config = plain_project(tmp_path / "plain")
     result = subprocess.run([zensical, "build", "-f", str(config)], capture_output=True, text=True, cwd=config.parent)
     assert result.returncode == 0, result.stdout + result.stderr
     pages, broken = crawl(serve(config.parent / "site", "/cart-course/"))
     assert pages >= 14 and broken == []
+
+
+def plain_project(folder: Path) -> Path:
+    """The hook-free project, written by the command a maintainer runs."""
+    assert cli(["--project", str(ROOT), "plain", "--out", str(folder)]) == 0
+    return folder / "mkdocs.yml"
+
+
+def test_plain_on_broken_content_keeps_the_last_project_and_reports_each_error_once(project, tmp_path, capsys):
+    out = tmp_path / "plain"
+    assert project.run("plain", "--out", str(out)) == 0
+    before = sorted(p.relative_to(out) for p in out.rglob("*"))
+    project.replace("content/products.yaml", "    crs_percent: 93\n", "    crs_percent: 930\n")
+    capsys.readouterr()
+    assert project.run("plain", "--out", str(out)) == 1
+    err = capsys.readouterr().err
+    assert err.count("must be between 0 and 100 (got 930)") == 1
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before  # the last good project, whole
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".plain")]  # no staging left behind

@@ -68,7 +68,7 @@ def check_course(course) -> list[ContentIssue]:
             issue(stem, path, f"no template named {value!r} in build_tools/pages/templates")
         if isinstance(value, model.Fact):
             named = prose.placeholders(value.text)
-            asked = prose.placeholders(value.ask or "")
+            asked = prose.placeholders(value.ask or "") + prose.placeholders(value.claim or "")
             for unknown in sorted({r for r in asked if "." not in r} - set(value.values)):
                 issue(stem, path + ("ask",), f"placeholder {{{unknown}}} names no value of this fact")
             for ref in sorted({r for r in asked if "." in r and r not in facts}):
@@ -80,7 +80,7 @@ def check_course(course) -> list[ContentIssue]:
                 issue(stem, path + ("text",), f"placeholder {{{ref}}} does not name a number in the content")
             for unused in sorted(set(value.values) - used):
                 issue(stem, path + ("values", unused), f"value is never shown: put {{{unused}}} in the text")
-        elif isinstance(value, str) and name not in ("text", "ask") and "{" in value:
+        elif isinstance(value, str) and name not in ("text", "ask", "claim") and "{" in value:
             for ref in prose.placeholders(value):
                 if ref not in facts:
                     issue(stem, path, f"placeholder {{{ref}}} does not name a number in the content")

@@ -16,7 +16,7 @@ from .walk import id_path
 from .yaml_source import YamlDocument
 
 # Numeric fields that are bookkeeping, not facts a reader learns.
-_NOT_FACTS = {"refs", "n", "year", "self_check_count"}
+_NOT_FACTS = {"refs", "n", "year", "self_check_count", "objective", "assessment"}
 
 
 def _unit_of(field_name: str) -> str:

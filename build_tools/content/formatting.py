@@ -23,7 +23,7 @@ def quantity(q: Quantity) -> str:
     else:
         body = f"{number(q.value)}%" if q.unit == "percent" else number(q.value)
         plural = q.value != 1
-    if q.unit in ("percent", "count"):
+    if q.unit in ("percent", "count", "fold"):
         return body
     if q.unit == "mg":
         return f"{body} mg"

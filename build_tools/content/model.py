@@ -39,7 +39,7 @@ def _percent(value: float) -> float:
 
 
 Percent = Annotated[Number, AfterValidator(_percent)]
-Unit = Literal["percent", "days", "months", "years", "hours", "mg", "count", "calendar-year"]
+Unit = Literal["percent", "days", "months", "years", "hours", "mg", "count", "fold", "calendar-year"]
 
 
 class Model(BaseModel):
@@ -73,14 +73,41 @@ class Quantity(Model):
         return self.value is None
 
 
+Design = Literal["randomized", "single-arm", "retrospective", "historical-control"]
+
+
 class Fact(Model):
     """One cited statement; `{name}` in text shows values[name]. Statements need no numbers."""
 
     id: Id
     text: Text
+    design: Design | None = None  # the kind of study behind a result, where the review says so
+    claim: str | None = None      # the result without its design, for questions that ask the design
     values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Quantity] = {}
     refs: Refs
     ask: str | None = None  # a question stem for the quiz generator; None = not asked numerically
+    answer: str | None = None  # which value `ask` asks for; required when the fact has several
+
+    @model_validator(mode="after")
+    def _named_key(self) -> Fact:
+        # Nothing guesses the key: a stem over several values must say which one it asks for.
+        if self.answer is not None and self.answer not in self.values:
+            raise ValueError(f"answer {self.answer!r} names no value of this fact (values: {', '.join(self.values)})")
+        if self.ask and self.answer is None and len(self.values) > 1:
+            raise ValueError(f"this fact asks a question over several values ({', '.join(self.values)}): "
+                             "say which is the answer with `answer:`")
+        return self
+
+    @model_validator(mode="after")
+    def _claim_with_design(self) -> Fact:
+        if (self.design is None) != (self.claim is None):
+            raise ValueError("a fact with a design needs a claim (the result without its design), and only then")
+        return self
+
+    @property
+    def key(self) -> str | None:
+        """The name of the value a question about this fact asks for."""
+        return self.answer or next(iter(self.values), None)
 
 
 class Section(Model):
@@ -90,6 +117,7 @@ class Section(Model):
     title: Text
     body: Text
     refs: Refs
+    objective: int | None = Field(default=None, ge=1)  # which module objective it teaches (1-based)
     facts: list[Fact] = []
 
 
@@ -106,6 +134,7 @@ class Reference(Model):
 
 class ExternalSource(Model):
     id: Id
+    short: Text  # how a citation reads: "FDA approval records"
     title: Text
     note: Text
 
@@ -191,10 +220,32 @@ class Product(Model):
         return next(i for i in self.indications if i.id == indication_id)
 
 
+class Distractor(Model):
+    """A wrong answer a learner might choose, and why it is wrong."""
+
+    text: Text
+    why: Text
+
+
+class Concept(Model):
+    """A hand-written question about an idea rather than a number. Its key rests on facts of the
+    page (`rests_on`), which a test finds taught where the question links."""
+
+    id: Id
+    section: Id                      # the section of this file's page that teaches it
+    level: Literal["recall", "understand", "apply", "analyze"]
+    ask: Text
+    answer: Text
+    because: Text                    # why the key is right: the feedback for a learner who chose it
+    rests_on: list[Id] = Field(min_length=1)  # ids of facts in that section
+    wrong: list[Distractor] = Field(min_length=2, max_length=4)
+
+
 class SectionsFile(Model):
     """Every module's content file: teaching sections, plus the entities of its subject."""
 
     sections: list[Section] = []
+    concepts: list[Concept] = []
 
 
 class ProductsFile(SectionsFile):

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import AfterValidator, Field, model_validator
 
 from .model import Fact, FdaRecord, Id, Model, Refs, SectionsFile, Text
 
@@ -18,7 +18,10 @@ class TherapyType(Model):
     antigen_source: Text
     engineered: bool
     engineering: Text
-    hla_restricted: bool
+    hla_restricted: bool  # recognition needs the target shown on an HLA molecule
+    hla_typing: bool      # the patient must carry a particular HLA allele to be treated
+    hla_note: Text        # why, in a sentence: the comparison table and feedback show it
+    restricting_allele: Text | None = None  # the review's example allele, for eligibility cases
     targets: Text
     cannot_target: Text
     refs: Refs
@@ -78,7 +81,68 @@ class Agent(Model):
     refs: Refs
 
 
+class Note(Model):
+    """A cited sentence that belongs to an entity rather than to a section."""
+
+    text: Text
+    refs: Refs
+
+
+class Step(Model):
+    """One line of management, in the order it is tried."""
+
+    treatment: Text          # as an answer option and the page read it; may name numbers
+    agent: Id | None = None  # the drug, where the step is one (an id in `agents`)
+    note: Text               # why it comes at this point: the feedback a learner reads
+    refs: Refs
+
+
+class Complication(Model):
+    """A complication after infusion, as structure a clinical case can be drawn from."""
+
+    id: Id
+    name: Text
+    section: Id                 # the section of the page that teaches it
+    therapies: list[Id] = Field(min_length=1)  # therapy types it follows
+    targets: list[Id] = []      # only after products against these antigens (empty: any)
+    phase: Literal["acute", "late"]  # what a case stem says of timing: never the key's own words
+    timing: Text                # when it appears, in the review's terms (the page shows it)
+    hallmarks: list[Text]       # in every case: without them the picture is not this complication
+    findings: list[Text] = Field(min_length=1)  # a case shows some of these besides the hallmarks
+    mimic: Text | None = None   # what can look the same and is handled alongside
+    management: list[Step] = []
+    caveat: Note | None = None  # what the evidence for the order of management does not show
+    refs: Refs
+
+
+def _one_placeholder(value: str | None) -> str | None:
+    if value is not None and not (value.startswith("{") and value.endswith("}") and value.count("{") == 1):
+        raise ValueError(f"must be one placeholder naming a time in the content, such as {{facts.x.days}} (got {value!r})")
+    return value
+
+
+Placeholder = Annotated[str, AfterValidator(_one_placeholder)]
+
+
+class InfectionWindow(Model):
+    """When one kind of infection clusters after infusion: within a time, or beyond it."""
+
+    id: Id
+    name: Text
+    within: Placeholder | None = None
+    after: Placeholder | None = None
+    refs: Refs
+
+    @model_validator(mode="after")
+    def _one_bound(self) -> InfectionWindow:
+        if (self.within is None) == (self.after is None):
+            raise ValueError("give either within or after")
+        return self
+
+
 class AdverseEffectsFile(SectionsFile):
+    complications: list[Complication] = []
+    infection_windows: list[InfectionWindow] = []
     agents: list[Agent] = Field(min_length=1)
 
 
@@ -93,8 +157,33 @@ class Challenge(Model):
     refs: Refs
 
 
+class RelapsePattern(Model):
+    """How a cancer comes back after a CAR, and the next approach the review supports."""
+
+    id: Id
+    disease: Id           # a disease id in products.yaml
+    after_target: Id      # the antigen the first CAR aimed at
+    antigen_lost: bool    # the relapse no longer carries that antigen (antigen escape)
+    finding: Text         # what the relapse looks like
+    next: Text            # the best-supported next approach, as an answer option reads
+    note: Text            # the evidence for it
+    refs: Refs
+
+
+class PoorSalvage(Model):
+    """An approach after relapse that the review does not support, and why."""
+
+    id: Id
+    text: Text
+    when_antigen_lost: bool = False  # a wrong option only where the antigen is gone
+    note: Text
+    refs: Refs
+
+
 class ChallengesFile(SectionsFile):
     challenges: list[Challenge] = Field(min_length=1)
+    relapse_patterns: list[RelapsePattern] = []
+    poor_salvage: list[PoorSalvage] = []
 
 
 class Cohort(Model):

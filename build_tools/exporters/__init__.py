@@ -1,5 +1,5 @@
 """One module per export format. Each has `SUFFIX` and `write(items, path, meta)`."""
-from . import anki, csv_export, gift, json_export, moodle, printable, qti
+from . import anki, csv_export, gift, json_export, moodle, printable, qti, review
 
 FORMATS = {
     "json": json_export,
@@ -9,6 +9,7 @@ FORMATS = {
     "qti": qti,
     "print": printable,
     "anki": anki,
+    "review": review,
 }
 
 __all__ = ["FORMATS"]

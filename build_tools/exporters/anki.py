@@ -6,14 +6,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import random
 import tempfile
 import zipfile
 from pathlib import Path
+from typing import assert_never
 
 import genanki
 from markupsafe import escape
 
-from ..quiz.answers import answer_text
+from ..quiz.answers import answer_text, reference_labels
 from ..quiz.item import Item, short_hash
 from .meta import ExportMeta
 
@@ -31,13 +33,33 @@ MODEL = genanki.Model(
 )
 
 
+def shuffled_steps(item: Item) -> list[str]:
+    """The steps of an ordering item in a fixed shuffled order (seeded by the item id, so the deck
+    stays byte-identical), never the answer itself."""
+    steps = list(item.order)
+    random.Random(f"anki:{item.id}").shuffle(steps)
+    if len(steps) > 1 and steps == list(item.order):
+        steps = steps[1:] + steps[:1]
+    return steps
+
+
+def _list(texts: list[str]) -> str:
+    return "<ul>" + "".join(f"<li>{escape(t)}</li>" for t in texts) + "</ul>"
+
+
 def _question(item: Item) -> str:
     text = f"<p>{escape(item.stem)}</p>"
-    if item.options and item.type != "truefalse":
-        text += "<ul>" + "".join(f"<li>{escape(o.text)}</li>" for o in item.options) + "</ul>"
-    elif item.type == "matching":
-        text += "<ul>" + "".join(f"<li>{escape(p.left)}</li>" for p in item.pairs) + "</ul>"
-    return text
+    match item.type:
+        case "single" | "multiple":
+            return text + _list([o.text for o in item.options])
+        case "truefalse" | "numeric":
+            return text
+        case "matching":
+            return text + _list([p.left for p in item.pairs])
+        case "ordering":
+            return text + _list(shuffled_steps(item))
+        case _:
+            assert_never(item.type)
 
 
 def deck(items: list[Item], title: str) -> genanki.Deck:
@@ -46,7 +68,7 @@ def deck(items: list[Item], title: str) -> genanki.Deck:
         d.add_note(genanki.Note(
             model=MODEL, guid=f"cart-{short_hash(item.id, 16)}", tags=[item.topic, item.type],
             fields=[escape(item.id), _question(item), str(escape(answer_text(item))),
-                    f"{escape(item.explanation)} (refs {escape(' '.join(map(str, item.refs)))})"]))
+                    f"{escape(item.explanation)} (references: {escape(', '.join(reference_labels(item)))})"]))
     return d
 
 

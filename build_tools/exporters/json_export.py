@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from ..quiz.item import Item
@@ -10,9 +11,12 @@ from .meta import ExportMeta
 SUFFIX = ".json"
 
 
-def dumps(items: list[Item], title: str) -> str:
+def dumps(items: list[Item], title: str, page_url: Callable[[str], str] | None = None) -> str:
     # Sorted keys, fixed separators, no timestamp: the same bank gives the same bytes.
-    data = {"title": title, "count": len(items), "items": [i.to_dict() for i in items]}
+    records = [i.to_dict() for i in items]
+    for record in records if page_url else ():  # LMS packages serve pages as files, not folders
+        record["page"] = page_url(record["page"])
+    data = {"title": title, "count": len(items), "items": records}
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
 
 

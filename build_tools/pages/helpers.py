@@ -22,9 +22,10 @@ INSTRUCTIONS = {"single": "Choose one.", "truefalse": "Choose one.", "multiple":
 class PageHelpers:
     """Helpers bound to one course and one page (links are relative to that page)."""
 
-    def __init__(self, course: Course, page_path: str, bank: list | None = None):
+    def __init__(self, course: Course, page_path: str, bank: list | None = None, directory_urls: bool = True):
         self.course = course
         self.page_path = page_path
+        self.directory_urls = directory_urls  # False in LMS packages: modules/x.md is served as modules/x.html
         self.bank = bank or []
         self.cited: set[int] = set()  # filled by cite(), read by the page's reference list
         self.fig = FigureHelpers(course)
@@ -44,7 +45,10 @@ class PageHelpers:
                 return formatting.quantity(fact.values[name])
             return self.value(name)
 
-        return Markup(prose.fill(str(escape(" ".join(text.split()))), lookup))
+        filled = prose.fill(str(escape(" ".join(text.split()))), lookup)
+        for ch in "\\`*_":  # content prose is plain text: HLA-A*01:01 keeps its asterisk
+            filled = filled.replace(ch, "\\" + ch)
+        return Markup(filled)
 
     def cite(self, refs, sup: bool = True) -> Markup:
         """Superscript citation links (plain in a Refs column); a run of three or more numbers shows as
@@ -89,7 +93,7 @@ class PageHelpers:
     def url(self, site_path: str) -> str:
         """A link usable inside raw HTML (MkDocs does not rewrite those): page URL to page URL."""
         stem = self.page_path[:-3]  # modules/x.md is served at modules/x/, index.md at ./
-        here = posixpath.dirname(stem) if posixpath.basename(stem) == "index" else stem
+        here = posixpath.dirname(stem) if posixpath.basename(stem) == "index" or not self.directory_urls else stem
         path, _, anchor = site_path.partition("#")
         rel = posixpath.relpath(path.rstrip("/") or ".", here or ".") + "/"
         return rel + (f"#{anchor}" if anchor else "")

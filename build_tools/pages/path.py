@@ -17,8 +17,13 @@ MINUTES_MARK = "\u2063minutes\u2063"  # placeholder the page template prints; re
 _MARKUP = re.compile(r'^<p class="module-meta".*$|<[^>]+>|\{[^}]*\}|\[[^\]]*\]\([^)]*\)|^\*\[.*$', re.MULTILINE)
 
 
-def module_url(module_id: str) -> str:
-    return f"modules/{module_id}/"
+def module_url(module_id: str, directory_urls: bool = True) -> str:
+    return page_url(f"modules/{module_id}", directory_urls)
+
+
+def page_url(stem: str, directory_urls: bool = True) -> str:
+    """A page's address from the site root: 'x/' on the web, 'x.html' in LMS packages (file URLs)."""
+    return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
 def reading_minutes(markdown: str, items: int) -> int:
@@ -31,20 +36,22 @@ def fill_minutes(markdown: str, items: int) -> str:
     return markdown.replace(MINUTES_MARK, str(reading_minutes(markdown, items)))
 
 
-def manifest(course: Course, pages: dict[str, str], bank: list) -> dict:
+def manifest(course: Course, pages: dict[str, str], bank: list, directory_urls: bool = True) -> dict:
     """What the browser needs about the path: modules in order with their self-check keys
     (item id @ content hash, the keys progress is saved under), minutes, and the pass rules."""
     c = course.course
     modules = []
     for m in c.modules:
         checks = PageHelpers(course, f"modules/{m.id}.md", bank).self_checks(m)
-        modules.append({"id": m.id, "title": m.title, "url": module_url(m.id),
+        modules.append({"id": m.id, "title": m.title, "url": module_url(m.id, directory_urls),
                         "minutes": reading_minutes(pages[f"modules/{m.id}.md"], len(checks)),
                         "checks": [f"{i.id}@{i.content_hash}" for i in checks]})
     a = c.assessment
     return {"title": c.title, "version": c.version, "modules": modules,
+            "pages": {name: page_url(name, directory_urls) for name in ("assessment", "progress")},
             "assessment": {"items": a.items, "pass_mark": a.pass_mark, "min_per_module": a.min_per_module}}
 
 
-def manifest_json(course: Course, pages: dict[str, str], bank: list) -> str:
-    return json.dumps(manifest(course, pages, bank), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+def manifest_json(course: Course, pages: dict[str, str], bank: list, directory_urls: bool = True) -> str:
+    data = manifest(course, pages, bank, directory_urls)
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"

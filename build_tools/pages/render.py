@@ -23,15 +23,17 @@ def module_page(module_id: str) -> str:
     return f"modules/{module_id}.md"
 
 
-def render_pages(course: Course, env: Environment | None = None, bank: list | None = None) -> dict[str, str]:
+def render_pages(course: Course, env: Environment | None = None, bank: list | None = None,
+                 directory_urls: bool = True) -> dict[str, str]:
     """Return {docs-relative path: Markdown} for every generated page.
 
-    `bank` is the question bank; each module page shows its self-check items from it."""
+    `bank` is the question bank; each module page shows its self-check items from it.
+    `directory_urls` is MkDocs' setting of that name: raw-HTML links are written to match it."""
     env = env or make_environment()
     pages: dict[str, str] = {}
 
     def render(template: str, path: str, **context) -> None:
-        h = PageHelpers(course, path, bank or [])
+        h = PageHelpers(course, path, bank or [], directory_urls)
         pages[path] = env.get_template(template).render(course=course, h=h, page_path=path, module_page=module_page, **context)
 
     render("home.md.j2", HOME_PAGE)
@@ -45,8 +47,7 @@ def render_pages(course: Course, env: Environment | None = None, bank: list | No
     render("progress.md.j2", PROGRESS_PAGE)
     render("glossary.md.j2", GLOSSARY_PAGE)
     render("references.md.j2", REFERENCES_PAGE)
-    abbreviations = glossary_abbreviations(course)
-    return {path: text + abbreviations for path, text in pages.items()}
+    return pages
 
 
 def glossary_abbreviations(course: Course) -> str:

@@ -8,13 +8,19 @@ from .item import Item
 def answer_text(item: Item) -> str:
     if item.type == "numeric":
         tol = f" (± {number(item.tolerance)})" if item.tolerance else ""
-        unit = "" if item.unit in (None, "count") else ("%" if item.unit == "percent" else f" {item.unit}")
+        unit = {None: "", "count": "", "percent": "%", "fold": "-fold"}.get(item.unit, f" {item.unit}")
         return f"{number(item.answer)}{unit}{tol}"
     if item.type == "matching":
         return "; ".join(f"{p.left} → {p.right}" for p in item.pairs)
     if item.type == "ordering":
         return " → ".join(item.order)
     return "; ".join(o.text for o in item.correct_options)
+
+
+def reference_labels(item: Item) -> list[str]:
+    """How an item's citations read outside the site: the article's numbers, "Review" for the review
+    itself, and the outside records it rests on."""
+    return ["Review" if n == 0 else str(n) for n in item.refs] + [s.label for s in item.sources]
 
 
 def machine_number(value: float) -> str:

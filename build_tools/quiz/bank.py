@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from ..content.course import Course
 from ..content.errors import ContentError, ContentIssue
+from . import cases, generators, table1  # noqa: F401  (importing them registers their generators)
 from .blueprint import load_blueprints
 from .context import QuizContext
-from .generators import GENERATORS
 from .item import Item
 from .quality import problems
+from .registry import all_generators
 
 
 def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
@@ -19,8 +21,9 @@ def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
     ctx = QuizContext(course)
     items: dict[str, Item] = {}
     issues: list[ContentIssue] = []
-    for bp, file in load_blueprints(quizbank_dir, course, GENERATORS):
-        for item in GENERATORS[bp.generator](ctx, bp):
+    known = all_generators()
+    for bp, file in load_blueprints(quizbank_dir, course, known):
+        for item in known[bp.generator](ctx, bp):
             for problem in problems(item):
                 issues.append(ContentIssue(file, 1, f"blueprint {bp.id}", f"item {item.id}: {problem}"))
             if item.id in items:
@@ -40,11 +43,39 @@ def draw(bank: list[Item], *, seed: int, count: int | None = None, topics: list[
     return ranked[:count] if count else ranked
 
 
-def variants(bank: list[Item], *, seed: int, count: int, n: int, **filters) -> list[list[Item]]:
-    """n exam variants: different draws per student, options shuffled per variant."""
+def draw_attempt(bank: list[Item], *, seed: int, size: int, min_per_module: int, modules: list[str],
+                 levels: list[str] | None = None) -> list[Item]:
+    """A blueprinted attempt, as the final assessment draws it: at least `min_per_module` items from
+    every module (where it has them), never two items of one family, the rest by a seeded rank."""
+    ranked = draw(bank, seed=seed)
+    if levels:
+        ranked = [i for i in ranked if i.level in levels]
+    picked: list[Item] = []
+    families: set[str] = set()
+
+    def take(candidates) -> None:
+        for item in candidates:
+            if len(picked) >= size:
+                return
+            if item.family not in families and item not in picked:
+                picked.append(item)
+                families.add(item.family)
+
+    for module in modules:
+        before = len(picked)
+        take(i for i in ranked if i.topic == module and len(picked) - before < min_per_module)
+    take(ranked)
+    return picked
+
+
+def variants(bank: list[Item], *, seed: int, count: int, n: int,
+             pick: Callable[[list[Item], int], list[Item]] | None = None) -> list[list[Item]]:
+    """n exam variants: a different draw per student (by `pick`, given the pool and a seed), options
+    shuffled per variant."""
+    pick = pick or (lambda items, s: draw(items, seed=s, count=count))
     out = []
     for v in range(n):
-        chosen = draw(bank, seed=seed * 1000 + v, count=count, **filters)
+        chosen = pick(bank, seed * 1000 + v)
         out.append([_shuffled(item, f"{seed}:{v}:{item.id}") for item in chosen])
     return out
 

@@ -9,6 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from ..content.errors import ContentError, ContentIssue
 from ..content.loader import _issues_from, _shown
 from ..content.yaml_source import load_yaml
+from .item import Level
 
 
 class Blueprint(BaseModel):
@@ -19,6 +20,7 @@ class Blueprint(BaseModel):
     module: str
     objective: int = Field(ge=1)          # 1-based index into the module's objectives
     difficulty: Literal["easy", "medium", "hard"]
+    level: Level
     params: dict = {}
 
 

@@ -5,7 +5,9 @@ from functools import cached_property
 
 from ..content import formatting, model, prose
 from ..content.course import Course
+from ..content.errors import ContentError, ContentIssue
 from .blueprint import Blueprint
+from .item import Outside
 
 
 class QuizContext:
@@ -37,14 +39,23 @@ class QuizContext:
 
     @cached_property
     def value_pools(self) -> dict:
-        """Distractor pools of fact values, one per (unit, range or not): built once per bank."""
+        """Distractor pools, one per (unit, range or not), of the values other questions ask for: a
+        keyed answer is a figure worth knowing, where any stored number might be a patient count
+        or a confidence bound offered as a rate. Each carries the sentence it comes from, which
+        the learner reads as the reason the option is wrong. Built once per bank."""
         from .distractors import Pool
 
-        kinds: dict[tuple, list[str]] = {}
+        kinds: dict[tuple, dict[str, str]] = {}
         for _, _, _, fact in self.asked_facts:
-            for q in fact.values.values():
-                kinds.setdefault((q.unit, q.is_range), []).append(formatting.quantity(q))
-        return {kind: Pool(texts, numeric=True) for kind, texts in kinds.items()}
+            if fact.ask and fact.key:
+                q = fact.values[fact.key]
+                kinds.setdefault((q.unit, q.is_range), {})[formatting.quantity(q)] = self.plain(fact.text, fact)
+        return {kind: Pool(list(notes), numeric=True, notes=notes) for kind, notes in kinds.items()}
+
+    def outside(self, source_id: str) -> Outside:
+        """An outside source as items cite it."""
+        found = next(e for e in self.course.references.external if e.id == source_id)
+        return Outside(found.id, found.short)
 
     def plain(self, text: str, fact: model.Fact | None = None) -> str:
         """Prose with its numbers filled in, as plain text (exporters escape it for their format)."""
@@ -56,5 +67,17 @@ class QuizContext:
 
         return prose.fill(" ".join(text.split()), lookup)
 
-    def objective(self, bp: Blueprint) -> str:
-        return self.course.module(bp.module).objectives[bp.objective - 1]
+    def objective(self, bp: Blueprint, stem: str | None = None, section: str | None = None) -> str:
+        """The objective an item tests: its section's, where the section names one, else the blueprint's."""
+        module = self.course.module(bp.module)
+        number = bp.objective
+        if stem and section:
+            found = next((s for s in getattr(self.course.files[stem], "sections", []) if s.id == section), None)
+            if found and found.objective:
+                module = self.course.presenting_module(stem)
+                number = found.objective
+        if number > len(module.objectives):
+            doc = self.course.docs[stem or "course"]
+            raise ContentError([ContentIssue(doc.file, doc.line_of(("sections",)), f"sections.{section}.objective",
+                                             f"module {module.id!r} has only {len(module.objectives)} objectives")])
+        return module.objectives[number - 1]

@@ -19,8 +19,9 @@ def _number(text: str) -> float:
 
 
 class Pool:
-    def __init__(self, candidates: list[str], numeric: bool = False):
+    def __init__(self, candidates: list[str], numeric: bool = False, notes: dict[str, str] | None = None):
         self.numeric = numeric
+        self.notes = notes or {}  # candidate -> where it comes from, shown as the reason it is wrong here
         measure = _number if numeric else len
         # Numeric options are near in value, text options near in length (so no answer stands out).
         self.entries = sorted({(measure(c), c) for c in candidates})
@@ -34,7 +35,7 @@ class Pool:
         reads the same whatever seed the instructor picks."""
         target = self.measure(answer)
         at = bisect.bisect_left(self.keys, target)
-        span = 2 * k + 2
+        span = 6 * k + 6  # wide enough to find options a clear step away
         same = answer.strip().lower()
         window = [(m, c) for m, c in self.entries[max(0, at - span): at + span] if c.strip().lower() != same]
         rng = random.Random(key)
@@ -42,8 +43,17 @@ class Pool:
         window.sort(key=lambda entry: abs(entry[0] - target))
         texts = [c for _, c in window]
         if self.numeric:
-            near = texts[: k * 2]
+            near = [c for c in texts[: k * 6] if clear_step(self.measure(c), target)]
             rng.shuffle(near)
-            return near[:k]
+            chosen: list[str] = []
+            for c in near:  # each option a clear step from the key and from each other
+                if all(clear_step(self.measure(c), self.measure(o)) for o in chosen):
+                    chosen.append(c)
+            return chosen[:k]
         return texts[:k]
 
+
+def clear_step(a: float, b: float) -> bool:
+    """Two numbers a learner can tell apart: at least 5 apart and 15% of the larger."""
+    gap = abs(a - b)
+    return gap >= 5 and gap >= 0.15 * max(abs(a), abs(b))

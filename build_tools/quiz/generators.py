@@ -5,60 +5,16 @@ same formatter the pages use, so a page and a quiz show the same characters.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..content import formatting
+from ..content.errors import ContentError, ContentIssue
 from . import make
 from .blueprint import Blueprint
 from .context import QuizContext
-from .distractors import Pool
-from .item import Item
-
-GENERATORS = {}
-
-TABLE1_FIELDS = {
-    "response_percent": "response rate (complete or partial remission)",
-    "crs_percent": "rate of cytokine release syndrome",
-    "neurologic_percent": "rate of neurologic toxicity",
-    "severe_infection_percent": "rate of severe infection",
-}
-
-
-def generator(fn):
-    GENERATORS[fn.__name__] = fn
-    return fn
-
-
-def _rows(course):
-    for p in course.products.products:
-        for i in p.indications:
-            yield p, i, course.disease(i.disease)
-
-
-@generator
-def table1_rate(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """For each product x indication x Table 1 field: a single-choice and a numeric item."""
-    course = ctx.course
-    rows = list(_rows(course))
-    for field, label in TABLE1_FIELDS.items():
-        values = Pool([formatting.percent(getattr(i, field)) for _, i, _ in rows], numeric=True)
-        for p, i, disease in rows:
-            source = f"products.{p.id}.indications.{i.id}.{field}"
-            answer = formatting.percent(getattr(i, field))
-            who = f"{i.population} " if i.population else ""
-            explanation = f"In the trials behind its approval for {who}{disease.name}, {p.inn} had a {label} of {answer}."
-            common = dict(explanation=explanation, refs=tuple(i.refs), source=source,
-                          page=ctx.page(ctx.module_of("products"), f"{p.id}-{i.id}"))
-            stem = f"In the approval trials of {p.inn} for {who}{disease.name}, what was the {label}?"
-            if bp.params.get("type", "single") == "single":
-                item = make.choice(ctx, bp, f"{p.id}:{i.id}:{field}", answer=answer, pool=values,
-                                   stem=stem, **common)
-                if item:
-                    yield item
-            else:
-                yield make.numeric(ctx, bp, f"{p.id}:{i.id}:{field}", answer=getattr(i, field), unit="percent",
-                                   tolerance=bp.params.get("tolerance", 0),
-                                   stem=stem.replace("what was", "what percentage was"), **common)
+from .item import Item, Option
+from .registry import generator
 
 
 @generator
@@ -69,32 +25,38 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for fid, stem, section, fact in ctx.asked_facts:
         if not fact.ask or stem != bp.params["file"]:
             continue
-        name = _asked_value(fact)
+        name = fact.key
         q = fact.values[name]
         source = f"facts.{fid}.{name}"
         common = dict(stem=ctx.plain(fact.ask, fact), explanation=ctx.plain(fact.text, fact), refs=tuple(fact.refs),
-                      source=source, page=ctx.page(ctx.module_of(stem), section))
+                      source=source, page=ctx.page(ctx.module_of(stem), section),
+                      objective=ctx.objective(bp, stem, section))
         if bp.params.get("type", "single") == "numeric":
-            if q.is_range:
-                continue
-            yield make.numeric(ctx, bp, fid, answer=q.value, unit=q.unit, tolerance=0, **common)
+            if q.is_range or not float(q.value).is_integer():
+                continue  # typing a decimal from memory tests recall of a digit, not of the result
+            yield make.numeric(ctx, bp, fid, answer=q.value, unit=q.unit, tolerance=tolerance(q.value, fact.ask), **common)
         else:
             item = make.choice(ctx, bp, fid, answer=formatting.quantity(q), pool=ctx.value_pools[(q.unit, q.is_range)], **common)
             if item:
                 yield item
 
 
+_APPROXIMATE = ("about", "approximately", "roughly", "around", "nearly")
+
+
+def tolerance(value: float, stem: str) -> float:
+    """What a typed answer may be off by: half the last stated digit, or a tenth of the value
+    when the stem itself asks for an approximate figure."""
+    decimals = len(repr(float(value)).split(".")[1].rstrip("0")) if not float(value).is_integer() else 0
+    precise = 0.5 * 10 ** -decimals
+    if any(word in stem.lower().split() for word in _APPROXIMATE):
+        return max(precise, abs(value) * 0.1)
+    return precise
+
+
 def _in_sentence(name: str) -> str:
     """'Hinge' -> 'hinge' mid-sentence, but 'T-cell activation domain' keeps its capital."""
     return name[0].lower() + name[1:] if name[1:2].islower() else name
-
-
-def _asked_value(fact) -> str:
-    """The value an `ask` stem is about: the first one the text shows that is not a head count."""
-    for name in fact.values:
-        if fact.values[name].unit != "count" or len(fact.values) == 1:
-            return name
-    return next(iter(fact.values))
 
 
 @generator
@@ -112,42 +74,6 @@ def product_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 
 @generator
-def product_indications(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """For each product: the diseases in its approved indications (multiple select)."""
-    course = ctx.course
-    for p in course.products.products:
-        right = sorted({course.disease(i.disease).name for i in p.indications})
-        wrong = sorted({d.name for d in course.products.diseases} - set(right))
-        refs = tuple(sorted({n for i in p.indications for n in i.refs}))
-        yield make.multiple(ctx, bp, p.id, right=right, wrong=wrong,
-                            stem=f"For which diseases is {p.inn} approved? Select all that apply.",
-                            explanation=f"{p.inn} is approved for {', '.join(right)}.", refs=refs,
-                            source=f"products.{p.id}.indications", page=ctx.page(ctx.module_of("products"), p.id))
-
-
-@generator
-def fda_brand(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Match each product to its brand name (from FDA approval records)."""
-    course = ctx.course
-    pairs = [(p.inn, p.fda.brand) for p in course.products.products]
-    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each CAR T-cell product to its brand name.",
-                        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + " (FDA approval records).",
-                        refs=(0,), source="products.*.fda.brand", page=ctx.page(ctx.module_of("products"), "comparison"))
-
-
-@generator
-def costimulatory_domain(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """For each product: its costimulatory domain (true/false on CD28), from FDA records."""
-    for p in ctx.course.products.products:
-        yield make.truefalse(ctx, bp, p.id, true=p.fda.costimulatory_domain == "CD28",
-                             stem=f"True or false: {p.inn} uses a CD28 costimulatory domain.",
-                             explanation=f"{p.inn} uses a {p.fda.costimulatory_domain} costimulatory domain "
-                                         "(FDA approval records).",
-                             refs=(0,), source=f"products.{p.id}.fda.costimulatory_domain",
-                             page=ctx.page(ctx.module_of("car_structure"), "costimulation"))
-
-
-@generator
 def car_domain_order(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     domains = ctx.course.car_structure.domains
     order = [d.name for d in domains]
@@ -158,47 +84,138 @@ def car_domain_order(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 
 @generator
+def table3_receptor(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Table 3 read for its lesson: which targets were reached with a TCR and which with a CAR."""
+    trials = ctx.course.solid_tumors.trials
+    pairs = sorted({(t.target, t.receptor) for t in trials})
+    page = ctx.page(ctx.module_of("solid_tumors"), "reading-table-3")
+    refs = tuple(sorted({t.ref for t in trials}))
+    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each Table 3 target to the receptor used against it.",
+                        explanation=("TCRs reached proteins made inside the cell (cancer germline antigens, HPV "
+                                     "oncoproteins), shown on HLA; CARs reached molecules on the cell surface. "
+                                     + "; ".join(f"{a}: {b}" for a, b in pairs) + "."),
+                        refs=refs, source="solid_tumors.trials.*.receptor", family="table3:receptor", page=page)
+    cars = sorted({t.target for t in trials if t.receptor == "CAR T"})
+    yield make.multiple(ctx, bp, "car", right=cars, wrong=sorted({t.target for t in trials} - set(cars)),
+                        stem="Which of these Table 3 targets were reached with CAR T cells? Select all that apply.",
+                        explanation=(f"{_listing_and(cars)} sit on the cell surface, where a CAR can bind them; the "
+                                     "others are intracellular and were reached with TCRs."),
+                        refs=refs, source="solid_tumors.trials.*.receptor", family="table3:receptor",
+                        level="understand", page=page)
+
+
+def _listing_and(parts: list[str]) -> str:
+    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
+
+
+@generator
+def glossary_term(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """What an abbreviation stands for, only where other terms share its initials: otherwise the
+    initials alone give the answer away, and the item is not asked."""
+    terms = ctx.course.glossary.terms
+    for t in terms:
+        alike = [o for o in terms if o is not t and initials(o.term) == initials(t.term)]
+        if len(alike) < 2:
+            continue
+        options = tuple(sorted([Option.of(t.term, True), *(Option.of(o.term, False) for o in alike[:4])],
+                               key=lambda o: o.text.lower()))
+        yield Item(type="single", options=options, **make.base(
+            ctx, bp, t.id, stem=f"What does the abbreviation {t.abbr} stand for?",
+            explanation=f"{t.abbr}: {t.term}. {t.definition}", refs=(0,), source=f"glossary.terms.{t.id}.term",
+            page=f"glossary/#{t.id}"))
+
+
+def initials(term: str) -> str:
+    return "".join(w[0].lower() for w in term.replace("-", " ").split() if w[:1].isalpha())
+
+
+@generator
+def concept_question(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """The hand-written concept questions of every content file, each in the module that presents
+    its file, linked to the section that teaches it; the key rests on facts of that section."""
+    for stem, root in ctx.course.files.items():
+        for n, c in enumerate(getattr(root, "concepts", [])):
+            section = ctx.course.section(stem, c.section)
+            facts = {f.id: f for f in section.facts}
+            missing = [f for f in c.rests_on if f not in facts]
+            if missing:
+                doc = ctx.course.docs[stem]
+                raise ContentError([ContentIssue(doc.file, doc.line_of(("concepts", n, "rests_on")), f"concepts[{n}].rests_on",
+                                                 f"no fact {', '.join(missing)} in section {c.section!r}")])
+            options = [Option.of(c.answer, True, f"Right: {c.because}"),
+                       *(Option.of(d.text, False, d.why) for d in c.wrong)]
+            options.sort(key=lambda o: make.stable_rank(f"{c.id}:{o.text}"))
+            module = ctx.course.presenting_module(stem)
+            refs = tuple(sorted({n for f in c.rests_on for n in facts[f].refs}))
+            yield Item(type="single", options=tuple(options), **make.base(
+                ctx, bp, c.id, topic=module.id, level=c.level, objective=ctx.objective(bp, stem, c.section),
+                stem=c.ask, explanation=" ".join(ctx.plain(facts[f].text, facts[f]) for f in c.rests_on) + f" {c.because}",
+                refs=refs, source=f"facts.{c.rests_on[0]}", family=f"concept:{c.id}",
+                page=ctx.page(module.id, c.section)))
+
+
+@generator
+def fda_brand(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Match each product to its brand name (from FDA approval records, cited as such)."""
+    course = ctx.course
+    pairs = [(p.inn, p.fda.brand) for p in course.products.products]
+    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each CAR T-cell product to its brand name.",
+                        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".", refs=(),
+                        sources=tuple(sorted({ctx.outside(p.fda.source) for p in course.products.products})),
+                        source="products.*.fda.brand", page=ctx.page(ctx.module_of("products"), "cards"))
+
+
+@generator
+def costimulatory_domain(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Match each product to its costimulatory domain (FDA approval records)."""
+    products = [p for p in ctx.course.products.products if p.fda.costimulatory_domain]
+    pairs = [(p.inn, p.fda.costimulatory_domain) for p in products]
+    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each CAR T-cell product to its costimulatory domain.",
+                        explanation=("The review says the costimulatory domain is usually CD28 or 4-1BB; the FDA records "
+                                     "give each product's: " + "; ".join(f"{a}: {b}" for a, b in pairs) + "."),
+                        refs=(0,), sources=tuple(sorted({ctx.outside(p.fda.source) for p in products})),
+                        source="products.*.fda.costimulatory_domain",
+                        page=ctx.page(ctx.module_of("car_structure"), "costimulation"))
+
+
+@generator
 def car_domain_function(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Two matchings over the domains: each to its job, and each to where it sits."""
     domains = ctx.course.car_structure.domains
     page = ctx.page(ctx.module_of("car_structure"), "domains")
-    yield from make.attribute_choices(
-        ctx, bp, domains, "function", source="car_structure.domains.{id}.function",
-        stem=lambda d: f"What is the job of the {_in_sentence(d.name.split(' (')[0])} in a CAR?",
-        explanation=lambda d: f"{d.name}: {d.function}; it comes from {d.origin}.",
-        refs=lambda d: d.refs, page=lambda d: page)
+    refs = tuple(sorted({n for d in domains for n in d.refs}))
+    pairs = [(d.name, d.function) for d in domains]
+    yield make.matching(ctx, bp, "function", pairs=pairs, stem="Match each CAR domain to its job.",
+                        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".", refs=refs,
+                        source="car_structure.domains.*.function", page=page)
     pairs = [(d.name, d.location) for d in domains]
     yield make.matching(ctx, bp, "location", pairs=pairs, stem="Match each CAR domain to where it sits.",
-                        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".",
-                        refs=tuple(sorted({n for d in domains for n in d.refs})), source="car_structure.domains.*.location",
-                        page=page)
+                        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".", refs=refs, level="recall",
+                        source="car_structure.domains.*.location", page=page)
 
 
 @generator
 def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """The stems matched to their meanings, and which real names bend the pattern."""
+    stems = ctx.course.naming.stems
     page = ctx.page(ctx.module_of("naming"), "stems")
-    yield from make.attribute_choices(
-        ctx, bp, ctx.course.naming.stems, "meaning", source="naming.stems.{id}.meaning",
-        stem=lambda s: f"In a CAR T-cell product's generic name, what does the stem '{s.stem}' indicate?",
-        explanation=lambda s: f"'{s.stem}' indicates {s.meaning}.", refs=lambda s: s.refs, page=lambda s: page)
-
-
-@generator
-def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """True/false per therapy type on a boolean property, and one multiple select across types."""
-    field, phrase, negative = bp.params["field"], bp.params["phrase"], bp.params["negative"]
-    types = ctx.course.therapy_types.therapy_types
-    page = ctx.page(ctx.module_of("therapy_types"), "comparison")
-    for t in types:
-        value = getattr(t, field)
-        detail = t.engineering if field == "engineered" else t.antigen_source
-        yield make.truefalse(ctx, bp, t.id, true=value, stem=f"True or false: {t.name} {phrase}.",
-                             explanation=f"{t.name} {phrase if value else negative}: {detail}.",
-                             refs=tuple(t.refs), source=f"therapy_types.{t.id}.{field}", page=page)
-    right = [t.name for t in types if getattr(t, field)]
-    yield make.multiple(ctx, bp, "all", right=right, wrong=[t.name for t in types if not getattr(t, field)],
-                        stem=f"Which of these {phrase}? Select all that apply.",
-                        explanation=f"{', '.join(right)} {phrase}.", refs=tuple(sorted({n for t in types for n in t.refs})),
-                        source=f"therapy_types.*.{field}", page=page)
+    pairs = [(f"'{s.stem}'", s.meaning) for s in stems]
+    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each stem of a CAR T-cell product's generic name to its meaning.",
+                        explanation="; ".join(f"{a} means {b}" for a, b in pairs) + ".",
+                        refs=tuple(sorted({n for s in stems for n in s.refs})), source="naming.stems.*.meaning", page=page)
+    auto = next(s for s in stems if s.where == "start-of-second-word")
+    products = ctx.course.products.products
+    bends = [p.inn for p in products if len(p.inn.split()) < 2 or not p.inn.split()[1].startswith(auto.stem)]
+    follows = [p.inn for p in products if p.inn not in bends]
+    if not (bends and follows):
+        return  # every name bends the pattern, or none does: nothing to tell apart
+    yield make.multiple(ctx, bp, "bends", right=bends, wrong=follows, level="apply",
+                        stem=(f"All approved CAR T-cell products are made from the patient's own cells. Whose generic "
+                              f"names do not have a second word starting with '{auto.stem}'? Select all that apply."),
+                        explanation=(f"{', '.join(bends)} break the pattern; only {' and '.join(follows)} follow it. "
+                                     f"'{auto.stem}' often, but not always, marks an autologous product."),
+                        refs=(0, 27), source="naming.sections.two-words", family="naming:pattern",
+                        objective=ctx.objective(bp, "naming", "two-words"), page=ctx.page(ctx.module_of("naming"), "two-words"))
 
 
 @generator
@@ -206,31 +223,70 @@ def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     page = ctx.page(ctx.module_of("adverse_effects"), "agents")
     yield from make.attribute_choices(
         ctx, bp, ctx.course.adverse_effects.agents, "blocks", source="adverse_effects.agents.{id}.blocks",
-        stem=lambda a: f"What does {a.name} block or act on, as used against CAR T-cell toxicity?",
-        explanation=lambda a: f"{a.name} acts on {a.blocks}; {a.role}.", refs=lambda a: a.refs, page=lambda a: page)
+        stem=lambda a: f"Used against CAR T-cell toxicity, {a.name}: what does it block or act on?",
+        explanation=lambda a: f"{_cap(a.name)} acts on {a.blocks}; {a.role}.", refs=lambda a: a.refs, page=lambda a: page)
+
+
+def _indication_label(course, indication) -> str:
+    who = f" ({indication.population})" if indication.population else ""
+    return course.disease(indication.disease).name + who
 
 
 @generator
-def trial_response(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Table 3: each cohort's response rate, distractors from the other cohorts."""
-    trials = ctx.course.solid_tumors.trials
-    rates = Pool([f"{c.percent}%" for t in trials for c in t.cohorts], numeric=True)
-    for t in trials:
-        for n, c in enumerate(t.cohorts):
-            who = c.label or t.cancer
-            item = make.choice(ctx, bp, f"{t.id}:{n}", answer=f"{c.percent}%", pool=rates,
-                               stem=f"In the {t.first_author} {t.year} trial of {t.receptor} cells against {t.target} "
-                                    f"({who}), what share of patients responded?",
-                               explanation=f"{c.responders} of {c.patients} patients ({c.percent}%) responded.",
-                               refs=(t.ref,), source=f"trials.{t.id}.cohorts.{n}",  # percent derives from responders/patients
-                               page=ctx.page(ctx.module_of("solid_tumors"), "reading-table-3"))
-            if item:
-                yield item
+def product_indications(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Per disease: which products a referred patient could receive (age bands where they differ)."""
+    course = ctx.course
+    labels = sorted({_indication_label(course, i) for p in course.products.products for i in p.indications})
+    for label in labels:
+        right = [p.inn for p in course.products.products if any(_indication_label(course, i) == label for i in p.indications)]
+        wrong = [p.inn for p in course.products.products if p.inn not in right]
+        refs = tuple(sorted({n for p in course.products.products for i in p.indications
+                             if _indication_label(course, i) == label for n in i.refs}))
+        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+        yield make.multiple(ctx, bp, slug, right=right, wrong=wrong, level="apply",
+                            stem=(f"A patient with relapsed {label} is referred for CAR T cells. Which approved products "
+                                  "have an indication that fits? Select all that apply."),
+                            explanation=f"For {label}: {', '.join(right)}.", refs=refs,
+                            source="products.*.indications", family=f"indication:{slug}",
+                            page=ctx.page(ctx.module_of("products"), "comparison"))
 
 
 @generator
-def glossary_term(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    yield from make.attribute_choices(
-        ctx, bp, ctx.course.glossary.terms, "term", source="glossary.terms.{id}.term",
-        stem=lambda t: f"What does the abbreviation {t.abbr} stand for?",
-        explanation=lambda t: f"{t.abbr}: {t.term}. {t.definition}", refs=lambda t: (0,), page=lambda t: f"glossary/#{t.id}")
+def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """True/false per therapy type on a boolean property, and one multiple select across types;
+    all are one family, since the multiple select answers every true/false."""
+    field, phrase, negative = bp.params["field"], bp.params["phrase"], bp.params["negative"]
+    types = ctx.course.therapy_types.therapy_types
+    page = ctx.page(ctx.module_of("therapy_types"), "comparison")
+    family = f"therapy_types.{field}"
+    for t in types:
+        value = getattr(t, field)
+        detail = t.engineering if field == "engineered" else t.hla_note
+        yield make.truefalse(ctx, bp, t.id, true=value, stem=f"True or false: {t.name} {phrase}.", level="recall",
+                             explanation=f"{t.name} {phrase if value else negative}: {detail}.", family=family,
+                             refs=tuple(t.refs), source=f"therapy_types.{t.id}.{field}", page=page)
+    right = [t.name for t in types if getattr(t, field)]
+    yield make.multiple(ctx, bp, "all", right=right, wrong=[t.name for t in types if not getattr(t, field)],
+                        stem=f"Which of these {phrase}? Select all that apply.", family=family,
+                        explanation=" ".join(f"{t.name}: {t.engineering if field == 'engineered' else t.hla_note}."
+                                             for t in types),
+                        refs=tuple(sorted({n for t in types for n in t.refs})), source=f"therapy_types.*.{field}", page=page)
+
+
+@generator
+def movement_disorders(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Which products delayed movement disorders have followed: the anti-BCMA ones, found by target."""
+    course = ctx.course
+    fact = ctx.fact_sections["movement-disorders"][2]
+    bcma = [p.inn for p in course.products.products if p.target == "bcma"]
+    others = [p.inn for p in course.products.products if p.target != "bcma"]
+    yield make.multiple(ctx, bp, "", right=bcma, wrong=others, level="apply",
+                        stem=("A patient develops a new movement disorder weeks after CAR T-cell therapy. After which "
+                              "of these products has this been reported? Select all that apply."),
+                        explanation=f"{ctx.plain(fact.text)} The anti-BCMA products are {' and '.join(bcma)}.",
+                        refs=fact.refs, source="facts.movement-disorders", family="movement-disorders",
+                        page=ctx.page(ctx.module_of("adverse_effects"), "icans"))
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]

@@ -8,6 +8,10 @@ from typing import Literal
 
 ItemType = Literal["single", "multiple", "truefalse", "numeric", "matching", "ordering"]
 Difficulty = Literal["easy", "medium", "hard"]
+# What an item demands of the learner (a reduced Bloom scale): recall a fact, explain it,
+# apply it to a patient, or weigh evidence and mechanisms.
+Level = Literal["recall", "understand", "apply", "analyze"]
+LEVELS: tuple[Level, ...] = ("recall", "understand", "apply", "analyze")
 
 
 def short_hash(text: str, length: int = 8) -> str:
@@ -19,11 +23,12 @@ class Option:
     id: str
     text: str
     correct: bool
+    why: str = ""  # why this option is right or wrong: feedback for a learner who chose it
 
     @classmethod
-    def of(cls, text: str, correct: bool) -> Option:
+    def of(cls, text: str, correct: bool, why: str = "") -> Option:
         # Ids come from the text, so an option keeps its id however the options are ordered.
-        return cls(f"o{short_hash(text, 6)}", text, correct)
+        return cls(f"o{short_hash(text, 6)}", text, correct, why)
 
 
 @dataclass(frozen=True)
@@ -33,15 +38,39 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class Outside:
+    """A source from outside the review, cited where an item rests on it."""
+
+    id: str     # its id in content/references.yaml `external`: the references page anchor
+    label: str  # how a citation reads, e.g. "FDA approval records"
+
+
+@dataclass(frozen=True)
+class Case:
+    """What a clinical case was drawn from, so a test can check that it hangs together."""
+
+    product: str                 # product (or approved therapy) id the patient received
+    disease: str                 # disease id, or the approved therapy's id for solid tumors
+    about: str                   # the complication, infection window or relapse pattern id
+    findings: tuple[str, ...] = ()
+    day: int | None = None       # day after infusion, where the case names one
+
+
+_NOT_HASHED = ("objective", "difficulty", "level", "family")  # labels, not what the learner answers
+
+
+@dataclass(frozen=True)
 class Item:
     id: str                  # blueprint id + bound entity ids: stable across runs and seeds
     type: ItemType
     topic: str               # module id
     objective: str
     difficulty: Difficulty
+    level: Level
+    family: str              # the fact asked about: a draw never holds two items of one family
     stem: str
     explanation: str
-    refs: tuple[int, ...]
+    refs: tuple[int, ...]    # the article's reference numbers (0: the review itself)
     source: str              # content path of the fact the answer comes from
     page: str                # site-relative URL with anchor of the section that teaches it
     options: tuple[Option, ...] = ()
@@ -51,6 +80,8 @@ class Item:
     pairs: tuple[Pair, ...] = ()     # matching: left -> right
     order: tuple[str, ...] = ()      # ordering: the correct sequence
     tags: tuple[str, ...] = field(default=())
+    case: Case | None = None         # clinical cases: what the case was drawn from
+    sources: tuple[Outside, ...] = ()  # outside sources (references.yaml `external`), e.g. FDA records
 
     def to_dict(self) -> dict:
         data = {}
@@ -58,8 +89,10 @@ class Item:
             value = getattr(self, f.name)
             if value is None or value == ():
                 continue
-            if f.name in ("options", "pairs"):
+            if f.name in ("options", "pairs", "sources"):
                 value = [vars(v).copy() for v in value]
+            elif f.name == "case":
+                value = {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(value).items()}
             data[f.name] = list(value) if isinstance(value, tuple) else value
         data["hash"] = self.content_hash
         return data
@@ -68,7 +101,7 @@ class Item:
     def content_hash(self) -> str:
         """Changes whenever the item's wording or answer does: saved progress is keyed by it,
         so an edited item never inherits an old answer."""
-        parts = tuple(getattr(self, f.name) for f in fields(self) if f.name not in ("objective", "difficulty"))
+        parts = tuple(getattr(self, f.name) for f in fields(self) if f.name not in _NOT_HASHED)
         return short_hash(repr(parts), 10)  # dataclass reprs spell out every option, pair and step
 
     @property

@@ -1,6 +1,7 @@
 """Small constructors shared by generators: one place decides option order and ids."""
 from __future__ import annotations
 
+import random
 from collections.abc import Iterator
 
 from .blueprint import Blueprint
@@ -9,19 +10,34 @@ from .distractors import Pool, _number
 from .item import Item, Option, Pair
 
 
+def stable_rank(key: str) -> float:
+    """A pseudo-random rank fixed by `key` alone, so an item reads the same under every bank seed."""
+    return random.Random(key).random()
+
+
 def base(ctx: QuizContext, bp: Blueprint, key: str, **fields) -> dict:
-    return dict(id=f"{bp.id}:{key}" if key else bp.id, topic=bp.module, objective=ctx.objective(bp),
-                difficulty=bp.difficulty, **fields)
+    """Fields every item shares. Its family is the content it asks about (`source`) unless the
+    generator names one, so the choice and numeric forms of one number are one family."""
+    fields.setdefault("family", fields["source"])
+    fields.setdefault("level", bp.level)
+    fields.setdefault("objective", ctx.objective(bp))
+    fields.setdefault("topic", bp.module)
+    return dict(id=f"{bp.id}:{key}" if key else bp.id, difficulty=bp.difficulty, **fields)
 
 
 def choice(ctx, bp, key, *, answer: str, pool: Pool, k: int = 3, **fields) -> Item | None:
     numeric = pool.numeric
     wrong = pool.pick(answer, k, f"{bp.id}:{key}")
-    if not wrong:
-        return None  # nothing to choose between: skip rather than ask a one-option question
+    if len(wrong) < 2:
+        return None  # too little to choose between: skip rather than ask a coin toss
     texts = sorted([answer, *wrong], key=(lambda t: (_number(t), t)) if numeric else str.lower)
-    options = tuple(Option.of(t, t == answer) for t in texts)
+    options = tuple(Option.of(t, t == answer, "" if t == answer else _from(pool, t)) for t in texts)
     return Item(type="single", options=options, **base(ctx, bp, key, **fields))
+
+
+def _from(pool: Pool, text: str) -> str:
+    note = pool.notes.get(text)
+    return f"{text} is another figure: {note}" if note else ""
 
 
 def attribute_choices(ctx, bp, entities, attr: str, *, source: str, stem, explanation, refs, page) -> Iterator[Item]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from .distractors import _number
+from .distractors import _number, clear_step
 from .item import Item
 
 _NUMERIC = re.compile(r"^\d[\d,.]*(%| [a-z]+)?(–\d[\d,.]*%?( [a-z]+)?)?$")
@@ -14,7 +14,11 @@ def problems(item: Item) -> list[str]:
     found = []
     if not item.stem.rstrip().endswith(("?", ":", ".")):
         found.append("stem must end as a question or a completion")
-    if not (item.explanation and item.refs and item.source and item.page):
+    if not (item.level and item.family):
+        found.append("level and family are required")
+    if not item.explanation.rstrip().endswith((".", "?", "!", ")")):
+        found.append("the explanation must be written in full sentences")
+    if not (item.explanation and (item.refs or item.sources) and item.source and item.page):
         found.append("explanation, refs, source and page are required")
     texts = [o.text for o in item.options]
     if len({t.lower() for t in texts}) != len(texts):
@@ -34,7 +38,10 @@ def problems(item: Item) -> list[str]:
             values = [_number(t) for t in texts]
             if values != sorted(values):
                 found.append("numeric options must be sorted")
-        elif max(map(len, texts)) > 4 * max(1, min(map(len, texts))):
+            if any(not clear_step(a, b) for a, b in zip(values, values[1:], strict=False)):
+                found.append("numeric options must be a clear step apart (5 points and 15%)")
+        elif min(len(t.split()) for t in texts) >= 3 and max(map(len, texts)) > 4 * min(map(len, texts)):
+            # Phrases of very different length cue the key; names (one or two words) are what they are.
             found.append("option lengths differ too much")
     if item.type == "numeric" and item.answer is None:
         found.append("numeric item needs an answer")
@@ -43,3 +50,25 @@ def problems(item: Item) -> list[str]:
     if item.type == "ordering" and len(item.order) < 3:
         found.append("ordering needs at least three steps")
     return found
+
+
+def advisories(item: Item, bank: list[Item]) -> list[str]:
+    """What an item-writing committee should look at: not errors (the bank refuses those), but
+    weaknesses worth a second read."""
+    notes = []
+    same_stem = sum(1 for other in bank if other.stem == item.stem and other.type == item.type) - 1
+    if same_stem:
+        notes.append(f"shares its stem with {same_stem} other item(s) of its type")
+    if item.type == "truefalse":
+        notes.append("true/false: a guess is right half the time")
+    if item.type == "single" and len(item.options) < 4:
+        notes.append(f"only {len(item.options)} options")
+    if item.type in ("single", "multiple") and item.options:
+        longest = max(item.options, key=lambda o: len(o.text))
+        if longest.correct and len(longest.text) > 1.5 * sorted(len(o.text) for o in item.options)[-2]:
+            notes.append("the key is much the longest option")
+    if item.type in ("single", "multiple") and not any(o.why for o in item.options):
+        notes.append("no per-option feedback")
+    if len(item.explanation) < 60:
+        notes.append("short explanation")
+    return notes

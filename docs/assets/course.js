@@ -20,7 +20,7 @@
     if (!Array.isArray(a.history)) a.history = [];
     return a;
   }
-  function url(rel) { return new URL(rel, ROOT).href; }
+  function url(rel) { return new URL(rel, ROOT).href; }  // rel from course.json: "x/" on the web, "x.html" in LMS packages
   function samePage(a, b) { return a.split("#")[0].replace(/index\.html$/, "") === b.split("#")[0].replace(/index\.html$/, ""); }
   /* Material styles (and scrolls) only tables inside its own wrappers. */
   function framed(table) {
@@ -73,7 +73,7 @@
     if (i < 0 && !Object.keys(p).length) return;
     i = Math.max(i, 0);
     while (i < course.modules.length && status(course.modules[i], p).complete) i++;
-    if (i >= course.modules.length) { button.textContent = "Continue: final assessment"; button.href = url("assessment/"); return; }
+    if (i >= course.modules.length) { button.textContent = "Continue: final assessment"; button.href = url(course.pages.assessment); return; }
     button.textContent = "Continue: " + course.modules[i].title;
     button.href = url(course.modules[i].url);
   }
@@ -103,7 +103,7 @@
 
   function answerText(item) {
     if (item.type === "numeric") {
-      var unit = item.unit === "percent" ? "%" : item.unit && item.unit !== "count" ? " " + item.unit : "";
+      var unit = item.unit === "percent" ? "%" : item.unit === "fold" ? "-fold" : item.unit && item.unit !== "count" ? " " + item.unit : "";
       return item.answer + unit + (item.tolerance ? " (± " + item.tolerance + ")" : "");
     }
     if (item.type === "matching") return item.pairs.map(function (p) { return p.left + " → " + p.right; }).join("; ");
@@ -134,6 +134,7 @@
     (item.options || []).forEach(function (o) {
       var i = el("input", { type: item.type === "multiple" ? "checkbox" : "radio", name: name, value: o.id });
       if (o.correct) i.setAttribute("data-correct", "");
+      if (o.why) i.setAttribute("data-why", o.why);
       row(i, o.text);
     });
     if (item.type === "numeric") row(el("input", { type: "number", step: "any", name: name, inputmode: "decimal" }), "Your answer" + (item.unit === "percent" ? " (%)" : ""), true);
@@ -148,7 +149,8 @@
     f.appendChild(fs);
     f.appendChild(el("div", { "class": "quiz-feedback", "aria-live": "polite" }));
     var key = el("p", { "class": "quiz-answer-text", hidden: "" }, answerText(item));
-    var why = el("p", { "class": "quiz-explanation", hidden: "" }, item.explanation + " (References: " + item.refs.join(", ") + ") ");
+    var cites = (item.refs || []).map(function (n) { return n === 0 ? "Review" : String(n); }).concat((item.sources || []).map(function (s) { return s.label; }));
+    var why = el("p", { "class": "quiz-explanation", hidden: "" }, item.explanation + " (References: " + cites.join(", ") + ") ");
     why.appendChild(el("a", { href: url(item.page) }, "Where this is taught"));
     f.appendChild(key); f.appendChild(why);
     return f;
@@ -224,6 +226,7 @@
       keep();
       area.querySelector("input, select").focus();
     });
+    root.querySelector(".assessment-start button").disabled = false; // usable once the bank is here: never a bare form submit
     var saved = attempts();
     if (saved.current) begin(saved.current.ids, saved.current.answers); // a reload keeps the attempt in progress
     else if (saved.last) { show(saved.last.ids, saved.last.answers); review(when(saved.last.date)); }
@@ -267,7 +270,7 @@
     var box = el("div", { "class": "finish-line" }), p = Q.load();
     if (finished(course)) {
       var a = el("p", {}, "You have finished the course. ");
-      a.appendChild(el("a", { href: url("progress/#certificate") }, "Your certificate of completion"));
+      a.appendChild(el("a", { href: url(course.pages.progress + "#certificate") }, "Your certificate of completion"));
       box.appendChild(a);
       return box;
     }

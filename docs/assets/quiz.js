@@ -98,6 +98,9 @@
     if (form.dataset.type === "numeric" && ok !== null) box.appendChild(el("span", {}, "Your answer: " + given(form) + ". "));
     var key = form.querySelector(".quiz-answer-text"), why = form.querySelector(".quiz-explanation");
     if (key && ok !== true) { var k = el("p", {}, "Correct answer: "); k.appendChild(el("strong", {}, key.textContent.trim())); box.appendChild(k); }
+    each(form.querySelectorAll("input[data-why]"), function (x) { // what the chosen option means, in this item
+      if (x.checked) box.appendChild(el("p", { "class": "quiz-why" }, "Your choice, " + x.closest("label").textContent.trim() + ": " + x.dataset.why));
+    });
     if (why) { var w = why.cloneNode(true); w.hidden = false; box.appendChild(w); }
     marks(form);
     var again = form.querySelector(".quiz-retry");

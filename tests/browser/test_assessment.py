@@ -41,7 +41,7 @@ def families(site, serve, tmp_path_factory):
 
 def start(page):
     page.get_by_role("button", name="Start a new attempt").click()
-    page.locator(".assessment-items form.quiz-question").first.wait_for()
+    page.locator(".assessment-finish").wait_for()  # appended after every item of the attempt
     return page.locator(".assessment-items form.quiz-question")
 
 

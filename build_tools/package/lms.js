@@ -1,0 +1,319 @@
+/* LMS adapter: present only in SCORM packages (never on the web site).
+
+   The package opens at lms-launch.html, a page that holds the course in an iframe. That page keeps
+   the one LMS session (SCORM allows a single Initialize/Terminate per launch, and every course page
+   is a full page load), and every course page reports to it. Roles, by where this script runs:
+   - the launch page (<html data-lms-standard>): find the API, initialise, restore progress and the
+     last page from the LMS, load the course, record, terminate on pagehide;
+   - a course page inside the launch page: forward quiz.js's "course:answer" and "course:assessment"
+     events and the page address to the session;
+   - anywhere else (no LMS, or a page opened on its own): nothing, so the course behaves as on the web.
+   The LMS is reached through a transport (one per standard: SCORM 1.2, SCORM 2004); a cmi5/xAPI
+   transport would offer the same four methods: connect, load, save, finish. */
+(function () {
+  "use strict";
+  var PROGRESS_KEY = "cart-course:progress:v1";  // quiz.js's store: {"<id>@<hash>": {topic, right, ...}}
+  var FORMAT = "c1";                             // version of the suspend-data encoding below
+
+  function log(message) { try { console.warn("LMS: " + message); } catch (e) { /* no console */ } }
+
+  /* --- finding the API: the standard bounded walk up parents, then the opener's chain ---------- */
+  function search(win, name) {
+    for (var hops = 0; win && hops < 10; hops++) {  // 10 levels is beyond any real LMS frame nesting
+      try { if (win[name]) return win[name]; } catch (e) { /* a cross-origin frame: keep climbing */ }
+      if (!win.parent || win.parent === win) break;
+      win = win.parent;
+    }
+    return null;
+  }
+  function findApi(name) {
+    var found = search(window, name);
+    try { found = found || (window.opener && search(window.opener, name)); } catch (e) { /* closed opener */ }
+    try { found = found || (window.top.opener && search(window.top.opener, name)); } catch (e) { /* cross-origin */ }
+    return found || null;
+  }
+
+  /* --- SCORM transports: the same calls, different names and data models ---------------------- */
+  var SCORM = {
+    scorm12: {
+      api: "API", init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit",
+      finish: "LMSFinish", lastError: "LMSGetLastError", errorText: "LMSGetErrorString",
+      suspend: "cmi.suspend_data", location: "cmi.core.lesson_location", exit: "cmi.core.exit",
+      sessionTime: "cmi.core.session_time", raw: "cmi.core.score.raw", suspendLimit: 4096,
+      time: function (s) { return pad(Math.floor(s / 3600)) + ":" + pad(Math.floor(s / 60) % 60) + ":" + pad(s % 60); },
+      begin: function (lms) {
+        var status = lms.get("cmi.core.lesson_status");
+        if (status === "not attempted" || status === "") lms.set("cmi.core.lesson_status", "incomplete");
+      },
+      progress: function () { /* SCORM 1.2 has no progress measure: suspend data carries it */ },
+      score: function (lms, percent, passed) {
+        lms.set("cmi.core.score.min", "0");
+        lms.set("cmi.core.score.max", "100");
+        lms.set("cmi.core.score.raw", String(percent));
+        lms.set("cmi.core.lesson_status", passed ? "passed" : "failed");
+      }
+    },
+    scorm2004: {
+      api: "API_1484_11", init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit",
+      finish: "Terminate", lastError: "GetLastError", errorText: "GetErrorString",
+      suspend: "cmi.suspend_data", location: "cmi.location", exit: "cmi.exit",
+      // 4th edition stores 64,000 characters, but 2nd and 3rd edition LMSs only 4,000: stay within those
+      sessionTime: "cmi.session_time", raw: "cmi.score.raw", suspendLimit: 4000,
+      time: function (s) { return "PT" + Math.floor(s / 3600) + "H" + Math.floor(s / 60) % 60 + "M" + s % 60 + "S"; },
+      begin: function (lms) {
+        var status = lms.get("cmi.completion_status");
+        if (status === "unknown" || status === "not attempted" || status === "") lms.set("cmi.completion_status", "incomplete");
+      },
+      progress: function (lms, answered, total) {
+        if (total) lms.set("cmi.progress_measure", String(Math.round(1000 * answered / total) / 1000));
+      },
+      score: function (lms, percent, passed) {
+        lms.set("cmi.score.min", "0");
+        lms.set("cmi.score.max", "100");
+        lms.set("cmi.score.raw", String(percent));
+        lms.set("cmi.score.scaled", String(percent / 100));
+        lms.set("cmi.completion_status", "completed");  // an assessed course is complete; success is separate
+        lms.set("cmi.success_status", passed ? "passed" : "failed");
+      }
+    }
+  };
+  function pad(n) { return (n < 10 ? "0" : "") + n; }
+
+  function scormTransport(spec) {
+    var api = null, live = false;
+    function code() { try { return String(api[spec.lastError]()); } catch (e) { return "?"; } }
+    function failed(what) {
+      var c = code(), text = "";
+      try { text = api[spec.errorText](c); } catch (e) { /* no text */ }
+      log(what + " failed: error " + c + (text ? " (" + text + ")" : ""));
+    }
+    function call(name, args, what) {
+      try {
+        var result = api[name].apply(api, args || []);
+        if (String(result) === "true") return true;
+      } catch (e) { log(what + " threw: " + e); return false; }
+      failed(what);
+      return false;
+    }
+    var lms = {
+      get: function (element) {
+        try {
+          var value = api[spec.get](element), c = code();
+          if (c !== "0" && c !== "403") failed("GetValue(" + element + ")");  // 403: not set yet (2004)
+          return value == null ? "" : String(value);
+        } catch (e) { log("GetValue(" + element + ") threw: " + e); return ""; }
+      },
+      set: function (element, value) { return call(spec.set, [element, value], "SetValue(" + element + ")"); }
+    };
+    return {
+      suspendLimit: spec.suspendLimit,
+      connect: function () {
+        api = findApi(spec.api);
+        live = !!api && call(spec.init, [""], spec.init);
+        if (live) spec.begin(lms);
+        return live;
+      },
+      load: function () {
+        var raw = parseFloat(lms.get(spec.raw));
+        return { suspend: lms.get(spec.suspend), location: lms.get(spec.location), best: isNaN(raw) ? null : raw };
+      },
+      /* record: {location, suspend (or null: keep), answered, total, score: {percent, passed} or null, seconds} */
+      save: function (record) {
+        if (!live) return false;
+        if (record.location) lms.set(spec.location, record.location);
+        if (record.suspend != null) lms.set(spec.suspend, record.suspend);
+        spec.progress(lms, record.answered, record.total);
+        if (record.score) spec.score(lms, record.score.percent, record.score.passed);
+        lms.set(spec.exit, "suspend");  // the next launch resumes this attempt, with its suspend data
+        lms.set(spec.sessionTime, spec.time(record.seconds));
+        return call(spec.commit, [""], spec.commit);
+      },
+      finish: function (record) {
+        if (!live) return;
+        this.save(record);
+        live = false;
+        call(spec.finish, [""], spec.finish);
+      }
+    };
+  }
+  var TRANSPORTS = { scorm12: function () { return scormTransport(SCORM.scorm12); },
+                     scorm2004: function () { return scormTransport(SCORM.scorm2004); } };
+
+  /* --- progress <-> suspend data: one state character per bank item, by its index in the bank --- */
+  function fingerprint(keys) {  // FNV-1a over the bank's id@hash keys: a changed bank is noticed
+    var h = 0x811c9dc5, text = keys.join("\n");
+    for (var i = 0; i < text.length; i++) { h ^= text.charCodeAt(i); h = Math.imul(h, 0x01000193) >>> 0; }
+    return h.toString(36);
+  }
+  function indexBank(bank) {
+    var items = bank.items.slice().sort(function (a, b) { return a.id < b.id ? -1 : a.id > b.id ? 1 : 0; });
+    var keys = items.map(function (item) { return item.id + "@" + item.hash; }), index = {};
+    keys.forEach(function (key, i) { index[key] = i; });
+    return { items: items, keys: keys, index: index, print: fingerprint(keys) };
+  }
+  function readProgress() {
+    try { var p = JSON.parse(localStorage.getItem(PROGRESS_KEY) || "{}"); return p && typeof p === "object" && !Array.isArray(p) ? p : {}; }
+    catch (e) { return {}; }
+  }
+  function writeProgress(p) {
+    try { localStorage.setItem(PROGRESS_KEY, JSON.stringify(p)); } catch (e) { log("progress could not be stored in this browser"); }
+  }
+
+  /* Other course keys the LMS keeps too (course.js's attempt history and place), so a returning
+     learner's finish line agrees with the LMS; only the attempt summaries travel, never answers. */
+  var CARRIED = {
+    "cart-course:assessment:v1": function (v) { return v && Array.isArray(v.history) ? { history: v.history } : null; },
+    "cart-course:place:v1": function (v) { return v && typeof v === "object" ? v : null; }
+  };
+  function readKey(key) { try { return JSON.parse(localStorage.getItem(key)); } catch (e) { return null; } }
+
+  /* "c1|<fingerprint>|<states>|<json>": states holds "0" (not answered), "1" (right) or "2"
+     (wrong) per bank item; json is {"k": {carried key: value}, "x": {index: {field: value}}}, where
+     x keeps fields other than topic and right (quiz.js keeps the learner's answer, say). Carried
+     keys (oldest attempts dropped first) and then extras are added only while the whole stays
+     within `limit`. */
+  function encode(bank, progress, limit) {
+    var states = [], extras = [], answered = 0;
+    for (var i = 0; i < bank.keys.length; i++) states.push("0");
+    Object.keys(progress).forEach(function (key) {
+      var i = bank.index[key], record = progress[key];
+      if (i === undefined || !record || typeof record !== "object") return;  // an item no longer in the bank
+      states[i] = record.right === true ? "1" : "2";
+      answered++;
+      var more = {};
+      Object.keys(record).forEach(function (f) { if (f !== "topic" && f !== "right") more[f] = record[f]; });
+      if (Object.keys(more).length) extras[i] = more;
+    });
+    var head = [FORMAT, bank.print, states.join("")].join("|"), room = limit - head.length - 16;  // '|{"k":{},"x":{}}'
+    var carried = [], kept = [];
+    Object.keys(CARRIED).forEach(function (key) {
+      var value = CARRIED[key](readKey(key));
+      if (!value) return;
+      var entry = JSON.stringify(key) + ":" + JSON.stringify(value);
+      while (entry.length + 1 > room && value.history && value.history.length) {
+        value.history.shift();  // the oldest attempts give way first
+        entry = JSON.stringify(key) + ":" + JSON.stringify(value);
+      }
+      if (entry.length + 1 <= room) { carried.push(entry); room -= entry.length + 1; }
+    });
+    extras.forEach(function (more, i) {
+      var entry = JSON.stringify(String(i)) + ":" + JSON.stringify(more);
+      if (entry.length + 1 <= room) { kept.push(entry); room -= entry.length + 1; }
+    });
+    return { text: head + '|{"k":{' + carried.join(",") + '},"x":{' + kept.join(",") + "}}", answered: answered };
+  }
+  /* The progress records back, and the carried keys written (or removed: the LMS has none). */
+  function decode(bank, text) {
+    var parts = text.split("|"), progress = {}, more = {};
+    if (parts[0] !== FORMAT || parts[1] !== bank.print || (parts[2] || "").length !== bank.keys.length) return null;
+    try { more = JSON.parse(parts.slice(3).join("|") || "{}") || {}; } catch (e) { more = {}; }
+    var extras = more.x || {};
+    for (var i = 0; i < bank.keys.length; i++) {
+      var state = parts[2].charAt(i);
+      if (state !== "1" && state !== "2") continue;
+      var record = extras[i] && typeof extras[i] === "object" ? extras[i] : {};
+      record.topic = bank.items[i].topic;
+      record.right = state === "1";
+      progress[bank.keys[i]] = record;
+    }
+    restoreCarried(more.k || {});
+    return progress;
+  }
+  function restoreCarried(values) {
+    Object.keys(CARRIED).forEach(function (key) {
+      try {
+        if (values[key]) localStorage.setItem(key, JSON.stringify(values[key]));
+        else localStorage.removeItem(key);
+      } catch (e) { /* blocked storage: nothing to restore into */ }
+    });
+  }
+
+  /* --- the session, kept by the launch page ----------------------------------------------------- */
+  function session(transport, settings) {
+    var started = Date.now(), bank = null, location = "", best = null, score = null, answered = 0, pending = false;
+    function seconds() { return Math.round((Date.now() - started) / 1000); }
+    function record(suspend) {
+      return { location: location, suspend: suspend, answered: answered, total: bank ? bank.keys.length : 0,
+               score: score, seconds: seconds() };
+    }
+    function progressText() {
+      if (!bank) return null;  // the bank did not load: leave the LMS's suspend data as it is
+      var encoded = encode(bank, readProgress(), transport.suspendLimit);
+      answered = encoded.answered;
+      if (encoded.text.length > transport.suspendLimit) log("progress needs " + encoded.text.length + " characters; the LMS keeps " + transport.suspendLimit);
+      return encoded.text;
+    }
+    return {
+      /* Called once: restore progress (the LMS is the source of truth) and say which page to open. */
+      restore: function (open) {
+        var stored = transport.load();
+        best = stored.best;
+        location = safePage(stored.location) || "";
+        fetch(settings.bank).then(function (r) { return r.json(); }).then(function (data) {
+          bank = indexBank(data);
+          var progress = stored.suspend ? decode(bank, stored.suspend) : null;
+          if (progress === null) {
+            if (stored.suspend) log("saved progress is from another version of the course; starting afresh");
+            restoreCarried({});
+            progress = {};
+          }
+          writeProgress(progress);
+          answered = Object.keys(progress).length;
+        }).catch(function (e) { log("the question bank did not load (" + e + "); progress is not restored"); })
+          .then(function () { open(location || settings.start); });
+      },
+      visit: function (href) {
+        var page = pageOf(href);
+        if (!page) return;
+        location = page;
+        transport.save(record(null));
+      },
+      answered: function () {  // a scored attempt saves every item at once: one commit for the batch
+        if (pending) return;
+        pending = true;
+        setTimeout(function () { pending = false; transport.save(record(progressText())); }, 0);
+      },
+      assessed: function (detail) {
+        if (!detail || !(detail.total > 0)) return;
+        var percent = Math.round(100 * detail.right / detail.total);  // as the page shows it and judges the pass
+        best = best === null ? percent : Math.max(best, percent);  // the best attempt counts, as in most LMS quizzes
+        score = { percent: best, passed: best >= settings.passMark };
+        transport.save(record(progressText()));
+      },
+      finish: function () { transport.finish(record(progressText())); }
+    };
+  }
+
+  var packageRoot = new URL(".", window.location.href).href;
+  function pageOf(href) {  // a course page's address relative to the package, or "" for anything else
+    var url = new URL(href, packageRoot);
+    return url.href.indexOf(packageRoot) === 0 ? safePage(url.pathname.slice(new URL(packageRoot).pathname.length)) : "";
+  }
+  function safePage(path) {  // only this package's own pages are opened from stored data
+    return /^([\w-]+\/)*[\w-]+\.html$/.test(path || "") ? path : "";
+  }
+
+  function launch() {
+    var root = document.documentElement, transport = TRANSPORTS[root.getAttribute("data-lms-standard")];
+    var settings = { passMark: parseFloat(root.getAttribute("data-pass-mark")), start: root.getAttribute("data-start"),
+                     bank: root.getAttribute("data-bank") };
+    if (!transport) { log("unknown standard"); window.location.replace(settings.start); return; }
+    var link = transport();
+    if (!link.connect()) { window.location.replace(settings.start); return; }  // no LMS: the course as on the web
+    var current = session(link, settings), done = false;
+    window.courseLMS = current;
+    window.addEventListener("pagehide", function () { if (!done) { done = true; current.finish(); } });
+    current.restore(function (page) { document.getElementById("course").src = page; });
+  }
+
+  function coursePage() {
+    var current = null;
+    try { current = window.parent !== window ? window.parent.courseLMS : null; } catch (e) { /* a foreign parent */ }
+    if (!current) return;
+    current.visit(window.location.href);
+    document.addEventListener("course:answer", function (e) { current.answered(e.detail); });
+    document.addEventListener("course:assessment", function (e) { current.assessed(e.detail); });
+  }
+
+  if (document.documentElement.hasAttribute("data-lms-standard")) launch(); else coursePage();
+})();

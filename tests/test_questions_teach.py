@@ -1,0 +1,265 @@
+"""Questions that teach: named keys, clinical cases that hang together, item design rules, and a
+final-assessment draw that covers the course."""
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import ROOT as COURSE_ROOT
+from conftest import soup
+from quizhelpers import export, real_bank
+
+from build_tools.quiz import cases
+from build_tools.quiz.answers import answer_text
+from build_tools.quiz.bank import draw_attempt
+from build_tools.quiz.context import QuizContext
+from build_tools.quiz.distractors import _number, clear_step
+from build_tools.quiz.generators import initials
+
+COURSE, BANK = real_bank()
+BY_ID = {i.id: i for i in BANK}
+SETTINGS = COURSE.course.assessment
+MODULES = [m.id for m in COURSE.course.modules]
+NUMBER = re.compile(r"^[<>~]?\s*\d[\d,.]*(%| [a-z]+)?(–\d[\d,.]*%?( [a-z]+)?)?$")
+
+
+def _number_recall(item) -> bool:
+    return item.type == "numeric" or (item.type == "single" and all(NUMBER.match(o.text) for o in item.options))
+
+
+# --- keys named, not guessed ------------------------------------------------------------------
+KEYS = {  # the four keys a reviewer found wrong, as the article states them
+    "toxicity-figures:uk-early-intervention": "4%",
+    "toxicity-figures:cytopenia-rate": "22%–54%",
+    "products-figures-numeric:tisa-approval-age": "25 years",
+}
+
+
+@pytest.mark.parametrize("item_id, key", KEYS.items())
+def test_reported_keys_are_right_in_the_bank_the_site_and_an_export(item_id, key, site, tmp_path):
+    assert answer_text(BY_ID[item_id]).split(" (±")[0] == key
+    published = {i["id"]: i for i in json.loads((site / "assets" / "quizbank.json").read_text())["items"]}[item_id]
+    if published["type"] == "numeric":
+        assert published["answer"] == float(key.split()[0])
+    else:
+        assert [o["text"] for o in published["options"] if o["correct"]] == [key]
+    rows = export(COURSE_ROOT, "csv", tmp_path / "bank.csv").read_text(encoding="utf-8")
+    line = next(r for r in rows.splitlines() if r.startswith(item_id + ","))
+    assert key in line
+
+
+def test_second_line_survival_is_credited_to_axicabtagene_ciloleucel():
+    item = BY_ID["products-figures:lbcl-4y-os-abstract"]
+    assert "axicabtagene ciloleucel" in item.stem and answer_text(item) == "54.6%"
+
+
+def test_a_fact_with_several_values_must_name_its_answer(project, capsys):
+    project.replace("content/adverse_effects.yaml", "    answer: after\n", "")
+    assert project.run("check") == 1
+    err = capsys.readouterr().err
+    line = project.line_of("content/adverse_effects.yaml", "id: uk-early-intervention")
+    assert f"content/adverse_effects.yaml:{line}: sections[" in err
+    assert "say which is the answer with `answer:`" in err and "(patients, before, after)" in err
+
+
+def test_an_answer_naming_no_value_is_an_error(project, capsys):
+    project.replace("content/adverse_effects.yaml", "    answer: after\n", "    answer: afterwards\n")
+    assert project.run("check") == 1
+    assert "answer 'afterwards' names no value of this fact" in capsys.readouterr().err
+
+
+# --- HLA: restriction is not the same as needing a match ----------------------------------------
+def test_til_are_hla_restricted_but_need_no_typing_on_the_page_and_in_items(site):
+    table = soup(site / "modules/cellular-therapies/index.html").find(id="comparison").find_next("table")
+    def text(el) -> str:
+        return " ".join(el.get_text(" ").split())
+
+    rows = {text(tr.find("td")): [text(td) for td in tr.find_all("td")[1:]] for tr in table.find_all("tr")[1:]}
+    names = [text(th) for th in table.find_all("th")[1:]]
+    typed = dict(zip(names, rows["Patient's HLA type checked first?"], strict=True))
+    assert typed["Tumor-infiltrating lymphocytes"].startswith("No")
+    assert typed["TCR T cells"].startswith("Yes") and typed["CAR T cells"].startswith("No")
+    til = BY_ID["therapy-hla:til"]
+    assert til.type == "truefalse" and [o.text for o in til.correct_options] == ["False"]
+    assert [o.text for o in BY_ID["therapy-hla:all"].correct_options] == ["TCR T cells"]
+
+
+def test_the_allele_keeps_its_asterisk_on_the_page(site):
+    html = (site / "modules/cellular-therapies/index.html").read_text(encoding="utf-8")
+    assert "A*01:01" in html and "A<em>01" not in html
+
+
+# --- the key audit: every key is taught where the item links ------------------------------------
+# Items whose key is a judgement composed from several facts (who is eligible, what a comparison
+# shows, which design a result came from, a concept, a true/false statement): for these the audit
+# checks instead that the section shows the content the judgement rests on (the item's source).
+COMPOSED = {"tcr-eligibility", "table1-cross-trial", "evidence-design", "concept", "movement-disorders"}
+
+
+def _section_text(site, page: str) -> str:
+    path, anchor = page.split("#")
+    doc = soup(site / path / "index.html")
+    start = doc.find(id=anchor)
+    assert start is not None, page
+    level = start.name if re.fullmatch(r"h[1-6]", start.name) else "h6"
+    parts = [start.get_text("")]
+    for el in start.find_all_next():
+        if re.fullmatch(r"h[1-6]", el.name) and el.name <= level:
+            break
+        if el.name in ("p", "li", "td", "th", "dt", "dd", "h3", "h4", "h5", "h6") and not el.find_parent(class_="quiz-question"):
+            parts.append(el.get_text(""))
+    return _norm(" ".join(parts))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00a0", " ")).lower()
+
+
+def _keys(item) -> list[str]:
+    if item.type == "numeric":
+        return [answer_text(item).split(" (±")[0]]
+    if item.type == "matching":
+        return sorted({p.right for p in item.pairs})
+    if item.type == "ordering":
+        return list(item.order)
+    return [o.text for o in item.correct_options]
+
+
+def _composed(item) -> bool:
+    return item.type == "truefalse" or item.id.split(":")[0] in COMPOSED or item.id == "naming-stem:bends"
+
+
+def test_every_key_appears_in_the_section_its_page_link_points_to(site):
+    from build_tools.quiz.evidence import teaching_text
+
+    ctx = QuizContext(COURSE)
+    sections: dict[str, str] = {}
+    missing = []
+    for item in BANK:
+        text = sections.setdefault(item.page, _section_text(site, item.page))
+        if _composed(item):
+            pieces = [p.rstrip(".;") for p in re.split(r"(?<=[.;])\s+", teaching_text(ctx, item)) if len(p) > 25]
+            if not any(_norm(p)[:50] in text for p in pieces):
+                missing.append(f"{item.id}: what it rests on ({item.source}) is not in {item.page}")
+            continue
+        for key in _keys(item):
+            if _norm(key) not in text:
+                missing.append(f"{item.id}: {key!r} not in {item.page}")
+    assert not missing, "\n".join(missing)
+
+
+# --- item design rules ----------------------------------------------------------------------------
+def test_every_item_has_a_level_and_a_family_and_the_bank_asks_more_than_recall():
+    assert all(i.level in ("recall", "understand", "apply", "analyze") and i.family for i in BANK)
+    applied = [i for i in BANK if i.level in ("apply", "analyze")]
+    assert len(applied) >= 0.30 * len(BANK)
+    assert sum(map(_number_recall, BANK)) <= 0.35 * len(BANK)
+
+
+def test_at_least_forty_cases_across_four_modules_each_option_explained():
+    case_items = [i for i in BANK if i.case is not None]
+    assert len(case_items) >= 40
+    assert {"adverse-effects", "cellular-therapies", "failure-and-delivery", "beyond-blood-cancers"} <= \
+        {i.topic for i in case_items}
+    for item in case_items:
+        assert all(len(o.why) > 15 and o.why.endswith(".") for o in item.options), item.id
+        assert len(item.options) >= 3, item.id
+
+
+def test_every_case_hangs_together():
+    ctx = QuizContext(COURSE)
+    complications = {c.id: c for c in COURSE.adverse_effects.complications}
+    patterns = {p.id: p for p in COURSE.challenges.relapse_patterns}
+    windows = {w.id for w in COURSE.adverse_effects.infection_windows}
+    checked = 0
+    for item in BANK:
+        case = item.case
+        if case is None:
+            continue
+        checked += 1
+        product = next((p for p in COURSE.products.products if p.id == case.product), None)
+        if product is not None:  # a CAR product: approved for the disease in the case
+            assert case.disease in {i.disease for i in product.indications}, item.id
+        if case.about in complications:
+            c = complications[case.about]
+            assert not case.findings or set(c.hallmarks) <= set(case.findings) <= set(c.hallmarks + c.findings), item.id
+            others = {f for o in complications.values() if o.id != c.id for f in o.hallmarks + o.findings}
+            assert not set(case.findings) & others, item.id  # findings of one syndrome only
+            assert not c.targets or product.target in c.targets, item.id
+        if case.day is not None:
+            assert f"day {case.day}" in item.stem, item.id
+        if case.day is not None and case.about in windows:  # the day lies in one infection window only
+            assert [w.id for w in cases.likeliest(ctx, case.day)] == [case.about], item.id
+        if case.day is not None and case.about in complications:  # a late complication: past its threshold
+            threshold = COURSE.facts[re.search(r"\{([^}]+)\}", complications[case.about].timing).group(1)].value
+            assert case.day > (threshold.high if threshold.is_range else threshold.value), item.id
+        if case.about in patterns:
+            p = patterns[case.about]
+            assert product.target == p.after_target and case.disease == p.disease, item.id
+    assert checked >= 40
+
+
+def test_number_options_are_a_clear_step_apart_and_of_one_kind():
+    for item in BANK:
+        if item.type == "single" and all(NUMBER.match(o.text) for o in item.options):
+            values = [_number(o.text) for o in item.options]
+            assert all(clear_step(a, b) for a, b in zip(values, values[1:], strict=False)), item.id
+            units = {re.sub(r"[\d,.–]+", "", o.text).strip().rstrip("s") for o in item.options}
+            assert len(units) == 1, item.id
+
+
+def test_numeric_tolerance_follows_precision_and_wording():
+    for item in BANK:
+        if item.type != "numeric":
+            continue
+        approximate = re.search(r"\b(about|approximately|roughly|around|nearly)\b", item.stem.lower())
+        precision = 0.5 if float(item.answer).is_integer() else 0.05
+        assert item.tolerance >= (max(precision, abs(item.answer) * 0.1 - 0.01) if approximate else precision), item.id
+        assert item.tolerance <= max(precision, abs(item.answer) * 0.1 + 0.01), item.id
+
+
+def test_acronym_items_are_few_and_their_options_share_the_initials():
+    acronyms = [i for i in BANK if i.id.startswith("glossary-term")]
+    assert len(acronyms) <= 0.10 * len(BANK)
+    for item in acronyms:
+        assert len({initials(o.text) for o in item.options}) == 1, item.id
+
+
+def test_single_choice_items_offer_four_or_five_options_where_the_data_allows():
+    singles = [i for i in BANK if i.type == "single"]
+    assert sum(3 <= len(i.options) <= 5 for i in singles) == len(singles)
+    assert sum(len(i.options) >= 4 for i in singles) >= 0.8 * len(singles)
+
+
+# --- the final assessment's draw ---------------------------------------------------------------------
+@pytest.mark.parametrize("seed", range(100))
+def test_an_attempt_covers_every_module_and_never_repeats_a_family(seed):
+    attempt = draw_attempt(BANK, seed=seed, size=SETTINGS.items, min_per_module=SETTINGS.min_per_module, modules=MODULES)
+    assert len(attempt) == SETTINGS.items
+    assert len({i.family for i in attempt}) == len(attempt)
+    for module in MODULES:
+        assert sum(i.topic == module for i in attempt) >= SETTINGS.min_per_module, module
+    assert len({i.level for i in attempt}) >= 3
+
+
+def test_attempts_differ_by_seed_and_can_be_held_to_levels():
+    a = draw_attempt(BANK, seed=1, size=20, min_per_module=2, modules=MODULES)
+    b = draw_attempt(BANK, seed=2, size=20, min_per_module=2, modules=MODULES)
+    assert {i.id for i in a} != {i.id for i in b}
+    applied = draw_attempt(BANK, seed=1, size=10, min_per_module=0, modules=MODULES, levels=["apply", "analyze"])
+    assert len(applied) == 10 and {i.level for i in applied} <= {"apply", "analyze"}
+
+
+
+def test_every_item_source_names_content_that_exists():
+    from build_tools.quiz.evidence import UnknownSource, teaching_text
+
+    ctx = QuizContext(COURSE)
+    unresolved = []
+    for item in BANK:
+        try:
+            assert teaching_text(ctx, item).strip(), item.id
+        except UnknownSource:
+            unresolved.append(f"{item.id}: {item.source}")
+    assert not unresolved, "\n".join(unresolved)
