@@ -2,12 +2,16 @@
 final-assessment draw that covers the course."""
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 
+import lxml.html
 import pytest
 from conftest import ROOT as COURSE_ROOT
 from conftest import soup
+from lxml import etree
 from quizhelpers import export, real_bank
 
 from build_tools.quiz import cases
@@ -44,9 +48,22 @@ def test_reported_keys_are_right_in_the_bank_the_site_and_an_export(item_id, key
         assert published["answer"] == float(key.split()[0])
     else:
         assert [o["text"] for o in published["options"] if o["correct"]] == [key]
-    rows = export(COURSE_ROOT, "csv", tmp_path / "bank.csv").read_text(encoding="utf-8")
-    line = next(r for r in rows.splitlines() if r.startswith(item_id + ","))
-    assert key in line
+    ids = tmp_path / "ids.txt"
+    ids.write_text(item_id + "\n")
+    numeric = published["type"] == "numeric"
+
+    def exported(fmt: str, name: str) -> str:
+        return export(COURSE_ROOT, fmt, tmp_path / name, "--ids", str(ids)).read_text(encoding="utf-8")
+
+    [row] = list(csv.DictReader(io.StringIO(exported("csv", "q.csv"))))
+    assert row["answer"].split(" (±")[0] == key
+    gift = exported("gift", "q.gift")
+    assert (f"#{key.split()[0]}:" if numeric else f"={key}") in gift
+    moodle = etree.fromstring(exported("moodle", "q.xml").encode())
+    right = [a for a in moodle.iter("answer") if float(a.get("fraction")) == 100]
+    texts = [lxml.html.fromstring(a.findtext("text")).text_content() if not numeric else a.findtext("text") for a in right]
+    assert texts == [key.split()[0] if numeric else key]
+    assert f"Key: {key}" in exported("review", "q.html")
 
 
 def test_second_line_survival_is_credited_to_axicabtagene_ciloleucel():
