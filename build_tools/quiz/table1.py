@@ -1,5 +1,6 @@
-"""Table 1 as a clinician should carry it away: the spread across products, the extremes, and why
-rates from different trials cannot be set side by side. No item asks for a single table cell."""
+"""Table 1 as a clinician should carry it away: the spread of each measure across products, why
+rates from different trials cannot be set side by side, and which results come from randomized
+trials. No item asks for a single table cell."""
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -28,15 +29,6 @@ class Row:
     product: model.Product
     indication: model.Indication
     disease: model.Disease
-
-    @property
-    def label(self) -> str:
-        who = f"{self.indication.population} " if self.indication.population else ""
-        return f"{self.product.inn}, {who}{self.disease.name}"
-
-    @property
-    def anchor(self) -> str:
-        return f"{self.product.id}-{self.indication.id}"
 
     def value(self, measure: str) -> float:
         return getattr(self.indication, measure)
