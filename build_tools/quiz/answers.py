@@ -1,20 +1,26 @@
 """Answers as plain text (pages, CSV, printed keys, Anki) and numbers as importers read them."""
 from __future__ import annotations
 
+from typing import assert_never
+
 from ..content.formatting import number
 from .item import Item
 
 
 def answer_text(item: Item) -> str:
-    if item.type == "numeric":
-        tol = f" (± {number(item.tolerance)})" if item.tolerance else ""
-        unit = {None: "", "count": "", "percent": "%", "fold": "-fold"}.get(item.unit, f" {item.unit}")
-        return f"{number(item.answer)}{unit}{tol}"
-    if item.type == "matching":
-        return "; ".join(f"{p.left} → {p.right}" for p in item.pairs)
-    if item.type == "ordering":
-        return " → ".join(item.order)
-    return "; ".join(o.text for o in item.correct_options)
+    match item.type:
+        case "numeric":
+            tol = f" (± {number(item.tolerance)})" if item.tolerance else ""
+            unit = {None: "", "count": "", "percent": "%", "fold": "-fold"}.get(item.unit, f" {item.unit}")
+            return f"{number(item.answer)}{unit}{tol}"
+        case "matching":
+            return "; ".join(f"{p.left} → {p.right}" for p in item.pairs)
+        case "ordering":
+            return " → ".join(item.order)
+        case "single" | "multiple" | "truefalse":
+            return "; ".join(o.text for o in item.correct_options)
+        case _:
+            assert_never(item.type)
 
 
 def reference_labels(item: Item) -> list[str]:
