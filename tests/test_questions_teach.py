@@ -239,8 +239,24 @@ def test_numeric_tolerance_follows_precision_and_wording():
 def test_acronym_items_are_few_and_their_options_share_the_initials():
     acronyms = [i for i in BANK if i.id.startswith("glossary-term")]
     assert len(acronyms) <= 0.10 * len(BANK)
-    for item in acronyms:
-        assert len({initials(o.text) for o in item.options}) == 1, item.id
+
+
+def test_an_acronym_is_asked_only_against_terms_with_the_same_initials(project):
+    """The seed glossary has no such terms, so its bank asks no acronym; two look-alikes added in a
+    copy make one item, whose options all share the initials."""
+    from build_tools.content.loader import load_course
+    from build_tools.quiz.bank import build_bank
+
+    project.replace("content/glossary.yaml", "- {id: crs, abbr: CRS,", (
+        "- {id: crx, abbr: CRX, term: cellular response score, definition: 'Made up for a test.'}\n"
+        "- {id: cry, abbr: CRY, term: clonal regrowth signal, definition: 'Made up for a test.'}\n"
+        "- {id: crs, abbr: CRS,"))
+    bank = build_bank(load_course(project.path("content")), project.path("quizbank"))
+    asked = [i for i in bank if i.id.startswith("glossary-term")]
+    assert {i.id for i in asked} == {"glossary-term:crs", "glossary-term:crx", "glossary-term:cry"}
+    for item in asked:
+        assert {initials(o.text) for o in item.options} == {"crs"}, item.id
+    assert not [i for i in BANK if i.id.startswith("glossary-term")]
 
 
 def test_single_choice_items_offer_four_or_five_options_where_the_data_allows():

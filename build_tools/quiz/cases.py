@@ -13,6 +13,7 @@ from .blueprint import Blueprint
 from .context import QuizContext
 from .item import Case, Item, Option
 from .registry import generator
+from .wording import cap, listing
 
 
 @dataclass(frozen=True)
@@ -56,9 +57,6 @@ def _sample(values: list[str], n: int, key: str) -> list[str]:
     return [v for v in values if v in picked]  # keep the content's order
 
 
-def _listing(parts: list[str]) -> str:
-    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
-
 
 def _complications(ctx: QuizContext) -> list[Complication]:
     return list(ctx.course.adverse_effects.complications)
@@ -68,6 +66,7 @@ def _page(ctx: QuizContext, section: str) -> str:
     return ctx.page(ctx.module_of("adverse_effects"), section)
 
 
+_DAYS = {"days": 1, "months": 30, "years": 365}  # a window in days, for a case's day
 _VARIANTS = 4  # patients per case family: enough to vary an attempt, few enough to keep the bank honest
 
 
@@ -102,7 +101,7 @@ def _picture(ctx: QuizContext, c: Complication, key: str) -> tuple[list[str], in
     findings = c.hallmarks + _sample(c.findings, 2, key)
     day = case_day(ctx, c)
     verb = "their counts have not recovered:" if c.phase == "late" else "they develop"
-    return findings, day, f"{_when(c, day)}, {verb} {_listing(findings)}."
+    return findings, day, f"{_when(c, day)}, {verb} {listing(findings)}."
 
 
 @generator
@@ -113,17 +112,17 @@ def syndrome_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         for patient in _patients_for(ctx, c, bp.id):
             key = f"{c.id}:{patient.product_id}:{patient.disease_id}"
             findings, day, picture = _picture(ctx, c, key)
-            options = [Option.of(_cap(o.name), o.id == c.id,
-                                 f"Right: {_listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}." if o.id == c.id
-                                 else f"{_cap(o.name)} shows as {_listing(o.hallmarks + o.findings)}, {ctx.plain(o.timing)}.")
+            options = [Option.of(cap(o.name), o.id == c.id,
+                                 f"Right: {listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}." if o.id == c.id
+                                 else f"{cap(o.name)} shows as {listing(o.hallmarks + o.findings)}, {ctx.plain(o.timing)}.")
                        for o in complications]
             mimic = f" {ctx.plain(c.mimic)}" if c.mimic else ""
             yield Item(type="single", options=_choose(options, 3, key), case=Case(
                 patient.product_id, patient.disease_id, c.id, tuple(findings), day), **make.base(
                 ctx, bp, key,
                 stem=f"{patient.opening()} {picture} Which complication is this?",
-                explanation=(f"{_cap(c.name)} brings {_listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}; "
-                             f"this patient has {_listing(findings)}.{mimic}"),
+                explanation=(f"{cap(c.name)} brings {listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}; "
+                             f"this patient has {listing(findings)}.{mimic}"),
                 refs=c.refs, source=f"adverse_effects.complications.{c.id}", family=f"case:syndrome:{c.id}",
                 page=_page(ctx, c.section)))
 
@@ -136,7 +135,7 @@ def _treatment_options(ctx: QuizContext, c: Complication, n: int) -> list[Option
     """Every distinct treatment in the content, with feedback written for this case: where each
     belongs, whether it was already tried. One option per drug, so no two options converge."""
     key_step = c.management[n]
-    options = [Option.of(_cap(ctx.plain(key_step.treatment)), True, f"Right: {ctx.plain(key_step.note)}.")]
+    options = [Option.of(cap(ctx.plain(key_step.treatment)), True, f"Right: {ctx.plain(key_step.note)}.")]
     drugs = {key_step.agent}
     own = [(c, k, s) for k, s in enumerate(c.management)]
     others = [(o, k, s) for o in _complications(ctx) if o is not c for k, s in enumerate(o.management)]
@@ -144,7 +143,7 @@ def _treatment_options(ctx: QuizContext, c: Complication, n: int) -> list[Option
         if step.agent in drugs:
             continue
         drugs.add(step.agent)
-        text = _cap(ctx.plain(step.treatment))
+        text = cap(ctx.plain(step.treatment))
         if owner is c and k < n:
             why = "Already given without effect."
         elif owner is c:
@@ -155,7 +154,7 @@ def _treatment_options(ctx: QuizContext, c: Complication, n: int) -> list[Option
     mentioned = " ".join(ctx.plain(s.treatment) for s in c.management).lower()
     for agent in ctx.course.adverse_effects.agents:  # drugs the review names that no step uses
         if agent.id not in drugs and agent.name.split(" (")[0].lower() not in mentioned:
-            options.append(Option.of(_cap(agent.name), False, f"Not a step here: {agent.role}."))
+            options.append(Option.of(cap(agent.name), False, f"Not a step here: {agent.role}."))
     return options
 
 
@@ -174,7 +173,7 @@ def first_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 patient.product_id, patient.disease_id, c.id, tuple(findings), day), **make.base(
                 ctx, bp, key,
                 stem=f"{patient.opening()} {picture}{mimic} Which treatment comes first for the complication this suggests?",
-                explanation=(f"The picture is {c.name}. {_cap(ctx.plain(first.treatment))} comes first: "
+                explanation=(f"The picture is {c.name}. {cap(ctx.plain(first.treatment))} comes first: "
                              f"{ctx.plain(first.note)}."),
                 refs=tuple(sorted({*c.refs, *first.refs})), source=f"adverse_effects.complications.{c.id}.management.0",
                 family=f"case:first-line:{c.id}", page=_page(ctx, c.section)))
@@ -214,9 +213,6 @@ def next_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 
 # --- infections by time since infusion ------------------------------------------------------
-_DAYS = {"days": 1, "months": 30, "years": 365}
-
-
 def window_days(ctx: QuizContext, placeholder: str) -> int:
     q = ctx.course.facts[placeholder.strip("{}")].value
     return int(q.value * _DAYS[q.unit])
@@ -256,8 +252,8 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         answer = found[0]
         for patient in patients[:_VARIANTS]:
             key = f"{day}:{patient.product_id}"
-            options = [Option.of(_cap(w.name), w is answer,
-                                 ("Right: by the review, it " if w is answer else f"{_cap(w.name)} ")
+            options = [Option.of(cap(w.name), w is answer,
+                                 ("Right: by the review, it " if w is answer else f"{cap(w.name)} ")
                                  + _window_text(ctx, w) + ".") for w in windows]
             ask = (f"Bacterial causes are being sought. By the timing the review gives, which of these infections "
                    f"occurs mostly in a period that still includes day {day}?" if answer.within else
@@ -281,10 +277,10 @@ def relapse_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     after CD19 loss is no wrong answer in lymphoma), so no distractor is a second right answer."""
     ch = ctx.course.challenges
     for pattern in ch.relapse_patterns:
-        options = [Option.of(_cap(pattern.next), True, f"Right: {pattern.note}.")]
-        options += [Option.of(_cap(o.next), False, f"That fits another relapse: {o.note}.")
+        options = [Option.of(cap(pattern.next), True, f"Right: {pattern.note}.")]
+        options += [Option.of(cap(o.next), False, f"That fits another relapse: {o.note}.")
                     for o in ch.relapse_patterns if o.after_target != pattern.after_target]
-        options += [Option.of(_cap(s.text), False, f"Not supported: {s.note}.") for s in ch.poor_salvage
+        options += [Option.of(cap(s.text), False, f"Not supported: {s.note}.") for s in ch.poor_salvage
                     if pattern.antigen_lost or not s.when_antigen_lost]
         patients = [p for p in car_patients(ctx, [pattern.after_target]) if p.disease_id == pattern.disease]
         for patient in patients[:_VARIANTS]:
@@ -294,7 +290,7 @@ def relapse_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 ctx, bp, key,
                 stem=(f"{patient.opening()} It responded, but months later {pattern.finding}. "
                       "Which next step has the most support in the review?"),
-                explanation=(f"{_cap(pattern.next)}: {pattern.note}. It is investigational, so it means a referral to "
+                explanation=(f"{cap(pattern.next)}: {pattern.note}. It is investigational, so it means a referral to "
                              "a trial. Checkpoint inhibitors have done poorly after CAR T-cell failure."),
                 refs=pattern.refs, source=f"challenges.relapse_patterns.{pattern.id}", family=f"case:relapse:{pattern.id}",
                 page=ctx.page(ctx.module_of("challenges"), "after-relapse")))
@@ -323,8 +319,8 @@ def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                    **make.base(ctx, bp, a.id,
             stem=(f"A TCR T-cell product for {disease} recognizes a peptide of its target antigen presented by "
                   f"{allele}. Which patient could receive it?"),
-            explanation=(f"A TCR sees its target only as a peptide held by one HLA molecule, so {tcr.hla_note}. "
-                         f"The patient must carry {allele}, and the tumor must make the target antigen."),
+            explanation=(f"For a TCR product, {tcr.hla_note}. The patient must carry {allele}, and the tumor "
+                         "must make the target antigen."),
             refs=(0,), source="facts.tcr-typing", family="therapy_types.hla_typing",
             page=ctx.page(ctx.module_of("therapy_types"), "hla-matching")))
 
@@ -338,20 +334,16 @@ def solid_therapy_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for a in approved:
         eligibility = ""
         if a.kind == "tcr-t":
-            eligibility = f" whose tumor makes {a.target.split(',')[0]} and who carries the HLA type the receptor needs"
-        options = [Option.of(_cap(o.inn), o is a, f"Right: approved for {o.indication}." if o is a else
-                             f"{_cap(o.inn)} is approved for {o.indication}.") for o in approved]
-        options += [Option.of(f"{t.receptor} T cells against {t.target}, outside a trial", False,
+            eligibility = (f"; the tumor makes {a.target.split(',')[0]}, and the patient carries the HLA type "
+                           "the receptor needs")
+        options = [Option.of(cap(o.inn), o is a, f"Right: approved for {o.indication}." if o is a else
+                             f"{cap(o.inn)} is approved for {o.indication}.") for o in approved]
+        options += [Option.of(f"CAR T cells against {t.target}, outside a trial", False,
                               f"Investigational: {t.first_author} {t.year} was an early-phase trial, and no such product "
                               "is approved.") for t in course.solid_tumors.trials if t.receptor == "CAR T"]
         yield Item(type="single", options=_choose(options, 3, a.id), case=Case(a.id, a.id, "indication"),
                    **make.base(ctx, bp, a.id,
             stem=f"An adult has {a.indication}{eligibility}. Which approved cellular therapy is indicated?",
-            explanation=f"{_cap(a.inn)} is approved for {a.indication}. {_cap(ctx.plain(a.summary))}",
+            explanation=f"{cap(a.inn)} is approved for {a.indication}. {cap(ctx.plain(a.summary))}",
             refs=a.refs, source=f"solid_tumors.approved.{a.id}.indication", family="case:solid-therapy",
             page=ctx.page(ctx.module_of("solid_tumors"), "approved")))
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
-

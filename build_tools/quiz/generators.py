@@ -15,6 +15,7 @@ from .blueprint import Blueprint
 from .context import QuizContext
 from .item import Item, Option
 from .registry import generator
+from .wording import cap, listing
 
 
 @generator
@@ -100,14 +101,11 @@ def table3_receptor(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     why = {t.target: f"Reached with {t.receptor} cells ({t.first_author} {t.year})." for t in trials}
     yield make.multiple(ctx, bp, "car", right=cars, wrong=sorted({t.target for t in trials} - set(cars)), why=why,
                         stem="Which of these Table 3 targets were reached with CAR T cells? Select all that apply.",
-                        explanation=(f"{_listing_and(cars)} sit on the cell surface, where a CAR can bind them; the "
+                        explanation=(f"{listing(cars)} sit on the cell surface, where a CAR can bind them; the "
                                      "others are intracellular and were reached with TCRs."),
                         refs=refs, source="solid_tumors.trials.*.receptor", family="table3:receptor",
                         level="understand", page=page)
 
-
-def _listing_and(parts: list[str]) -> str:
-    return ", ".join(parts[:-1]) + f" and {parts[-1]}" if len(parts) > 1 else parts[0]
 
 
 @generator
@@ -229,7 +227,7 @@ def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     yield from make.attribute_choices(
         ctx, bp, ctx.course.adverse_effects.agents, "blocks", source="adverse_effects.agents.{id}.blocks",
         stem=lambda a: f"Used against CAR T-cell toxicity, {a.name}: what does it block or act on?",
-        explanation=lambda a: f"{_cap(a.name)} acts on {a.blocks}; {a.role}.", refs=lambda a: a.refs, page=lambda a: page,
+        explanation=lambda a: f"{cap(a.name)} acts on {a.blocks}; {a.role}.", refs=lambda a: a.refs, page=lambda a: page,
         owner=lambda a: a.name)
 
 
@@ -274,7 +272,7 @@ def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                              explanation=f"{t.name} {phrase if value else negative}: {detail}.", family=family,
                              refs=tuple(t.refs), source=f"therapy_types.{t.id}.{field}", page=page)
     right = [t.name for t in types if getattr(t, field)]
-    why = {t.name: _cap(t.engineering if field == "engineered" else t.hla_note) + "." for t in types}
+    why = {t.name: cap(t.engineering if field == "engineered" else t.hla_note) + "." for t in types}
     yield make.multiple(ctx, bp, "all", right=right, wrong=[t.name for t in types if not getattr(t, field)], why=why,
                         stem=f"Which of these {phrase}? Select all that apply.", family=family,
                         explanation=" ".join(f"{t.name}: {t.engineering if field == 'engineered' else t.hla_note}."
@@ -296,7 +294,3 @@ def movement_disorders(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                         explanation=f"{ctx.plain(fact.text)} The anti-BCMA products are {' and '.join(bcma)}.",
                         refs=fact.refs, source="facts.movement-disorders", family="movement-disorders",
                         page=ctx.page(ctx.module_of("adverse_effects"), "icans"))
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]

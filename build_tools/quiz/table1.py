@@ -13,6 +13,7 @@ from .context import QuizContext
 from .distractors import clear_step
 from .item import Item, Option
 from .registry import generator
+from .wording import cap
 
 # The Table 1 columns a question may compare, with how a stem names them.
 MEASURES = {
@@ -21,6 +22,8 @@ MEASURES = {
     "neurologic_percent": "rate of neurologic toxicity",
     "severe_infection_percent": "rate of severe infection",
 }
+_DESIGN_WORDS = {"single-arm": "a single-arm trial", "retrospective": "a retrospective analysis",
+                 "historical-control": "a historical control group", "randomized": "a randomized trial"}
 _CLEAR_GAP = 5  # percentage points: an option this close to the key would be a coin toss
 
 
@@ -92,9 +95,9 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         key = "Little: different patients and different CRS grading scales make the two rates hard to compare"
         options = (
             Option.of(key, True, "Right: Table 1 sets side by side trials that were never compared head to head."),
-            Option.of(f"{_cap(low.product.inn)} is the safer product, since fewer of its patients had CRS",
+            Option.of(f"{cap(low.product.inn)} is the safer product, since fewer of its patients had CRS",
                       False, "A ranking needs a head-to-head trial or a common grading scale; Table 1 has neither."),
-            Option.of(f"{_cap(high.product.inn)} should be avoided, since its CRS rate is the higher one",
+            Option.of(f"{cap(high.product.inn)} should be avoided, since its CRS rate is the higher one",
                       False, "The gap is not a fair comparison, and CRS is treatable; the decision rests on much more."),
             Option.of("Little: CRS falls with longer follow-up, so the older trial overstates it",
                       False, "CRS is an early toxicity; the reason the rates cannot be compared is the trials' design "
@@ -118,7 +121,7 @@ def evidence_design(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for fid, section, fact in randomized:
         wrong = sorted(others, key=lambda d: make.stable_rank(f"{bp.id}:{fid}:{d[0]}"))[:3]
         options = [Option.of(ctx.plain(fact.claim, fact), True, "Right: patients were randomly assigned to the two treatments.")]
-        options += [Option.of(ctx.plain(f.claim, f), False, f"This result comes from a {f.design.replace('-', ' ')} study, "
+        options += [Option.of(ctx.plain(f.claim, f), False, f"This result comes from {_DESIGN_WORDS[f.design]}, "
                               "with no randomized comparison group.") for _, _, f in wrong]
         yield Item(type="single", options=tuple(sorted(options, key=lambda o: make.stable_rank(fid + o.text))),
                    **make.base(ctx, bp, fid,
@@ -128,7 +131,3 @@ def evidence_design(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                          "trials, retrospective series and historical controls describe outcomes without a fair comparator."),
             refs=fact.refs, source=f"facts.{fid}", family="evidence:randomized",
             objective=ctx.objective(bp, "products", section), page=ctx.page(ctx.module_of("products"), section)))
-
-
-def _cap(text: str) -> str:
-    return text[:1].upper() + text[1:]
