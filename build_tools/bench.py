@@ -50,7 +50,7 @@ def stages(project: Path, repeat: int = 3) -> dict[str, float]:
     out["render pages"], _ = timed(lambda: render_pages(course, bank=bank), repeat)
     figs = FigureHelpers(course)
     out["figures"], _ = timed(lambda: (figs.car_diagram(), figs.toxicity_chart(), figs.response_chart()), repeat)
-    meta = ExportMeta("bench", course.course.reviewed)
+    meta = ExportMeta("bench", course.outline.reviewed)
     with tempfile.TemporaryDirectory() as tmp:
         for name, exporter in FORMATS.items():
             target = Path(tmp) / f"bank{exporter.SUFFIX}"

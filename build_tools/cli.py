@@ -20,7 +20,7 @@ from .usage import UsageError, find_project
 def cmd_check(args) -> int:
     built = build(args.project)
     course = built.course
-    print(f"content OK: {len(course.course.modules)} modules, {len(course.products.products)} products, "
+    print(f"content OK: {len(course.outline.modules)} modules, {len(course.products.products)} products, "
           f"{len(course.facts)} numbers, {len(course.references.references)} references, {len(built.bank)} quiz items")
     return 0
 
@@ -77,7 +77,7 @@ def cmd_quiz(args) -> int:
     selection = Selection(args.seed, args.count, tuple(args.topics or ()), tuple(args.difficulty or ()),
                           ids=read_ids(args.ids, "--ids") if args.ids else None,
                           exclude=read_ids(args.exclude, "--exclude") if args.exclude else (),
-                          levels=tuple(args.level or ()), min_per_module=course.course.assessment.min_per_module)
+                          levels=tuple(args.level or ()), min_per_module=course.outline.assessment.min_per_module)
     request = ExportRequest(args.format, args.out, selection, args.variants, args.ordering_as, args.pick,
                             args.minutes, args.date, args.answer_sheet)
     for line in run_export(request, course, bank, args.project):

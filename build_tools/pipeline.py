@@ -36,7 +36,7 @@ def build(project_dir: Path, directory_urls: bool = True) -> Built:
     course = load_course(project_dir / "content", shown_relative_to=project_dir)
     bank = build_bank(course, project_dir / "quizbank")
     pages = render_pages(course, bank=bank, directory_urls=directory_urls)
-    extra = [{page.title: page.file} for page in course.course.pages]
+    extra = [{page.title: page.file} for page in course.outline.pages]
     return Built(course, pages, navigation(course, extra), glossary_abbreviations(course), bank, directory_urls)
 
 
@@ -45,7 +45,7 @@ BANK_FILE = "assets/quizbank.json"  # the published bank the final assessment dr
 
 def bank_json(built: Built) -> str:
     from .exporters.json_export import dumps
-    return dumps(built.bank, built.course.course.title, page_url=None if built.directory_urls else file_url)
+    return dumps(built.bank, built.course.outline.title, page_url=None if built.directory_urls else file_url)
 
 
 def file_url(site_path: str) -> str:
@@ -80,5 +80,5 @@ def write_markdown(built: Built, project: Path, folder: Path) -> None:
 
 def site_meta(course: Course) -> dict:
     """What every page's footer shows: version, review date and the disclaimer."""
-    c = course.course
+    c = course.outline
     return {"version": c.version, "reviewed": c.reviewed.isoformat(), "disclaimer": c.disclaimer}

@@ -144,6 +144,36 @@ def test_duplicate_id_names_both_lines(project, capsys):
     assert expected in err
 
 
+ADVERSE = "content/adverse_effects.yaml"
+
+
+def typed_reference_agent(p):
+    p.replace(ADVERSE, "    agent: anakinra\n", "    agent: anakinr\n")
+    return ADVERSE, "agent", "unknown agent id 'anakinr' (known: "
+
+
+def typed_reference_section_of_another_page(p):
+    # The section exists, but on the products page: a complication links to its own page only.
+    p.replace(ADVERSE, "  section: crs\n", "  section: reading-table-1\n")
+    return ADVERSE, "section", "unknown section id 'reading-table-1' in content/adverse_effects.yaml"
+
+
+def typed_unmeasured_number(p):
+    # The seed is a number, but not one a reader learns: prose may not show it.
+    p.replace(COURSE, "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percent}", "{self_check_seed}")
+    return COURSE, "key_points[1]", "placeholder {self_check_seed} does not name a number"
+
+
+@pytest.mark.parametrize("breaker", [typed_reference_agent, typed_reference_section_of_another_page,
+                                     typed_unmeasured_number], ids=lambda f: f.__name__)
+def test_meaning_declared_on_the_field_type_is_checked(project, capsys, breaker):
+    file, field_end, message = breaker(project)
+    assert project.run("check") == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert [line for line in lines if line.startswith(file + ":") and f"{field_end}: " in line
+            and message in line], "\n".join(lines)
+
+
 def test_cli_exit_status_and_no_traceback_in_a_real_process(project):
     break_range(project)
     result = subprocess.run([sys.executable, "-m", "build_tools", "--project", str(project.root), "check"],

@@ -14,7 +14,7 @@ from build_tools.content.loader import load_course
 from build_tools.content.walk import walk
 
 COURSE = load_course(ROOT / "content")
-PAGE_OF_FILE = {m.content: f"modules/{m.id}/index.html" for m in COURSE.course.modules}
+PAGE_OF_FILE = {m.content: f"modules/{m.id}/index.html" for m in COURSE.outline.modules}
 
 
 def article_text(site: Path, rel: str) -> str:
@@ -22,8 +22,8 @@ def article_text(site: Path, rel: str) -> str:
 
 
 def test_every_module_of_the_learning_path_is_built(site):
-    assert len(COURSE.course.modules) == 8
-    for module in COURSE.course.modules:
+    assert len(COURSE.outline.modules) == 8
+    for module in COURSE.outline.modules:
         page = soup(site / PAGE_OF_FILE[module.content])
         assert 3 <= len(page.select(".admonition.abstract li")) <= 5
         assert page.select("#key-points + ul li")

@@ -60,7 +60,7 @@ def test_csv_cells_that_would_be_formulas_stay_text(tmp_path):
     formula = '=HYPERLINK("http://x")'
     chosen = next(i for i in BANK if i.type == "single")
     item = replace(chosen, stem=formula, explanation="+1", options=tuple(replace(o, text=f"@{o.text}") for o in chosen.options))
-    csv_export.write([item], tmp_path / "q.csv", ExportMeta("t", COURSE.course.reviewed))
+    csv_export.write([item], tmp_path / "q.csv", ExportMeta("t", COURSE.outline.reviewed))
     [header, row] = list(csv.reader((tmp_path / "q.csv").open(encoding="utf-8")))
     cells = dict(zip(header, row, strict=True))
     assert cells["stem"] == "'" + formula and cells["explanation"] == "'+1" and cells["options"].startswith("'@")
@@ -83,10 +83,10 @@ def gift_parser(tmp_path_factory):
 
 
 def test_gift_parses_back_into_our_items(gift_parser):
-    meta = ExportMeta("CAR T course", COURSE.course.reviewed, modules={m.id: m.title for m in COURSE.course.modules})
+    meta = ExportMeta("CAR T course", COURSE.outline.reviewed, modules={m.id: m.title for m in COURSE.outline.modules})
     everything = gift_parser(gift_dumps(BANK, meta))
     categories = [q["title"] for q in everything if q["type"] == "Category"]
-    assert categories == [f"$course$/top/CAR T course/{n}. {m.title}" for n, m in enumerate(COURSE.course.modules, 1)]
+    assert categories == [f"$course$/top/CAR T course/{n}. {m.title}" for n, m in enumerate(COURSE.outline.modules, 1)]
     parsed = [q for q in everything if q["type"] != "Category"]
     assert len(parsed) == len(BANK)
     by_id = {i.id: i for i in BANK}
@@ -117,7 +117,7 @@ def test_gift_escapes_every_special_character(gift_parser):
     nasty = "a~b=c#d{e}f:g"
     single = next(i for i in BANK if i.type == "single")
     item = single.__class__(**{**single.__dict__, "stem": f"Which {nasty}?", "explanation": nasty})
-    [q] = [q for q in gift_parser(gift_dumps([item], ExportMeta("t", COURSE.course.reviewed))) if q["type"] != "Category"]
+    [q] = [q for q in gift_parser(gift_dumps([item], ExportMeta("t", COURSE.outline.reviewed))) if q["type"] != "Category"]
     assert q["stem"]["text"] == f"Which {nasty}?" and q["globalFeedback"]["text"] == nasty
     assert len(q["choices"]) == len(item.options)
 
@@ -229,8 +229,8 @@ def test_moodle_items_read_back_as_our_items(moodle_doc):
     real = [q for q in questions if q.get("type") != "category"]
     assert len(real) == len(BANK)
     categories = [split_category_path(q.findtext("category/text")) for q in questions if q.get("type") == "category"]
-    assert [c[3] for c in categories] == [f"{n}. {m.title}" for n, m in enumerate(COURSE.course.modules, 1)]
-    assert {c[2] for c in categories} == {COURSE.course.title}
+    assert [c[3] for c in categories] == [f"{n}. {m.title}" for n, m in enumerate(COURSE.outline.modules, 1)]
+    assert {c[2] for c in categories} == {COURSE.outline.title}
     by_id = {i.id: i for i in BANK}
     names = Counter()
     for q in real:
@@ -263,7 +263,7 @@ def test_moodle_escapes_markup_in_content():
     single = next(i for i in BANK if i.type == "single")
     item = replace(single, stem=nasty, explanation=nasty, options=tuple(replace(o, text=f"{o.text} <i>&</i>")
                                                                          for o in single.options))
-    doc = etree.fromstring(moodle_dumps([item], ExportMeta("t", COURSE.course.reviewed)).encode())
+    doc = etree.fromstring(moodle_dumps([item], ExportMeta("t", COURSE.outline.reviewed)).encode())
     q = doc.find("question[@type='multichoice']")
     for tag in ("questiontext", "generalfeedback"):
         fragment = q.findtext(f"{tag}/text")
@@ -348,11 +348,11 @@ def test_no_two_idents_in_an_item_share_canvas_match_id(qti_whole_bank):
 
 def test_qti_has_a_group_per_module_with_picks_and_points(qti_whole_bank):
     assessment, meta = qti_whole_bank
-    settings = COURSE.course.assessment
+    settings = COURSE.outline.assessment
     root = assessment.find("q:assessment/q:section", Q)
     assert root.findall("q:item", Q) == []  # every item sits in its module's group
     groups = root.findall("q:section", Q)
-    assert [g.get("title") for g in groups] == [f"{n}. {m.title}" for n, m in enumerate(COURSE.course.modules, 1)]
+    assert [g.get("title") for g in groups] == [f"{n}. {m.title}" for n, m in enumerate(COURSE.outline.modules, 1)]
     picks = [int(g.findtext("q:selection_ordering/q:selection/q:selection_number", namespaces=Q)) for g in groups]
     sizes = [len(g.findall("q:item", Q)) for g in groups]
     assert sum(picks) == settings.items and all(settings.min_per_module <= p <= n for p, n in zip(picks, sizes, strict=True))
@@ -373,7 +373,7 @@ def test_qti_has_a_group_per_module_with_picks_and_points(qti_whole_bank):
 def test_qti_escapes_markup_in_content():
     nasty = 'CD19 < CD22 & <b>both</b>'
     item = replace(BANK[0], stem=nasty, explanation=nasty)
-    root = etree.fromstring(qti_assessment([item], "g1", ExportMeta("t", COURSE.course.reviewed)).encode())
+    root = etree.fromstring(qti_assessment([item], "g1", ExportMeta("t", COURSE.outline.reviewed)).encode())
     stem = root.find(".//q:presentation/q:material/q:mattext", Q).text
     assert html_text(stem) == nasty
     assert lxml.html.fragment_fromstring(stem, create_parent="div").xpath("//b") == []

@@ -23,8 +23,8 @@ from build_tools.quiz.generators import initials
 
 COURSE, BANK = real_bank()
 BY_ID = {i.id: i for i in BANK}
-SETTINGS = COURSE.course.assessment
-MODULES = [m.id for m in COURSE.course.modules]
+SETTINGS = COURSE.outline.assessment
+MODULES = [m.id for m in COURSE.outline.modules]
 NUMBER = re.compile(r"^[<>~]?\s*\d[\d,.]*(%| [a-z]+)?(–\d[\d,.]*%?( [a-z]+)?)?$")
 
 

@@ -18,7 +18,7 @@ COURSE, BANK = real_bank()
 
 def test_bank_is_large_covers_every_module_and_every_type():
     assert set(Counter(i.type for i in BANK)) == {"single", "multiple", "truefalse", "numeric", "matching", "ordering"}
-    assert {i.topic for i in BANK} == {m.id for m in COURSE.course.modules}
+    assert {i.topic for i in BANK} == {m.id for m in COURSE.outline.modules}
     assert len({i.id for i in BANK}) == len(BANK)
 
 

@@ -18,7 +18,7 @@ from build_tools.cli import main
 from build_tools.exporters import FORMATS
 
 COURSE, BANK = real_bank()
-MODULES = [m.id for m in COURSE.course.modules]
+MODULES = [m.id for m in COURSE.outline.modules]
 
 
 def run(capsys, *args: str) -> tuple[int, list[str], str]:
@@ -219,7 +219,7 @@ def test_unknown_or_missing_id_files_are_refused(capsys, tmp_path):
 def test_last_years_manifest_excludes_its_items_and_the_manifest_records_the_draw(capsys, tmp_path):
     export(ROOT, "print", tmp_path / "2026", "--seed", "7", "--count", "30", "--variants", "2")
     last_year = json.loads((tmp_path / "2026" / "manifest.json").read_text())
-    assert last_year["seed"] == 7 and last_year["version"] == COURSE.course.version and last_year["count"] == 30
+    assert last_year["seed"] == 7 and last_year["version"] == COURSE.outline.version and last_year["count"] == 30
     used = {i for v in last_year["variants"] for i in v["ids"]}
     assert len(used) > 30
     out = export(ROOT, "qti", tmp_path / "2027.zip", "--seed", "7", "--count", "30",
@@ -228,7 +228,7 @@ def test_last_years_manifest_excludes_its_items_and_the_manifest_records_the_dra
     assert len(manifest["ids"]) == 30 and not used & set(manifest["ids"])
     assert manifest["files"] == ["2027.zip"] and manifest["filters"]["excluded"] == len(used)
     assert manifest["filters"]["levels"] == []
-    assert sum(manifest["picks"].values()) == COURSE.course.assessment.items
+    assert sum(manifest["picks"].values()) == COURSE.outline.assessment.items
 
 
 # --- the README's commands ------------------------------------------------------------------
@@ -267,8 +267,8 @@ def test_a_drawn_quiz_follows_the_blueprint_and_levels(tmp_path):
                 "--out", str(out)]) == 0
     items = json.loads(out.read_text())["items"]
     assert len(items) == 20 and len({i["family"] for i in items}) == 20
-    minimum = course.course.assessment.min_per_module
-    assert all(sum(i["topic"] == m.id for i in items) >= minimum for m in course.course.modules)
+    minimum = course.outline.assessment.min_per_module
+    assert all(sum(i["topic"] == m.id for i in items) >= minimum for m in course.outline.modules)
     assert main(["--project", str(ROOT), "quiz", "--format", "json", "--seed", "5", "--count", "8",
                 "--level", "apply", "analyze", "--out", str(out)]) == 0
     assert {i["level"] for i in json.loads(out.read_text())["items"]} <= {"apply", "analyze"}

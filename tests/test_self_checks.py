@@ -12,9 +12,9 @@ COURSE, BANK = real_bank()
 
 
 def test_each_module_shows_its_configured_items(site):
-    for module in COURSE.course.modules:
+    for module in COURSE.outline.modules:
         forms = soup(site / "modules" / module.id / "index.html").select("form.quiz-question")
-        expected = draw(BANK, seed=COURSE.course.self_check_seed, topics=[module.id], count=module.self_check_count)
+        expected = draw(BANK, seed=COURSE.outline.self_check_seed, topics=[module.id], count=module.self_check_count)
         assert [f["data-question-id"] for f in forms] == [i.id for i in expected]
 
 

@@ -1,87 +1,120 @@
-"""Checks that need more than one entity: unique ids, references that resolve, placeholders.
+"""Checks that need more than one entity, as small passes over the validated course: ids are
+unique, references (declared on the field's type with RefersTo) resolve, placeholders name numbers.
 
 Each returns ContentIssues pointing at the YAML line of the offending field.
 """
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 from pydantic import BaseModel
 
 from . import model, prose
 from .errors import ContentIssue, format_path
+from .markers import RefersTo, field_marker
 from .walk import walk
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "pages" / "templates"
+_GLOBAL = ("facts", "sections")  # unique across files: quiz sources and page anchors name them
 
-# A field with this name holds the id of an entity in that collection.
-_ID_FIELDS = {"disease": "diseases", "source": "external", "content": "files"}
-_ID_FIELDS_BY_FILE = {("products", "target"): "antigens", ("solid_tumors", "kind"): "therapy_types"}
+Node = tuple[str, tuple, object]  # (content file, path inside it, value)
 
 
 def check_course(course) -> list[ContentIssue]:
-    issues: list[ContentIssue] = []
-    known: dict[str, set] = defaultdict(set)
-    seen_ids: dict[tuple[str, str], tuple[str, tuple]] = {}
+    nodes = [(file, path, value) for file, root in course.files.items() for path, value in walk(root)]
+    report = _Report(course)
+    known = _unique_ids(nodes, report)
+    known["files"] = set(course.files)
+    known["templates"] = {p.name for p in TEMPLATES.glob("*.md.j2")}
+    _references_resolve(nodes, known, report)
+    _placeholders_resolve(nodes, course.facts, report)
+    return report.issues
 
-    def issue(stem: str, path: tuple, message: str) -> None:
-        doc = course.docs[stem]
-        issues.append(ContentIssue(doc.file, doc.line_of(path), format_path(path), message))
 
-    nodes = [(stem, path, value) for stem in course.FILES for path, value in walk(getattr(course, stem))]
-    # 1. ids are unique within their collection (facts and sections across all files).
-    for stem, path, value in nodes:
+class _Report:
+    def __init__(self, course):
+        self.docs, self.issues = course.docs, []
+
+    def at(self, file: str, path: tuple) -> str:
+        return f"{self.docs[file].file}:{self.docs[file].line_of(path)}"
+
+    def __call__(self, file: str, path: tuple, message: str) -> None:
+        doc = self.docs[file]
+        self.issues.append(ContentIssue(doc.file, doc.line_of(path), format_path(path), message))
+
+
+def _unique_ids(nodes: list[Node], report: _Report) -> dict:
+    """Every list item's id (a reference's `n`) is unique in its collection; returns the ids
+    by collection name, and by (collection, file) for references that stay on one page."""
+    known: dict = defaultdict(set)
+    first: dict[tuple, tuple[str, tuple]] = {}
+    for file, path, value in nodes:
         key_name = "n" if isinstance(value, model.Reference) else "id"
         key = getattr(value, key_name, None) if isinstance(value, BaseModel) else None
         if key is None or not path or not isinstance(path[-1], int):
             continue
         collection = path[-2] if isinstance(path[-2], str) else "items"
-        scope = collection if collection in ("facts", "sections") else f"{stem}:{format_path(path[:-1])}"
+        scope = collection if collection in _GLOBAL else f"{file}:{format_path(path[:-1])}"
         known[collection].add(key)
-        if (scope, key) in seen_ids:
-            first_stem, first_path = seen_ids[(scope, key)]
-            first_line = course.docs[first_stem].line_of(first_path)
-            first = f"{course.docs[first_stem].file}:{first_line}"
-            issue(stem, path + (key_name,), f"duplicate {key_name} {key!r} (first used at {first})")
+        known[(collection, file)].add(key)
+        where = path + (key_name,)
+        if (scope, key) in first:
+            report(file, where, f"duplicate {key_name} {key!r} (first used at {report.at(*first[(scope, key)])})")
         else:
-            seen_ids[(scope, key)] = (stem, path + (key_name,))
+            first[(scope, key)] = (file, where)
+    return known
 
-    known["files"] = set(course.files)
-    # 2. cross-references resolve: citations, ids of other entities, placeholders, templates.
-    facts = course.facts
-    for stem, path, value in nodes:
+
+def _references_resolve(nodes: list[Node], known: dict, report: _Report) -> None:
+    for file, path, value in nodes:
+        if not isinstance(value, BaseModel):
+            continue
+        for name in type(value).model_fields:
+            refers = field_marker(type(value), name, RefersTo)
+            if refers is None:
+                continue
+            ids = known[(refers.collection, file) if refers.same_file else refers.collection]
+            for where, target in _values(getattr(value, name), path + (name,)):
+                if target not in ids:
+                    report(file, where, _dangling(refers, target, ids, file))
+
+
+def _values(value: object, path: tuple) -> Iterator[tuple[tuple, object]]:
+    if isinstance(value, list):
+        yield from ((path + (i,), v) for i, v in enumerate(value))
+    elif value is not None:
+        yield path, value
+
+
+def _dangling(refers: RefersTo, value: object, ids: set, file: str) -> str:
+    if refers.message:
+        return refers.message.format(value=value)
+    choices = ", ".join(sorted(map(str, ids))) or "none defined"
+    where = f" in content/{file}.yaml" if refers.same_file else ""
+    return f"unknown {refers.noun} id {value!r}{where} (known: {choices})"
+
+
+def _placeholders_resolve(nodes: list[Node], facts: dict, report: _Report) -> None:
+    """`{name}` names a value of its own fact; `{file.path}` names a number in the content."""
+    for file, path, value in nodes:
         name = path[-1] if path else None
-        collection = _ID_FIELDS_BY_FILE.get((stem, name)) or _ID_FIELDS.get(name)
-        if name in ("refs", "ref") and isinstance(value, (list, int)) and not isinstance(value, bool):
-            for i, n in (enumerate(value) if isinstance(value, list) else [(None, value)]):
-                if n not in known["references"]:
-                    where = path + (i,) if i is not None else path
-                    issue(stem, where, f"cites reference {n}, which is not in content/references.yaml")
-        elif collection and isinstance(value, str) and stem != "references":
-            if value not in known[collection]:
-                choices = ", ".join(sorted(known[collection])) or "none defined"
-                noun = {"antigens": "antigen", "diseases": "disease", "external": "source", "files": "content file",
-                        "therapy_types": "therapy type"}[collection]
-                issue(stem, path, f"unknown {noun} id {value!r} (known: {choices})")
-        elif name == "template" and isinstance(value, str) and not (TEMPLATES / value).is_file():
-            issue(stem, path, f"no template named {value!r} in build_tools/pages/templates")
         if isinstance(value, model.Fact):
-            named = prose.placeholders(value.text)
-            asked = prose.placeholders(value.ask or "") + prose.placeholders(value.claim or "")
-            for unknown in sorted({r for r in asked if "." not in r} - set(value.values)):
-                issue(stem, path + ("ask",), f"placeholder {{{unknown}}} names no value of this fact")
-            for ref in sorted({r for r in asked if "." in r and r not in facts}):
-                issue(stem, path + ("ask",), f"placeholder {{{ref}}} does not name a number in the content")
-            used = {ref for ref in named if "." not in ref}
-            for unknown in sorted(used - set(value.values)):
-                issue(stem, path + ("text",), f"placeholder {{{unknown}}} names no value of this fact")
-            for ref in sorted({ref for ref in named if "." in ref and ref not in facts}):
-                issue(stem, path + ("text",), f"placeholder {{{ref}}} does not name a number in the content")
-            for unused in sorted(set(value.values) - used):
-                issue(stem, path + ("values", unused), f"value is never shown: put {{{unused}}} in the text")
+            _fact_placeholders(file, path, value, facts, report)
         elif isinstance(value, str) and name not in ("text", "ask", "claim") and "{" in value:
             for ref in prose.placeholders(value):
                 if ref not in facts:
-                    issue(stem, path, f"placeholder {{{ref}}} does not name a number in the content")
-    return issues
+                    report(file, path, f"placeholder {{{ref}}} does not name a number in the content")
+
+
+def _fact_placeholders(file: str, path: tuple, fact: model.Fact, facts: dict, report: _Report) -> None:
+    named = prose.placeholders(fact.text)
+    asked = prose.placeholders(fact.ask or "") + prose.placeholders(fact.claim or "")
+    for field, refs in (("ask", asked), ("text", named)):
+        for unknown in sorted({r for r in refs if "." not in r} - set(fact.values)):
+            report(file, path + (field,), f"placeholder {{{unknown}}} names no value of this fact")
+        for ref in sorted({r for r in refs if "." in r and r not in facts}):
+            report(file, path + (field,), f"placeholder {{{ref}}} does not name a number in the content")
+    for unused in sorted(set(fact.values) - {r for r in named if "." not in r}):
+        report(file, path + ("values", unused), f"value is never shown: put {{{unused}}} in the text")

@@ -5,26 +5,18 @@ item names in `source`), together with the references that support it.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cached_property
+from typing import get_type_hints
 
 from pydantic import BaseModel
 
 from . import model
+from . import model_topics as topics
 from .errors import ContentError, ContentIssue
+from .markers import Measured, field_marker
 from .walk import id_path
 from .yaml_source import YamlDocument
-
-# Numeric fields that are bookkeeping, not facts a reader learns.
-_NOT_FACTS = {"refs", "n", "year", "self_check_count", "objective", "assessment"}
-
-
-def _unit_of(field_name: str) -> str:
-    """Plain numeric fields carry their unit in their name: crs_percent, median_months, beyond_days."""
-    for suffix, unit in (("percent", "percent"), ("months", "months"), ("days", "days")):
-        if field_name.endswith(suffix):
-            return unit
-    return "count"
 
 
 @dataclass(frozen=True)
@@ -37,22 +29,36 @@ class FactEntry:
     owner: BaseModel          # the entity the number belongs to (indication, fact, ...)
 
 
-@dataclass
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity, like the build it belongs to
 class Course:
-    """`files` maps each content file's stem to its model; `course.products` reads files["products"]."""
+    """One typed field per content file, named after it (course.yaml is the `outline`); files of
+    teaching sections that only a course.yaml module presents are in `more`, keyed by file name."""
 
-    files: dict[str, BaseModel]
-    docs: dict[str, YamlDocument] = field(default_factory=dict, repr=False)
+    outline: model.CourseFile = field(metadata={"file": "course"})
+    references: model.ReferencesFile
+    glossary: topics.GlossaryFile
+    antigens: model.AntigensFile
+    therapy_types: topics.TherapyTypesFile
+    car_structure: topics.CarStructureFile
+    naming: topics.NamingFile
+    products: model.ProductsFile
+    adverse_effects: topics.AdverseEffectsFile
+    challenges: topics.ChallengesFile
+    solid_tumors: topics.SolidTumorsFile
+    more: dict[str, model.SectionsFile] = field(default_factory=dict)
+    docs: dict[str, YamlDocument] = field(default_factory=dict, repr=False, compare=False)
 
-    def __getattr__(self, stem: str):
-        files = self.__dict__.get("files", {})
-        if stem in files:
-            return files[stem]
-        raise AttributeError(stem)
+    @classmethod
+    def of(cls, files: dict[str, BaseModel], docs: dict[str, YamlDocument]) -> Course:
+        typed = {f.name: files[_file_of(f)] for f in fields(cls) if _file_of(f) in KNOWN_FILES}
+        more = {name: m for name, m in files.items() if name not in KNOWN_FILES}
+        return cls(**typed, more=more, docs=docs)
 
     @property
-    def FILES(self) -> tuple[str, ...]:
-        return tuple(self.files)
+    def files(self) -> dict[str, BaseModel]:
+        """Every content file's model by file name (stem), in load order."""
+        typed = {_file_of(f): getattr(self, f.name) for f in fields(self) if _file_of(f) in KNOWN_FILES}
+        return {**typed, **self.more}
 
     # -- lookups used by templates and the quiz generator --------------------------
     def product(self, product_id: str) -> model.Product:
@@ -68,11 +74,11 @@ class Course:
         return self._by_id("references", self.references.references, key="n")[n]
 
     def module(self, module_id: str) -> model.Module:
-        return self._by_id("modules", self.course.modules)[module_id]
+        return self._by_id("modules", self.outline.modules)[module_id]
 
     def module_for(self, stem: str) -> model.Module | None:
         """The module whose page presents content file `stem`."""
-        return next((m for m in self.course.modules if m.content == stem), None)
+        return next((m for m in self.outline.modules if m.content == stem), None)
 
     def section(self, stem: str, section_id: str) -> model.Section:
         """A section a page template places by id; its absence is a content error, not a crash."""
@@ -93,10 +99,13 @@ class Course:
         return found
 
     def _by_id(self, name: str, items, key: str = "id") -> dict:
-        cache = self.__dict__.setdefault("_lookup", {})
-        if name not in cache:
-            cache[name] = {getattr(item, key): item for item in items}
-        return cache[name]
+        if name not in self._lookup:
+            self._lookup[name] = {getattr(item, key): item for item in items}
+        return self._lookup[name]
+
+    @cached_property
+    def _lookup(self) -> dict[str, dict]:
+        return {}
 
     # -- the fact index ---------------------------------------------------------------
     @cached_property
@@ -124,12 +133,12 @@ def _fact_entries(stem, root, node, path, owner, refs):
         if getattr(node, "refs", None):
             owner, refs = node, tuple(node.refs)
         for name in type(node).model_fields:
-            if name in _NOT_FACTS:
-                continue
             value = getattr(node, name)
             if isinstance(value, (int, float)) and not isinstance(value, bool):
-                q = model.Quantity(value=value, unit=_unit_of(name))
-                yield FactEntry(id_path(root, path + (name,)), stem, path + (name,), q, refs, owner)
+                measured = field_marker(type(node), name, Measured)
+                if measured:  # unmeasured numbers (years, seeds, reference numbers) are bookkeeping
+                    q = model.Quantity(value=value, unit=measured.unit)
+                    yield FactEntry(id_path(root, path + (name,)), stem, path + (name,), q, refs, owner)
             else:
                 yield from _fact_entries(stem, root, value, path + (name,), owner, refs)
     elif isinstance(node, (list, tuple)):
@@ -138,3 +147,13 @@ def _fact_entries(stem, root, node, path, owner, refs):
     elif isinstance(node, dict):
         for key, item in node.items():
             yield from _fact_entries(stem, root, item, path + (key,), owner, refs)
+
+
+def _file_of(f) -> str:
+    return f.metadata.get("file", f.name)
+
+
+# Content files with a model of their own: file name -> model class, read from Course's fields.
+KNOWN_FILES: dict[str, type[BaseModel]] = {
+    _file_of(f): hint for f in fields(Course)
+    if isinstance(hint := get_type_hints(Course)[f.name], type) and issubclass(hint, BaseModel)}

@@ -8,29 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from . import model
-from . import model_topics as topics
 from .checks import check_course
-from .course import Course
+from .course import KNOWN_FILES, Course
 from .errors import ContentError, ContentIssue, format_path
 from .yaml_source import YamlDocument, load_yaml
-
-# One entry per content file: its stem and the model of its top level.
-FILES: dict[str, type[BaseModel]] = {
-    "course": model.CourseFile,
-    "references": model.ReferencesFile,
-    "glossary": topics.GlossaryFile,
-    "antigens": model.AntigensFile,
-    "therapy_types": topics.TherapyTypesFile,
-    "car_structure": topics.CarStructureFile,
-    "naming": topics.NamingFile,
-    "products": model.ProductsFile,
-    "adverse_effects": topics.AdverseEffectsFile,
-    "challenges": topics.ChallengesFile,
-    "solid_tumors": topics.SolidTumorsFile,
-}
 
 
 def load_course(content_dir: Path, shown_relative_to: Path | None = None) -> Course:
@@ -41,11 +25,11 @@ def load_course(content_dir: Path, shown_relative_to: Path | None = None) -> Cou
     docs: dict[str, YamlDocument] = {}
 
     present = {p.stem: p for p in sorted(content_dir.glob("*.y*ml"))}
-    models = {**FILES, **{stem: model.SectionsFile for stem in _module_files(present, base) if stem not in FILES}}
+    models = {**KNOWN_FILES, **{stem: model.SectionsFile for stem in _module_files(present, base) if stem not in KNOWN_FILES}}
     for stem, path in present.items():
         if stem not in models:
             issues.append(ContentIssue(_shown(path, base), 1, "", "unknown content file: no module in course.yaml presents "
-                                       f"it, and it is none of {', '.join(FILES)}"))
+                                       f"it, and it is none of {', '.join(KNOWN_FILES)}"))
     for stem, cls in models.items():
         path = present.get(stem)
         if path is None:
@@ -63,7 +47,7 @@ def load_course(content_dir: Path, shown_relative_to: Path | None = None) -> Cou
 
     if issues:
         raise ContentError(issues)
-    course = Course(parsed, docs=docs)
+    course = Course.of(parsed, docs)
     issues.extend(check_course(course))
     if issues:
         raise ContentError(issues)

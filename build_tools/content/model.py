@@ -11,9 +11,25 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from .markers import Measured, RefersTo
+
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
-Refs = Annotated[list[Annotated[int, Field(ge=0)]], Field(min_length=1)]  # 0 = the review itself
+RefNumber = Annotated[int, RefersTo("references", "reference",
+                                    message="cites reference {value}, which is not in content/references.yaml")]
+Refs = Annotated[list[Annotated[RefNumber, Field(ge=0)]], Field(min_length=1)]  # 0 = the review itself
+
+# Ids of entities elsewhere in the content; checks.py resolves them from these markers.
+AntigenId = Annotated[Id, RefersTo("antigens", "antigen")]
+DiseaseId = Annotated[Id, RefersTo("diseases", "disease")]
+SourceId = Annotated[Id, RefersTo("external", "source")]
+TherapyTypeId = Annotated[Id, RefersTo("therapy_types", "therapy type")]
+AgentId = Annotated[Id, RefersTo("agents", "agent")]
+FactId = Annotated[Id, RefersTo("facts", "fact")]
+SectionId = Annotated[Id, RefersTo("sections", "section", same_file=True)]  # on the same page
+ContentFile = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$"), RefersTo("files", "content file")]
+TemplateName = Annotated[str, Field(pattern=r"^[a-z0-9_]+\.md\.j2$"), RefersTo(
+    "templates", "template", message="no template named {value!r} in build_tools/pages/templates")]
 
 
 def _number(value: object) -> object:
@@ -38,7 +54,12 @@ def _percent(value: float) -> float:
     return value
 
 
-Percent = Annotated[Number, AfterValidator(_percent)]
+Share = Annotated[Number, AfterValidator(_percent)]  # 0–100, a setting rather than a fact
+# Numbers a reader learns carry their unit in their type; they make up the fact index.
+Percent = Annotated[Share, Measured("percent")]
+Months = Annotated[Number, Measured("months")]
+Days = Annotated[int, Measured("days")]
+Count = Annotated[int, Field(ge=0), Measured("count")]
 Unit = Literal["percent", "days", "months", "years", "hours", "mg", "count", "fold", "calendar-year"]
 
 
@@ -164,7 +185,7 @@ class Survival(Model):
 
     percent: Percent | None = None
     at: Quantity | None = None
-    median_months: Annotated[Number, Field(gt=0)] | None = None
+    median_months: Annotated[Months, Field(gt=0)] | None = None
     estimated: bool = False
 
     @model_validator(mode="after")
@@ -179,12 +200,12 @@ class Survival(Model):
 class Cytopenia(Model):
     kind: Literal["any", "neutropenia", "thrombocytopenia", "anemia"]
     percent: Percent
-    beyond_days: int | None = Field(default=None, gt=0)  # "26% at more than 90 d"
+    beyond_days: Days | None = Field(default=None, gt=0)  # "26% at more than 90 d"
 
 
 class Indication(Model):
     id: Id
-    disease: Id
+    disease: DiseaseId
     population: str | None = None
     refs: Refs
     response_percent: Percent
@@ -199,7 +220,7 @@ class Indication(Model):
 class FdaRecord(Model):
     """Facts from FDA approval records, not from the article (see DESIGN.md)."""
 
-    source: Id
+    source: SourceId
     short_name: Text | None = None
     brand: Text
     costimulatory_domain: Literal["CD28", "4-1BB"] | None = None
@@ -210,7 +231,7 @@ class FdaRecord(Model):
 class Product(Model):
     id: Id
     inn: Text
-    target: Id
+    target: AntigenId
     summary: Text
     refs: Refs
     fda: FdaRecord
@@ -232,12 +253,12 @@ class Concept(Model):
     page (`rests_on`), which a test finds taught where the question links."""
 
     id: Id
-    section: Id                      # the section of this file's page that teaches it
+    section: SectionId               # the section of this file's page that teaches it
     level: Literal["recall", "understand", "apply", "analyze"]
     ask: Text
     answer: Text
     because: Text                    # why the key is right: the feedback for a learner who chose it
-    rests_on: list[Id] = Field(min_length=1)  # ids of facts in that section
+    rests_on: list[FactId] = Field(min_length=1)  # ids of facts in that section
     wrong: list[Distractor] = Field(min_length=2, max_length=4)
 
 
@@ -260,8 +281,8 @@ class AntigensFile(Model):
 class Module(Model):
     id: Id
     title: Text
-    content: Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]  # the content file (stem) this module presents
-    template: Annotated[str, Field(pattern=r"^[a-z0-9_]+\.md\.j2$")] = "module.md.j2"
+    content: ContentFile  # the content file (stem) this module presents
+    template: TemplateName = "module.md.j2"
     description: Text  # the page's meta description
     objectives: list[Text] = Field(min_length=3, max_length=5)
     key_points: list[Text] = Field(min_length=1)
@@ -279,7 +300,7 @@ class Assessment(Model):
     """The final assessment: how an attempt is drawn and what passes (also the LMS mastery score)."""
 
     items: int = Field(default=20, ge=1, le=200)
-    pass_mark: Percent = 80            # percent of items right to pass
+    pass_mark: Share = 80              # percent of items right to pass
     min_per_module: int = Field(default=2, ge=0)  # each module gets at least this many items
 
 

@@ -5,7 +5,22 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, Field, model_validator
 
-from .model import Fact, FdaRecord, Id, Model, Refs, SectionsFile, Text
+from .model import (
+    AgentId,
+    AntigenId,
+    Count,
+    DiseaseId,
+    Fact,
+    FdaRecord,
+    Id,
+    Model,
+    RefNumber,
+    Refs,
+    SectionId,
+    SectionsFile,
+    Text,
+    TherapyTypeId,
+)
 
 
 class TherapyType(Model):
@@ -92,7 +107,7 @@ class Step(Model):
     """One line of management, in the order it is tried."""
 
     treatment: Text          # as an answer option and the page read it; may name numbers
-    agent: Id | None = None  # the drug, where the step is one (an id in `agents`)
+    agent: AgentId | None = None  # the drug, where the step is one (an id in `agents`)
     note: Text               # why it comes at this point: the feedback a learner reads
     refs: Refs
 
@@ -102,9 +117,9 @@ class Complication(Model):
 
     id: Id
     name: Text
-    section: Id                 # the section of the page that teaches it
-    therapies: list[Id] = Field(min_length=1)  # therapy types it follows
-    targets: list[Id] = []      # only after products against these antigens (empty: any)
+    section: SectionId          # the section of the page that teaches it
+    therapies: list[TherapyTypeId] = Field(min_length=1)  # therapy types it follows
+    targets: list[AntigenId] = []  # only after products against these antigens (empty: any)
     phase: Literal["acute", "late"]  # what a case stem says of timing: never the key's own words
     timing: Text                # when it appears, in the review's terms (the page shows it)
     hallmarks: list[Text]       # in every case: without them the picture is not this complication
@@ -161,8 +176,8 @@ class RelapsePattern(Model):
     """How a cancer comes back after a CAR, and the next approach the review supports."""
 
     id: Id
-    disease: Id           # a disease id in products.yaml
-    after_target: Id      # the antigen the first CAR aimed at
+    disease: DiseaseId
+    after_target: AntigenId  # the antigen the first CAR aimed at
     antigen_lost: bool    # the relapse no longer carries that antigen (antigen escape)
     finding: Text         # what the relapse looks like
     next: Text            # the best-supported next approach, as an answer option reads
@@ -188,8 +203,8 @@ class ChallengesFile(SectionsFile):
 
 class Cohort(Model):
     label: str | None = None
-    responders: Annotated[int, Field(ge=0)]
-    patients: Annotated[int, Field(ge=1)]
+    responders: Count
+    patients: Annotated[Count, Field(ge=1)]
 
     @model_validator(mode="after")
     def _fits(self) -> Cohort:
@@ -207,7 +222,7 @@ class Trial(Model):
     """One row of Table 3: an engineered-receptor trial in a solid tumor."""
 
     id: Id
-    ref: int = Field(ge=1)
+    ref: Annotated[RefNumber, Field(ge=1)]
     first_author: Text
     year: int = Field(ge=1990, le=2100)
     target: Text
@@ -222,7 +237,7 @@ class ApprovedTherapy(Model):
 
     id: Id
     inn: Text
-    kind: Id  # a therapy type id
+    kind: TherapyTypeId
     target: Text
     indication: Text
     summary: Text

@@ -50,7 +50,7 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
     """Write the export and return the lines to print (one per file, then what Canvas will draw)."""
     check_request(request, project)
     exporter = FORMATS[request.format]
-    c = course.course
+    c = course.outline
     modules = {m.id: m.title for m in c.modules}
     sel = request.selection
     matching = pool(bank, sel, list(modules))

@@ -18,8 +18,8 @@ def write_adapter(site: Path, standard: str, course: Course) -> None:
     """Add the adapter script and the launch page (which names the standard and the pass mark)."""
     (site / ADAPTER).write_bytes((HERE / "lms.js").read_bytes())
     page = Template((HERE / "launch.html").read_text(encoding="utf-8")).substitute(
-        standard=standard, pass_mark=_number(course.course.assessment.pass_mark), start=START_PAGE, bank=BANK,
-        adapter=ADAPTER, title=escape(course.course.title))
+        standard=standard, pass_mark=_number(course.outline.assessment.pass_mark), start=START_PAGE, bank=BANK,
+        adapter=ADAPTER, title=escape(course.outline.title))
     (site / LAUNCH_PAGE).write_text(page, encoding="utf-8")
 
 

@@ -36,7 +36,7 @@ def write_manifest(site: Path, standard: Standard, course: Course, launch: str) 
 
 
 def manifest_xml(standard: Standard, course: Course, launch: str, files: list[str]) -> str:
-    c = course.course
+    c = course.outline
     title = f"<title>{escape(c.title)}</title>"
     pass_mark = c.assessment.pass_mark
     match standard:

@@ -81,7 +81,7 @@ class PageHelpers:
 
     def self_checks(self, module: model.Module) -> list:
         from ..quiz.bank import draw  # pages depend on the bank only here
-        return draw(self.bank, seed=self.course.course.self_check_seed, topics=[module.id],
+        return draw(self.bank, seed=self.course.outline.self_check_seed, topics=[module.id],
                     count=module.self_check_count)
 
     def page_link(self, site_path: str) -> str:

@@ -39,7 +39,7 @@ def fill_minutes(markdown: str, items: int) -> str:
 def manifest(course: Course, pages: dict[str, str], bank: list, directory_urls: bool = True) -> dict:
     """What the browser needs about the path: modules in order with their self-check keys
     (item id @ content hash, the keys progress is saved under), minutes, and the pass rules."""
-    c = course.course
+    c = course.outline
     modules = []
     for m in c.modules:
         checks = PageHelpers(course, f"modules/{m.id}.md", bank).self_checks(m)

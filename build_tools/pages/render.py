@@ -37,7 +37,7 @@ def render_pages(course: Course, env: Environment | None = None, bank: list | No
         pages[path] = env.get_template(template).render(course=course, h=h, page_path=path, module_page=module_page, **context)
 
     render("home.md.j2", HOME_PAGE)
-    modules = course.course.modules
+    modules = course.outline.modules
     for number, module in enumerate(modules, 1):
         path = module_page(module.id)
         render(module.template, path, module=module, data=course.files[module.content],
@@ -59,7 +59,7 @@ def glossary_abbreviations(course: Course) -> str:
 def navigation(course: Course, extra: list[dict] | None = None) -> list:
     """The MkDocs nav: home, modules in course order, references, then hand-written pages."""
     # Themes print nav titles as HTML, so content titles are escaped here like everywhere else.
-    modules = [{str(escape(m.title)): module_page(m.id)} for m in course.course.modules]
+    modules = [{str(escape(m.title)): module_page(m.id)} for m in course.outline.modules]
     extra = [{str(escape(title)): path for title, path in entry.items()} for entry in extra or []]
     return [{"Home": HOME_PAGE}, {"Modules": modules}, {"Final assessment": ASSESSMENT_PAGE},
             {"Your progress": PROGRESS_PAGE}, {"Glossary": GLOSSARY_PAGE}, {"References": REFERENCES_PAGE}, *extra]

@@ -46,7 +46,7 @@ def load_blueprints(quizbank_dir: Path, course, generators: dict) -> list[tuple[
             continue
         for i, bp in enumerate(parsed.blueprints):
             where = ("blueprints", i)
-            modules = {m.id: m for m in course.course.modules}
+            modules = {m.id: m for m in course.outline.modules}
             if bp.generator not in generators:
                 issues.append(ContentIssue(doc.file, doc.line_of(where + ("generator",)), f"blueprints[{i}].generator",
                                            f"unknown generator {bp.generator!r} (known: {', '.join(sorted(generators))})"))
