@@ -18,7 +18,7 @@ from packagehelpers import manifest_schema, package, unzip
 from build_tools.content.loader import load_course
 
 STANDARDS = ["scorm12", "scorm2004"]
-PASS_MARK = load_course(ROOT / "content").course.assessment.pass_mark
+PASS_MARK = load_course(ROOT / "content").outline.assessment.pass_mark
 
 
 def manifest(archive: Path) -> etree._Element:

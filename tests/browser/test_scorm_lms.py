@@ -16,7 +16,7 @@ from packagehelpers import package, scorm_again, unzip
 from build_tools.content.loader import load_course
 
 STANDARDS = ["scorm12", "scorm2004"]
-PASS_MARK = load_course(ROOT / "content").course.assessment.pass_mark
+PASS_MARK = load_course(ROOT / "content").outline.assessment.pass_mark
 KEY = "cart-course:progress:v1"
 
 HOST = """<!doctype html>
