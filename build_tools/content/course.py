@@ -22,7 +22,7 @@ from .yaml_source import YamlDocument
 @dataclass(frozen=True)
 class FactEntry:
     source: str               # e.g. products.axicabtagene-ciloleucel.indications.lbcl.crs_percent
-    file: str                 # the content file's stem
+    file: str                 # the content file (its name without .yaml)
     path: tuple               # index path inside that file, for error lines
     value: model.Quantity
     refs: tuple[int, ...]
@@ -56,7 +56,7 @@ class Course:
 
     @property
     def files(self) -> dict[str, BaseModel]:
-        """Every content file's model by file name (stem), in load order."""
+        """Every content file's model by file name, in load order."""
         typed = {_file_of(f): getattr(self, f.name) for f in fields(self) if _file_of(f) in KNOWN_FILES}
         return {**typed, **self.more}
 
@@ -76,26 +76,26 @@ class Course:
     def module(self, module_id: str) -> model.Module:
         return self._by_id("modules", self.outline.modules)[module_id]
 
-    def module_for(self, stem: str) -> model.Module | None:
-        """The module whose page presents content file `stem`."""
-        return next((m for m in self.outline.modules if m.content == stem), None)
+    def module_for(self, file: str) -> model.Module | None:
+        """The module whose page presents content file `file`."""
+        return next((m for m in self.outline.modules if m.content == file), None)
 
-    def section(self, stem: str, section_id: str) -> model.Section:
+    def section(self, file: str, section_id: str) -> model.Section:
         """A section a page template places by id; its absence is a content error, not a crash."""
-        found = self._by_id(f"sections:{stem}", self.files[stem].sections).get(section_id)
+        found = self._by_id(f"sections:{file}", self.files[file].sections).get(section_id)
         if found is None:
-            doc = self.docs[stem]
+            doc = self.docs[file]
             raise ContentError([ContentIssue(doc.file, doc.line_of(("sections",)), "sections",
                                              f"the page template needs a section with id {section_id!r}")])
         return found
 
-    def presenting_module(self, stem: str) -> model.Module:
-        """The module that presents `stem`; quiz items link to it, so one must exist."""
-        found = self.module_for(stem)
+    def presenting_module(self, file: str) -> model.Module:
+        """The module that presents `file`; quiz items link to it, so one must exist."""
+        found = self.module_for(file)
         if found is None:
             doc = self.docs["course"]
             raise ContentError([ContentIssue(doc.file, doc.line_of(("modules",)), "modules",
-                                             f"no module presents content/{stem}.yaml, which quiz blueprints ask about")])
+                                             f"no module presents content/{file}.yaml, which quiz blueprints ask about")])
         return found
 
     def _by_id(self, name: str, items, key: str = "id") -> dict:
@@ -111,23 +111,23 @@ class Course:
     @cached_property
     def facts(self) -> dict[str, FactEntry]:
         index: dict[str, FactEntry] = {}
-        for stem, root in self.files.items():
-            for entry in _fact_entries(stem, root, root, (), root, ()):
+        for file, root in self.files.items():
+            for entry in _fact_entries(file, root, root, (), root, ()):
                 index[entry.source] = entry
         return index
 
 
-def _fact_entries(stem, root, node, path, owner, refs):
+def _fact_entries(file, root, node, path, owner, refs):
     """Every number under `node`, with the nearest entity above it that carries refs.
 
     One recursive pass (rather than walking and then looking up each value's ancestors) keeps
     loading linear in the size of the content."""
     if isinstance(node, model.Fact):
         for name, q in node.values.items():
-            yield FactEntry(f"facts.{node.id}.{name}", stem, path + ("values", name), q, tuple(node.refs), node)
+            yield FactEntry(f"facts.{node.id}.{name}", file, path + ("values", name), q, tuple(node.refs), node)
         return
     if isinstance(node, model.Quantity):
-        yield FactEntry(id_path(root, path), stem, path, node, refs, owner)
+        yield FactEntry(id_path(root, path), file, path, node, refs, owner)
         return
     if isinstance(node, BaseModel):
         if getattr(node, "refs", None):
@@ -138,15 +138,15 @@ def _fact_entries(stem, root, node, path, owner, refs):
                 measured = field_marker(type(node), name, Measured)
                 if measured:  # unmeasured numbers (years, seeds, reference numbers) are bookkeeping
                     q = model.Quantity(value=value, unit=measured.unit)
-                    yield FactEntry(id_path(root, path + (name,)), stem, path + (name,), q, refs, owner)
+                    yield FactEntry(id_path(root, path + (name,)), file, path + (name,), q, refs, owner)
             else:
-                yield from _fact_entries(stem, root, value, path + (name,), owner, refs)
+                yield from _fact_entries(file, root, value, path + (name,), owner, refs)
     elif isinstance(node, (list, tuple)):
         for index, item in enumerate(node):
-            yield from _fact_entries(stem, root, item, path + (index,), owner, refs)
+            yield from _fact_entries(file, root, item, path + (index,), owner, refs)
     elif isinstance(node, dict):
         for key, item in node.items():
-            yield from _fact_entries(stem, root, item, path + (key,), owner, refs)
+            yield from _fact_entries(file, root, item, path + (key,), owner, refs)
 
 
 def _file_of(f) -> str:

@@ -25,23 +25,23 @@ def load_course(content_dir: Path, shown_relative_to: Path | None = None) -> Cou
     docs: dict[str, YamlDocument] = {}
 
     present = {p.stem: p for p in sorted(content_dir.glob("*.y*ml"))}
-    models = {**KNOWN_FILES, **{stem: model.SectionsFile for stem in _module_files(present, base) if stem not in KNOWN_FILES}}
-    for stem, path in present.items():
-        if stem not in models:
+    models = {**KNOWN_FILES, **{name: model.SectionsFile for name in _module_files(present, base) if name not in KNOWN_FILES}}
+    for name, path in present.items():
+        if name not in models:
             issues.append(ContentIssue(_shown(path, base), 1, "", "unknown content file: no module in course.yaml presents "
                                        f"it, and it is none of {', '.join(KNOWN_FILES)}"))
-    for stem, cls in models.items():
-        path = present.get(stem)
+    for name, cls in models.items():
+        path = present.get(name)
         if path is None:
-            issues.append(ContentIssue(_shown(content_dir / f"{stem}.yaml", base), 1, "", "required file is missing"))
+            issues.append(ContentIssue(_shown(content_dir / f"{name}.yaml", base), 1, "", "required file is missing"))
             continue
         doc, found = load_yaml(path, _shown(path, base))
         issues.extend(found)
         if doc is None:
             continue
-        docs[stem] = doc
+        docs[name] = doc
         try:
-            parsed[stem] = cls.model_validate(doc.data)
+            parsed[name] = cls.model_validate(doc.data)
         except ValidationError as exc:
             issues.extend(_issues_from(exc, doc))
 

@@ -17,23 +17,23 @@ class QuizContext:
     def page(self, module_id: str, anchor: str) -> str:
         return f"modules/{module_id}/#{anchor}"
 
-    def module_of(self, stem: str) -> str:
-        return self.course.presenting_module(stem).id
+    def module_of(self, file: str) -> str:
+        return self.course.presenting_module(file).id
 
     @cached_property
     def fact_sections(self) -> dict[str, tuple[str, str, model.Fact]]:
         """fact id -> (content file, section id, fact) for every fact inside a section."""
         found = {}
-        for stem, root in self.course.files.items():
+        for file, root in self.course.files.items():
             for section in getattr(root, "sections", []):
                 for fact in section.facts:
-                    found[fact.id] = (stem, section.id, fact)
+                    found[fact.id] = (file, section.id, fact)
         return found
 
     @cached_property
     def asked_facts(self) -> list[tuple[str, str, str, model.Fact]]:
         """(fact id, content file, section or anchor, fact) for every fact, sorted by id."""
-        found = [(fid, stem, sec, f) for fid, (stem, sec, f) in self.fact_sections.items()]
+        found = [(fid, file, sec, f) for fid, (file, sec, f) in self.fact_sections.items()]
         found += [(c.frequency.id, "challenges", c.id, c.frequency) for c in self.course.challenges.challenges]
         return sorted(found, key=lambda t: t[0])
 
@@ -67,17 +67,17 @@ class QuizContext:
 
         return prose.fill(" ".join(text.split()), lookup)
 
-    def objective(self, bp: Blueprint, stem: str | None = None, section: str | None = None) -> str:
+    def objective(self, bp: Blueprint, file: str | None = None, section: str | None = None) -> str:
         """The objective an item tests: its section's, where the section names one, else the blueprint's."""
         module = self.course.module(bp.module)
         number = bp.objective
-        if stem and section:
-            found = next((s for s in getattr(self.course.files[stem], "sections", []) if s.id == section), None)
+        if file and section:
+            found = next((s for s in getattr(self.course.files[file], "sections", []) if s.id == section), None)
             if found and found.objective:
-                module = self.course.presenting_module(stem)
+                module = self.course.presenting_module(file)
                 number = found.objective
         if number > len(module.objectives):
-            doc = self.course.docs[stem or "course"]
+            doc = self.course.docs[file or "course"]
             raise ContentError([ContentIssue(doc.file, doc.line_of(("sections",)), f"sections.{section}.objective",
                                              f"module {module.id!r} has only {len(module.objectives)} objectives")])
         return module.objectives[number - 1]

@@ -23,15 +23,15 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Every fact of one content file (params.file) with an `ask` stem, as single choice or numeric.
 
     Distractors come from other facts' values in the same unit, across the whole course."""
-    for fid, stem, section, fact in ctx.asked_facts:
-        if not fact.ask or stem != bp.params["file"]:
+    for fid, file, section, fact in ctx.asked_facts:
+        if not fact.ask or file != bp.params["file"]:
             continue
         name = fact.key
         q = fact.values[name]
         source = f"facts.{fid}.{name}"
         common = dict(stem=ctx.plain(fact.ask, fact), explanation=ctx.plain(fact.text, fact), refs=tuple(fact.refs),
-                      source=source, page=ctx.page(ctx.module_of(stem), section),
-                      objective=ctx.objective(bp, stem, section))
+                      source=source, page=ctx.page(ctx.module_of(file), section),
+                      objective=ctx.objective(bp, file, section))
         if bp.params.get("type", "single") == "numeric":
             if q.is_range or not float(q.value).is_integer():
                 continue  # typing a decimal from memory tests recall of a digit, not of the result
@@ -133,22 +133,22 @@ def initials(term: str) -> str:
 def concept_question(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """The hand-written concept questions of every content file, each in the module that presents
     its file, linked to the section that teaches it; the key rests on facts of that section."""
-    for stem, root in ctx.course.files.items():
+    for file, root in ctx.course.files.items():
         for n, c in enumerate(getattr(root, "concepts", [])):
-            section = ctx.course.section(stem, c.section)
+            section = ctx.course.section(file, c.section)
             facts = {f.id: f for f in section.facts}
             missing = [f for f in c.rests_on if f not in facts]
             if missing:
-                doc = ctx.course.docs[stem]
+                doc = ctx.course.docs[file]
                 raise ContentError([ContentIssue(doc.file, doc.line_of(("concepts", n, "rests_on")), f"concepts[{n}].rests_on",
                                                  f"no fact {', '.join(missing)} in section {c.section!r}")])
             options = [Option.of(c.answer, True, f"Right: {c.because}"),
                        *(Option.of(d.text, False, d.why) for d in c.wrong)]
             options.sort(key=lambda o: make.stable_rank(f"{c.id}:{o.text}"))
-            module = ctx.course.presenting_module(stem)
+            module = ctx.course.presenting_module(file)
             refs = tuple(sorted({n for f in c.rests_on for n in facts[f].refs}))
             yield Item(type="single", options=tuple(options), **make.base(
-                ctx, bp, c.id, topic=module.id, level=c.level, objective=ctx.objective(bp, stem, c.section),
+                ctx, bp, c.id, topic=module.id, level=c.level, objective=ctx.objective(bp, file, c.section),
                 stem=c.ask, explanation=" ".join(ctx.plain(facts[f].text, facts[f]) for f in c.rests_on) + f" {c.because}",
                 refs=refs, source=f"facts.{c.rests_on[0]}", family=f"concept:{c.id}",
                 page=ctx.page(module.id, c.section)))
