@@ -1,6 +1,8 @@
 """Numbers in content prose come from placeholders, never typed twice (the one-source-of-truth rule).
 
-Digits may appear in prose only as part of a name (CD19, IL-6, phase 1, Table 2, NY-ESO-1 ...)."""
+Digits may appear in prose only as part of a name (CD19, IL-6, phase 1, Table 2, NY-ESO-1 ...).
+A count of the course's own entities in words ("six products") goes stale like a digit when an
+entity is added, so templates derive it (`| words`) and prose, comments included, avoids it."""
 from __future__ import annotations
 
 import re
@@ -20,24 +22,70 @@ SKIP_KEYS = {"values", "refs", "id", "n", "ref", "year", "first_approval", "revi
              "objective", "assessment", "rests_on"}
 SKIP_FILES = {"references.yaml", "glossary.yaml"}  # glossary definitions are general, not course facts
 
+# A count is a number word before a noun that names what content/*.yaml lists (products, therapy
+# types, antigens, diseases and indications, modules, objectives, CAR domains, name stems, Table 3
+# trials, references, toxicity agents, complications, challenges), at most four words after it in
+# the same phrase ("six commercially available CAR T-cell products", "three kinds of T-cell
+# product"). "One" is left out ("one of", "one CAR product" count nothing that grows), and so are
+# other nouns ("two doses", "two words").
+COUNT_WORDS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+               "fifteen sixteen seventeen eighteen nineteen twenty").split()
+ENTITY_NOUNS = (r"products?|therap(?:y|ies)|antigens?|targets?|diseases?|indications?"
+                r"|malignanc(?:y|ies)|modules?|objectives?|domains?|stems?|trials?|references?"
+                r"|agents?|complications?|challenges?")
+COUNT = re.compile(rf"\b(?:{'|'.join(COUNT_WORDS)})(?: (?:kinds?|types?) of)?(?:[ -][\w-]+){{0,4}}?"
+                   rf"[ -](?:{ENTITY_NOUNS})\b", re.IGNORECASE)
+# Number words that read like a count of entities but describe one thing's design.
+ORDINARY = re.compile(r"\btwo antigens at once\b")  # a dual-target CAR, not antigens.yaml's count
+TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)  # what a template computes
+COMMENT = re.compile(r"(?:^|\s)#\s(.*)$")
+
+
+def has_digit(text: str) -> bool:
+    return bool(re.search(r"\d", NAMES.sub("", text)))
+
+
+def count_in(text: str) -> str | None:
+    found = COUNT.search(ORDINARY.sub("", text))
+    return found.group(0) if found else None
+
 
 def prose_with_digits():
+    yield from _content_prose(has_digit)
+
+
+def _content_prose(typed):
     for path in sorted((ROOT / "content").glob("*.yaml")):
         if path.name in SKIP_FILES:
             continue
-        yield from _walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name, ())
+        yield from _walk(yaml.safe_load(path.read_text(encoding="utf-8")), path.name, (), typed)
 
 
-def _walk(node, file, where):
+def _walk(node, file, where, typed=has_digit):
     if isinstance(node, dict):
         for key, value in node.items():
             if key not in SKIP_KEYS:
-                yield from _walk(value, file, where + (key,))
+                yield from _walk(value, file, where + (key,), typed)
     elif isinstance(node, list):
         for index, value in enumerate(node):
-            yield from _walk(value, file, where + (index,))
-    elif isinstance(node, str) and re.search(r"\d", NAMES.sub("", node)):
+            yield from _walk(value, file, where + (index,), typed)
+    elif isinstance(node, str) and typed(node):
         yield f"{file}: {where}: {node[:90]}"
+
+
+def counts_typed_in_words():
+    """Counts in content prose, in the comments of content files, and in template and page text."""
+    yield from _content_prose(count_in)
+    for path in sorted((ROOT / "content").glob("*.yaml")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            comment = COMMENT.search(line)
+            if comment and count_in(comment.group(1)):
+                yield f"{path.name}:{number}: {count_in(comment.group(1))}"
+    pages = [*(ROOT / "build_tools/pages/templates").glob("*.j2"), *(ROOT / "docs").glob("*.md")]
+    for path in sorted(pages):
+        text = TEMPLATE_CODE.sub(" ", path.read_text(encoding="utf-8"))
+        for found in COUNT.finditer(ORDINARY.sub("", text)):
+            yield f"{path.name}: {' '.join(found.group(0).split())}"
 
 
 def test_no_number_is_typed_into_prose():
@@ -47,3 +95,20 @@ def test_no_number_is_typed_into_prose():
 def test_a_typed_number_is_caught_but_names_are_not():
     found = list(_walk({"text": "CRS struck 93% of CD19 patients in phase 2", "body": "IL-6 and {x.y}"}, "f.yaml", ()))
     assert found == ["f.yaml: ('text',): CRS struck 93% of CD19 patients in phase 2"]
+
+
+def test_no_count_of_entities_is_written_in_words():
+    assert list(counts_typed_in_words()) == []
+
+
+def test_a_count_in_words_is_caught_but_ordinary_numbers_are_not():
+    counts = {"The US market has six CAR T-cell products.": "six CAR T-cell products",
+              "Three kinds of T-cell product are in use.": "Three kinds of T-cell product",
+              "Name the two T-cell therapies approved for solid tumors.": "two T-cell therapies",
+              "The course has eight modules.": "eight modules"}
+    assert {text: count_in(text) for text in counts} == counts
+    ordinary = ["Give two doses of tocilizumab.", "It is one of the products.",
+                "One CAR product serves all.", "CARs that target two antigens at once.",
+                "Two kinds of second cancer occur.", "Never two about the same fact.",
+                "Names usually have two words."]
+    assert [count_in(text) for text in ordinary] == [None] * len(ordinary)

@@ -64,6 +64,13 @@ class PageHelpers:
         return Markup(f'<sup class="cite">{links}</sup>' if sup else links)
 
     @staticmethod
+    def refs_of(*groups, review: bool = False) -> list[int]:
+        """The references that the objects in `groups` cite, once each and in order, and the review
+        (0) when asked: a sentence about all of them cites this, so a new row brings its sources."""
+        found = {n for group in groups for held in group for n in held.refs}
+        return sorted(found | {0} if review else found)
+
+    @staticmethod
     def answer_text(item) -> str:
         from ..quiz.answers import answer_text
         return answer_text(item)
@@ -101,6 +108,11 @@ class PageHelpers:
     def cite_external(self, source_id: str) -> Markup:
         """Cite a source outside the article (DESIGN allows only FDA approval records)."""
         return Markup(f'<sup class="cite">[FDA]({self.link(REFERENCES_PAGE, source_id)})</sup>')
+
+    def cite_fda(self, products) -> Markup:
+        """Cite each FDA record that the products' `fda` blocks come from, once."""
+        sources = dict.fromkeys(p.fda.source for p in products)
+        return Markup("".join(self.cite_external(s) for s in sources))
 
     def survival(self, s: model.Survival) -> str:
         if s.percent is not None:

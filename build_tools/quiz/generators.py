@@ -215,7 +215,8 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     yield make.multiple(ctx, bp, "bends", right=bends, wrong=follows, level="apply", why=why,
                         stem=(f"All approved CAR T-cell products are made from the patient's own cells. Whose generic "
                               f"names do not have a second word starting with '{auto.stem}'? Select all that apply."),
-                        explanation=(f"{', '.join(bends)} break the pattern; only {' and '.join(follows)} follow it. "
+                        explanation=(f"{', '.join(bends)} break the pattern; "
+                                     f"only {listing(follows)} follow it. "
                                      f"'{auto.stem}' often, but not always, marks an autologous product."),
                         refs=(0, 27), source="naming.sections.two-words", family="naming:pattern",
                         objective=ctx.objective(bp, "naming", "two-words"), page=ctx.page(ctx.module_of("naming"), "two-words"))
@@ -291,6 +292,7 @@ def movement_disorders(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     yield make.multiple(ctx, bp, "", right=bcma, wrong=others, level="apply", why=why,
                         stem=("A patient develops a new movement disorder weeks after CAR T-cell therapy. After which "
                               "of these products has this been reported? Select all that apply."),
-                        explanation=f"{ctx.plain(fact.text)} The anti-BCMA products are {' and '.join(bcma)}.",
+                        explanation=(f"{ctx.plain(fact.text)} "
+                                     f"The anti-BCMA products are {listing(bcma)}."),
                         refs=fact.refs, source="facts.movement-disorders", family="movement-disorders",
                         page=ctx.page(ctx.module_of("adverse_effects"), "icans"))
