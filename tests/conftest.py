@@ -1,4 +1,5 @@
-"""Shared fixtures: a throw-away copy of the project, and the real site built once per run."""
+"""Shared fixtures: the real content, bank and site, each built once per run, and a throw-away
+copy of the project for a test that edits it."""
 from __future__ import annotations
 
 import os
@@ -9,6 +10,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.cli import main as cli
+from build_tools.content.loader import load_course
+from build_tools.quiz.bank import build_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "quizbank", "build_tools/mkdocs_hook.py")
@@ -72,6 +75,18 @@ def soup(path: Path) -> BeautifulSoup:
 @pytest.fixture
 def project(tmp_path) -> Project:
     return Project(copy_project(tmp_path / "project"))
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The real course (content/*.yaml), loaded once per run."""
+    return load_course(ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def bank(content):
+    """The real question bank, built once per run: tests read it and never change it."""
+    return build_bank(content, ROOT / "quizbank")
 
 
 @pytest.fixture(scope="session")

@@ -1,4 +1,4 @@
-"""Helpers for quiz tests: the real bank, and running the instructor CLI."""
+"""Helpers for quiz tests: running the instructor CLI, and the tools some tests need."""
 from __future__ import annotations
 
 import os
@@ -7,18 +7,10 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from build_tools.cli import main as cli
-from build_tools.content.loader import load_course
-from build_tools.quiz.bank import build_bank
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def real_bank():
-    course = load_course(ROOT / "content")
-    return course, build_bank(course, ROOT / "quizbank")
 
 
 def export(project_root: Path, fmt: str, out: Path, *extra: str) -> Path:

@@ -5,26 +5,29 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from conftest import ROOT, soup
 from quizhelpers import need
 from test_pages import table_row, text_of
 
 from build_tools.content import formatting, model
-from build_tools.content.loader import load_course
 from build_tools.content.walk import walk
 
-COURSE = load_course(ROOT / "content")
-PAGE_OF_FILE = {m.content: f"modules/{m.id}/index.html" for m in COURSE.course.modules}
+
+@pytest.fixture(scope="module")
+def page_of_file(content) -> dict[str, str]:
+    """Each content file's page: the module that presents it."""
+    return {m.content: f"modules/{m.id}/index.html" for m in content.course.modules}
 
 
 def article_text(site: Path, rel: str) -> str:
     return text_of(soup(site / rel).select_one("article"))
 
 
-def test_every_module_of_the_learning_path_is_built(site):
-    assert len(COURSE.course.modules) == 8
-    for module in COURSE.course.modules:
-        page = soup(site / PAGE_OF_FILE[module.content])
+def test_every_module_of_the_learning_path_is_built(site, content, page_of_file):
+    assert len(content.course.modules) == 8
+    for module in content.course.modules:
+        page = soup(site / page_of_file[module.content])
         assert 3 <= len(page.select(".admonition.abstract li")) <= 5
         assert page.select("#key-points + ul li")
         assert page.select("ol.references li"), module.id
@@ -32,12 +35,12 @@ def test_every_module_of_the_learning_path_is_built(site):
         assert (site / extra).is_file()
 
 
-def test_every_stored_number_appears_on_the_page_that_presents_it(site):
-    texts = {rel: article_text(site, rel) for rel in set(PAGE_OF_FILE.values())}
+def test_every_stored_number_appears_on_the_page_that_presents_it(site, content, page_of_file):
+    texts = {rel: article_text(site, rel) for rel in set(page_of_file.values())}
     checked = 0
     problems = []
-    for source, entry in COURSE.facts.items():
-        rel = PAGE_OF_FILE.get(entry.file)
+    for source, entry in content.facts.items():
+        rel = page_of_file.get(entry.file)
         if rel is None:
             continue  # course.yaml, references: bookkeeping, not teaching numbers
         shown = formatting.quantity(entry.value)
@@ -48,9 +51,10 @@ def test_every_stored_number_appears_on_the_page_that_presents_it(site):
     assert not problems, "\n".join(problems)
 
 
-def test_every_fact_cites_a_reference_that_exists(site):
-    numbers = {r.n for r in COURSE.references.references}
-    facts = [v for stem in COURSE.files for _, v in walk(COURSE.files[stem]) if isinstance(v, model.Fact)]
+def test_every_fact_cites_a_reference_that_exists(site, content):
+    numbers = {r.n for r in content.references.references}
+    facts = [v for stem in content.files for _, v in walk(content.files[stem])
+             if isinstance(v, model.Fact)]
     assert len(facts) > 100
     for fact in facts:
         assert fact.refs and set(fact.refs) <= numbers, fact.id
@@ -75,25 +79,26 @@ def test_changing_a_crs_rate_changes_text_table_and_chart(project):
     assert "CRS 93%" not in labels[group:group + 4]
 
 
-def test_figures_are_accessible_and_drawn_from_content(site):
-    car = soup(site / PAGE_OF_FILE["car_structure"])
+def test_figures_are_accessible_and_drawn_from_content(site, content, page_of_file):
+    car = soup(site / page_of_file["car_structure"])
     svg = car.select_one("figure.course-figure svg")
     assert svg["role"] == "img"
     title_id, desc_id = svg["aria-labelledby"].split()
     assert svg.find(id=title_id).get_text() and svg.find(id=desc_id).get_text()
     legend = [li.find("strong").get_text() for li in car.select("figure.course-figure ol.figure-legend li")]
-    assert legend == [d.name for d in COURSE.car_structure.domains]  # numbered 1..n in the drawing, outside to inside
+    # numbered 1..n in the drawing, outside to inside
+    assert legend == [d.name for d in content.car_structure.domains]
     markers = [t.get_text() for t in svg.select("text.fig-marker-text")]
     assert markers == [str(n) for n in range(1, len(legend) + 1)]
     assert car.select("table")  # the data beside the picture
-    products = soup(site / PAGE_OF_FILE["products"])
+    products = soup(site / page_of_file["products"])
     assert {s.select_one("title").get_text() for s in products.select("figure svg")} == {
         "Toxicity in the approval trials (Table 1): % of patients with each adverse effect",
         "Response in the approval trials (Table 1): % of patients in complete or partial remission"}
 
 
-def test_name_decoder_marks_every_stem(site):
-    page = soup(site / PAGE_OF_FILE["naming"])
+def test_name_decoder_marks_every_stem(site, page_of_file):
+    page = soup(site / page_of_file["naming"])
     decoded = page.find(id="decode-brexucabtagene-autoleucel").find_next("p", class_="name-decoded")
     assert [s["data-stem"] for s in decoded.select("strong.stem")] == ["cabta", "auto", "cel"]
     assert decoded.get_text() == "brexucabtagene autoleucel"
@@ -101,21 +106,21 @@ def test_name_decoder_marks_every_stem(site):
     assert [s["data-stem"] for s in tisa.select("strong.stem")] == ["cel"]
 
 
-def test_glossary_tooltips_on_every_page(site):
-    terms = {t.abbr: " ".join(t.term.split()) for t in COURSE.glossary.terms}
-    for rel in ["index.html", "about/index.html", *PAGE_OF_FILE.values()]:
+def test_glossary_tooltips_on_every_page(site, content, page_of_file):
+    terms = {t.abbr: " ".join(t.term.split()) for t in content.glossary.terms}
+    for rel in ["index.html", "about/index.html", *page_of_file.values()]:
         abbrs = soup(site / rel).select("article abbr[title]")
         assert abbrs, rel
         for abbr in abbrs:
             assert terms[abbr.get_text()] == abbr["title"]
 
 
-def test_table_2_and_table_3_are_complete(site):
-    challenges = soup(site / PAGE_OF_FILE["challenges"])
-    for c in COURSE.challenges.challenges:
+def test_table_2_and_table_3_are_complete(site, content, page_of_file):
+    challenges = soup(site / page_of_file["challenges"])
+    for c in content.challenges.challenges:
         assert challenges.find(id=c.id), c.id
-    solid = article_text(site, PAGE_OF_FILE["solid_tumors"])
-    for trial in COURSE.solid_tumors.trials:
+    solid = article_text(site, page_of_file["solid_tumors"])
+    for trial in content.solid_tumors.trials:
         for cohort in trial.cohorts:
             assert f"{cohort.responders}/{cohort.patients}" in solid and f"{cohort.percent}%" in solid
 

@@ -15,10 +15,7 @@ from conftest import ROOT
 from lxml import etree
 from packagehelpers import manifest_schema, package, unzip
 
-from build_tools.content.loader import load_course
-
 STANDARDS = ["scorm12", "scorm2004"]
-PASS_MARK = load_course(ROOT / "content").course.assessment.pass_mark
 
 
 def manifest(archive: Path) -> etree._Element:
@@ -58,12 +55,15 @@ def test_manifest_lists_every_file_and_launches_the_launch_page(standard):
     assert "search/search_index.json" in listed and "assets/quizbank.json" in listed
 
 
-def test_mastery_score_is_the_pass_mark_of_course_yaml(project, tmp_path):
+def test_mastery_score_is_the_pass_mark_of_course_yaml(project, tmp_path, content):
+    pass_mark = content.course.assessment.pass_mark
     ns12 = {"adlcp": "http://www.adlnet.org/xsd/adlcp_rootv1p2"}
     ns04 = {"imsss": "http://www.imsglobal.org/xsd/imsss"}
-    assert float(manifest(package("scorm12")).findtext(".//adlcp:masteryscore", namespaces=ns12)) == PASS_MARK
-    assert float(manifest(package("scorm2004")).findtext(".//imsss:minNormalizedMeasure", namespaces=ns04)) == PASS_MARK / 100
-    project.replace("content/course.yaml", f"pass_mark: {PASS_MARK:g}", "pass_mark: 65")
+    scorm12, scorm2004 = manifest(package("scorm12")), manifest(package("scorm2004"))
+    assert float(scorm12.findtext(".//adlcp:masteryscore", namespaces=ns12)) == pass_mark
+    measure = scorm2004.findtext(".//imsss:minNormalizedMeasure", namespaces=ns04)
+    assert float(measure) == pass_mark / 100
+    project.replace("content/course.yaml", f"pass_mark: {pass_mark:g}", "pass_mark: 65")
     out = tmp_path / "changed.zip"
     assert project.run("package", "--format", "scorm2004", "--out", str(out)) == 0
     assert manifest(out).findtext(".//imsss:minNormalizedMeasure", namespaces=ns04) == "0.65"
@@ -157,7 +157,7 @@ def test_zip_is_reproducible(tmp_path):
     assert {e.date_time for e in entries} == {(1980, 1, 1, 0, 0, 0)}
 
 
-def test_failed_builds_leave_the_existing_zip_alone(project, tmp_path, capsys):
+def test_failed_builds_leave_the_existing_zip_alone(project, tmp_path, capsys, content):
     out = tmp_path / "out" / "course.zip"
     assert project.run("package", "--format", "scorm12", "--out", str(out)) == 0
     before = out.read_bytes()
@@ -167,7 +167,8 @@ def test_failed_builds_leave_the_existing_zip_alone(project, tmp_path, capsys):
     assert project.run("package", "--format", "scorm12", "--out", str(out)) == 1  # MkDocs refuses (strict)
     err = capsys.readouterr().err.strip()
     assert err.startswith("package not built: site not built:") and "\n" not in err and "Traceback" not in err
-    project.replace("content/course.yaml", f"pass_mark: {PASS_MARK:g}", "pass_mark: 180")
+    pass_mark = content.course.assessment.pass_mark
+    project.replace("content/course.yaml", f"pass_mark: {pass_mark:g}", "pass_mark: 180")
     assert project.run("package", "--format", "scorm12", "--out", str(out)) == 1  # content error, before MkDocs
     err = capsys.readouterr().err
     assert "content/course.yaml:" in err and "pass_mark" in err and "Traceback" not in err
