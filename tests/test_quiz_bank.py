@@ -1,4 +1,4 @@
-"""The question bank: size, coverage, item quality, answers that are content, determinism."""
+"""The question bank: coverage, item quality, answers that are content, determinism."""
 from __future__ import annotations
 
 import json
@@ -14,19 +14,19 @@ from build_tools.quiz.bank import build_bank, draw
 from build_tools.quiz.item import Item, Option
 from build_tools.quiz.quality import problems
 
+# build_bank refuses an item with a quality problem or an id produced twice, so the bank needs
+# no test for those; test_quality_check_catches_bad_items shows the rules bite.
 
-def test_bank_is_large_covers_every_module_and_every_type(content, bank):
+
+def test_bank_covers_every_module_and_every_type(content, bank):
     types = {"single", "multiple", "truefalse", "numeric", "matching", "ordering"}
     assert set(Counter(i.type for i in bank)) == types
     assert {i.topic for i in bank} == {m.id for m in content.course.modules}
-    assert len({i.id for i in bank}) == len(bank)
 
 
-def test_every_item_passes_the_quality_check_and_carries_its_provenance(content, bank):
+def test_every_item_tests_an_objective_of_its_module(content, bank):
     for item in bank:
-        assert problems(item) == [], item.id
-        assert item.explanation and (item.refs or item.sources) and item.source and item.page
-        assert item.objective in content.module(item.topic).objectives
+        assert item.objective in content.module(item.topic).objectives, item.id
 
 
 @pytest.mark.parametrize("broken, complaint", [
@@ -61,13 +61,8 @@ def test_numeric_answers_come_from_the_content_field_they_name(content, bank):
     assert checked > 40
 
 
-def test_distractors_are_never_the_answer_and_ids_are_stable_per_item(bank):
-    for item in bank:
-        if item.type == "single":
-            right = item.correct_options[0].text
-            assert all(o.text != right for o in item.options if not o.correct)
-    again = {i.id: i for i in build_bank(load_course(ROOT / "content"), ROOT / "quizbank")}
-    assert all(again[i.id] == i for i in bank)
+def test_a_second_build_gives_the_same_items(bank):
+    assert build_bank(load_course(ROOT / "content"), ROOT / "quizbank") == bank
 
 
 def test_shared_target_becomes_multiple_select(bank):
@@ -102,13 +97,10 @@ def test_changing_one_fact_changes_page_and_every_item_from_it(project, tmp_path
     assert "to 3%" in " ".join(text.split())
 
 
-def test_draw_is_seeded_and_ids_survive_a_new_seed(bank):
+def test_draw_is_seeded_and_filters_by_topic_and_difficulty(bank):
     a, b = draw(bank, seed=1, count=40), draw(bank, seed=2, count=40)
     assert draw(bank, seed=1, count=40) == a
     assert [i.id for i in a] != [i.id for i in b]
-    shared = {i.id for i in a} & {i.id for i in b}
-    by_id = {i.id: i for i in bank}
-    assert all(next(x for x in a if x.id == s) == by_id[s] for s in shared)
     topics = draw(bank, seed=1, topics=["adverse-effects"], difficulty=["hard"])
     assert topics and {(i.topic, i.difficulty) for i in topics} == {("adverse-effects", "hard")}
 
