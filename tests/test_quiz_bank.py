@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import json
-from collections import Counter
+from typing import get_args
 
 import pytest
 from conftest import ROOT, soup
@@ -11,7 +11,7 @@ from quizhelpers import export
 from build_tools.content import formatting
 from build_tools.content.loader import load_course
 from build_tools.quiz.bank import build_bank, draw
-from build_tools.quiz.item import Item, Option
+from build_tools.quiz.item import Item, ItemType, Option
 from build_tools.quiz.quality import problems
 
 # build_bank refuses an item with a quality problem or an id produced twice, so the bank needs
@@ -19,8 +19,7 @@ from build_tools.quiz.quality import problems
 
 
 def test_bank_covers_every_module_and_every_type(content, bank):
-    types = {"single", "multiple", "truefalse", "numeric", "matching", "ordering"}
-    assert set(Counter(i.type for i in bank)) == types
+    assert {i.type for i in bank} == set(get_args(ItemType))
     assert {i.topic for i in bank} == {m.id for m in content.course.modules}
 
 
@@ -46,7 +45,7 @@ def test_quality_check_catches_bad_items(broken, complaint):
 
 
 def test_numeric_answers_come_from_the_content_field_they_name(content, bank):
-    checked = 0
+    assert all(i.source in content.facts for i in bank if i.type == "numeric")
     for item in bank:
         entry = content.facts.get(item.source)
         if entry is None:
@@ -57,17 +56,17 @@ def test_numeric_answers_come_from_the_content_field_they_name(content, bank):
         else:
             assert [o.text for o in item.correct_options] == [shown], item.id
         assert shown in item.explanation, item.id
-        checked += 1
-    assert checked > 40
 
 
 def test_a_second_build_gives_the_same_items(bank):
     assert build_bank(load_course(ROOT / "content"), ROOT / "quizbank") == bank
 
 
-def test_shared_target_becomes_multiple_select(bank):
+def test_shared_target_becomes_multiple_select(content, bank):
+    products = [p.inn for p in content.products.products if p.target == "cd19"]
     cd19 = next(i for i in bank if i.id == "product-target:cd19")
-    assert cd19.type == "multiple" and len(cd19.correct_options) == 4
+    assert cd19.type == "multiple" and len(products) > 1
+    assert sorted(o.text for o in cd19.correct_options) == sorted(products)
 
 
 def test_every_item_links_to_an_anchor_that_exists(site, bank):
@@ -79,13 +78,14 @@ def test_every_item_links_to_an_anchor_that_exists(site, bank):
         assert anchor in anchors[path], item.page
 
 
-def test_changing_one_fact_changes_page_and_every_item_from_it(project, tmp_path):
+def test_changing_one_fact_changes_page_and_every_item_from_it(project, tmp_path, bank):
     project.replace("content/adverse_effects.yaml", "      after: {value: 4, unit: percent}\n",
                     "      after: {value: 3, unit: percent}\n")
     source = "facts.uk-early-intervention.after"
     items = json.loads(export(project.root, "json", tmp_path / "bank.json").read_text())["items"]
     from_fact = [i for i in items if i["source"] == source]
-    assert {i["type"] for i in from_fact} == {"single", "numeric"}
+    assert sorted(i["id"] for i in from_fact) == sorted(i.id for i in bank if i.source == source)
+    assert from_fact
     for item in from_fact:
         assert "to 3%" in item["explanation"] and "to 4%" not in item["explanation"]
         if item["type"] == "numeric":

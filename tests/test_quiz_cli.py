@@ -8,6 +8,7 @@ import re
 import shlex
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -88,9 +89,14 @@ def test_a_name_the_system_refuses_is_one_line(capsys, tmp_path):
     assert listing(tmp_path) == set()
 
 
-def test_a_pick_too_small_for_every_module_is_refused(capsys, tmp_path):
-    line = refused(capsys, "--format", "qti", "--out", str(tmp_path / "q.zip"), "--pick", "5")
-    assert "--pick 5 is fewer than the 16 items that 2 per module need (8 modules drawn)" in line
+def test_a_pick_too_small_for_every_module_is_refused(capsys, tmp_path, content, bank):
+    least = content.course.assessment.min_per_module
+    sizes = Counter(i.topic for i in bank)
+    need = sum(min(least, sizes[m.id]) for m in content.course.modules)  # or all a module has
+    pick = need - 1
+    line = refused(capsys, "--format", "qti", "--out", str(tmp_path / "q.zip"), "--pick", str(pick))
+    assert (f"--pick {pick} is fewer than the {need} items that {least} per module need "
+            f"({len(sizes)} modules drawn)") in line
     assert listing(tmp_path) == set()
 
 
