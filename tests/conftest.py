@@ -78,6 +78,16 @@ def project(tmp_path) -> Project:
 
 
 @pytest.fixture(scope="session")
+def crs_edited(tmp_path_factory) -> Project:
+    """A copy whose one edit is axicabtagene ciloleucel's CRS rate in LBCL, 93% -> 87%, built once
+    for every test that follows that number from content to page."""
+    project = Project(copy_project(tmp_path_factory.mktemp("crs-edited") / "project"))
+    project.replace("content/products.yaml", "    crs_percent: 93\n", "    crs_percent: 87\n")
+    project.build_site()
+    return project
+
+
+@pytest.fixture(scope="session")
 def content():
     """The real course (content/*.yaml), loaded once per run."""
     return load_course(ROOT / "content")

@@ -123,10 +123,8 @@ def test_the_allele_keeps_its_asterisk_on_the_page(site):
 COMPOSED = {"tcr-eligibility", "table1-cross-trial", "evidence-design", "concept", "movement-disorders"}
 
 
-def _section_text(site, page: str) -> str:
-    path, anchor = page.split("#")
-    doc = soup(site / path / "index.html")
-    start = doc.find(id=anchor)
+def _section_text(doc, page: str) -> str:
+    start = doc.find(id=page.split("#")[1])
     assert start is not None, page
     level = start.name if re.fullmatch(r"h[1-6]", start.name) else "h6"
     parts = [start.get_text("")]
@@ -160,10 +158,15 @@ def test_every_key_appears_in_the_section_its_page_link_points_to(site, content,
     from build_tools.quiz.evidence import teaching_text
 
     ctx = QuizContext(content)
-    sections: dict[str, str] = {}
+    docs, sections = {}, {}  # each page parsed once, each section read once
     missing = []
     for item in bank:
-        text = sections.setdefault(item.page, _section_text(site, item.page))
+        if item.page not in sections:
+            path = item.page.split("#")[0]
+            if path not in docs:
+                docs[path] = soup(site / path / "index.html")
+            sections[item.page] = _section_text(docs[path], item.page)
+        text = sections[item.page]
         if _composed(item):
             pieces = [p.rstrip(".;") for p in re.split(r"(?<=[.;])\s+", teaching_text(ctx, item)) if len(p) > 25]
             if not any(_norm(p)[:50] in text for p in pieces):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import posixpath
 import re
+import shutil
 import zipfile
 from html.parser import HTMLParser
 from pathlib import Path
@@ -160,7 +161,8 @@ def test_zip_is_reproducible(tmp_path):
 
 def test_failed_builds_leave_the_existing_zip_alone(project, tmp_path, capsys, content):
     out = tmp_path / "out" / "course.zip"
-    assert project.run("package", "--format", "scorm12", "--out", str(out)) == 0
+    out.parent.mkdir()
+    shutil.copy(package("scorm12"), out)  # the last good package
     before = out.read_bytes()
     about = project.path("docs/about.md")
     about.write_text(about.read_text() + "\n[a page that does not exist](nowhere.md)\n")

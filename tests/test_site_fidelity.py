@@ -2,12 +2,14 @@
 anchor, and the plain build of `render --out` (no hooks) works under another base too."""
 from __future__ import annotations
 
+import shutil
 import urllib.error
 import urllib.request
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
+import pytest
 from conftest import ROOT
 from quizhelpers import need
 from sitehelpers import page_addresses
@@ -79,11 +81,11 @@ def test_subpath_crawl_finds_no_broken_link(site, serve):
     assert broken == []
 
 
-def test_plain_build_of_rendered_markdown_works_under_another_base(tmp_path, serve):
+def test_plain_build_of_rendered_markdown_works_under_another_base(plain, tmp_path, serve):
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    config = plain_project(tmp_path / "plain")
+    config = plain(tmp_path / "plain")
     build(load_config(str(config)))
     out = tmp_path / "plain" / "site"
     base = serve(out, "/some/other/base/")
@@ -102,14 +104,13 @@ def test_crawler_reports_absolute_links_missing_files_and_anchors(tmp_path, serv
     assert any("HTTP 404" in b for b in broken) and any("missing anchor" in b for b in broken)
 
 
-def test_zensical_builds_the_plain_project(tmp_path, serve):
-    import shutil
+def test_zensical_builds_the_plain_project(plain, tmp_path, serve):
     import subprocess
     import sys
 
     zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
     need(zensical is not None, "zensical is not installed (it is in the test extra)")
-    config = plain_project(tmp_path / "plain")
+    config = plain(tmp_path / "plain")
     result = subprocess.run([zensical, "build", "-f", str(config)], capture_output=True, text=True, cwd=config.parent)
     assert result.returncode == 0, result.stdout + result.stderr
     out = config.parent / "site"
@@ -118,10 +119,17 @@ def test_zensical_builds_the_plain_project(tmp_path, serve):
     assert reaches_every_page(base, out, pages) and broken == []
 
 
-def plain_project(folder: Path) -> Path:
-    """The hook-free project, written by the command a maintainer runs."""
-    assert cli(["--project", str(ROOT), "plain", "--out", str(folder)]) == 0
-    return folder / "mkdocs.yml"
+@pytest.fixture(scope="module")
+def plain(tmp_path_factory):
+    """plain(folder) -> mkdocs.yml of a copy of the hook-free project in `folder`; the project is
+    written once, by the command a maintainer runs, and each test builds its own copy."""
+    written = tmp_path_factory.mktemp("plain") / "project"
+    assert cli(["--project", str(ROOT), "plain", "--out", str(written)]) == 0
+
+    def copy(folder: Path) -> Path:
+        shutil.copytree(written, folder)
+        return folder / "mkdocs.yml"
+    return copy
 
 
 def test_plain_on_broken_content_keeps_the_last_project_and_reports_each_error_once(project, tmp_path, capsys):
