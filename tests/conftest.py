@@ -2,6 +2,7 @@
 copy of the project for a test that edits it."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -121,6 +122,30 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def course(site) -> dict:
+    """What the built site tells course.js (assets/course.json): modules, checks, assessment."""
+    return json.loads((site / "assets" / "course.json").read_text(encoding="utf-8"))
+
+
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """axe(page) -> axe-core's violations on the page as it is now, one line each."""
+    from quizhelpers import npm_package
+
+    script = npm_package("axe-core@4") / "axe.min.js"
+
+    def violations(page) -> list[str]:
+        page.add_script_tag(path=str(script))
+        return page.evaluate("async (tags) => (await axe.run(document, {runOnly: tags})).violations"
+                             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' '))"
+                             ".slice(0, 3).join(', '))", AXE_RULES)
+    return violations
 
 
 @pytest.fixture

@@ -1,7 +1,9 @@
-"""Helpers for reading a built site: which pages it has."""
+"""Reading a built site: which pages it has, what a reader sees, what a page links to."""
 from __future__ import annotations
 
 import json
+import re
+from html.parser import HTMLParser
 from pathlib import Path
 
 
@@ -14,3 +16,38 @@ def page_addresses(site: Path) -> list[str]:
     missing = {m["url"] for m in course["modules"]} - set(pages)
     assert not missing, f"module pages missing from {site}: {sorted(missing)}"
     return pages
+
+
+def text_of(element) -> str:
+    """Visible text with inline tags (abbr, a) joined as a reader sees it."""
+    return re.sub(r" ([.,;:)%])", r"\1", " ".join(element.get_text(" ").split()))
+
+
+def table_row(page, product: str, indication: str) -> list[str]:
+    """The cells of Table 1's row for one product and indication."""
+    for row in page.select("table tr"):
+        cells = [c.get_text(" ", strip=True) for c in row.find_all("td")]
+        if cells and cells[0] == product and cells[2] == indication:
+            return cells
+    raise AssertionError(f"no row for {product} / {indication}")
+
+
+class Links(HTMLParser):
+    """What one HTML page links to, as (tag, address) for every href and src, and the ids it
+    defines. A canonical <link> names the published address and is never fetched: left out."""
+
+    def __init__(self, html: str):
+        super().__init__()
+        self.links: list[tuple[str, str]] = []
+        self.ids: set[str] = set()
+        self.feed(html)
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if a.get("id"):
+            self.ids.add(a["id"])
+        if tag == "link" and "canonical" in (a.get("rel") or ""):
+            return
+        for attr in ("href", "src"):
+            if a.get(attr):
+                self.links.append((tag, a[attr]))

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import ROOT, soup
 from quizhelpers import need
-from test_pages import text_of
+from sitehelpers import text_of
 
 from build_tools.content import formatting
 

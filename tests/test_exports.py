@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 from conftest import ROOT
 from lxml import etree
-from quizhelpers import IN_CI, export, need, npm_available
+from quizhelpers import IN_CI, export, ids_file, need, npm_package
 
 from build_tools.exporters.gift import dumps as gift_dumps
 from build_tools.exporters.meta import ExportMeta
@@ -71,15 +71,17 @@ def test_csv_cells_that_would_be_formulas_stay_text(tmp_path, content, bank):
 
 @pytest.fixture(scope="module")
 def gift_parser(tmp_path_factory):
-    need(npm_available(), "node and npm are needed to parse GIFT with gift-pegjs")
-    where = tmp_path_factory.mktemp("gift")
-    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(where), "gift-pegjs@1"],
-                   check=True, capture_output=True)
-    script = where / "parse.js"
-    script.write_text("const g=require('gift-pegjs');let s='';process.stdin.on('data',d=>s+=d)"
+    gift = npm_package("gift-pegjs@1")
+    script = tmp_path_factory.mktemp("gift") / "parse.js"
+    script.write_text(f"const g=require({json.dumps(str(gift))});let s='';"
+                      "process.stdin.on('data',d=>s+=d)"
                       ".on('end',()=>process.stdout.write(JSON.stringify(g.parse(s))));")
-    return lambda text: json.loads(subprocess.run(["node", str(script)], input=text, capture_output=True, text=True,
-                                                  check=True, cwd=where).stdout)
+
+    def parse(text: str):
+        node = subprocess.run(["node", str(script)], input=text, capture_output=True, text=True,
+                              check=True)
+        return json.loads(node.stdout)
+    return parse
 
 
 def test_gift_parses_back_into_our_items(gift_parser, content, bank):
@@ -437,7 +439,8 @@ def test_anki_ordering_cards_show_the_steps_shuffled(tmp_path, bank):
     from anki.collection import Collection
 
     ordering = [i for i in bank if i.type == "ordering"]
-    deck = export(ROOT, "anki", tmp_path / "a.apkg", "--ids", str(_ids_file(tmp_path, ordering)))
+    ids = ids_file(tmp_path, [i.id for i in ordering])
+    deck = export(ROOT, "anki", tmp_path / "a.apkg", "--ids", str(ids))
     _import_each([deck], tmp_path / "c.anki2")
     col = Collection(str(tmp_path / "c.anki2"))
     try:
@@ -447,9 +450,3 @@ def test_anki_ordering_cards_show_the_steps_shuffled(tmp_path, bank):
     for item in ordering:
         shown = html.fragment_fromstring(fronts[item.id], create_parent="div").xpath("//li/text()")
         assert sorted(shown) == sorted(item.order) and shown != list(item.order)
-
-
-def _ids_file(folder: Path, items) -> Path:
-    path = folder / "ids.txt"
-    path.write_text("".join(f"{i.id}\n" for i in items))
-    return path

@@ -1,13 +1,13 @@
 """The rendered site: strict build, facts from content, escaping, strict templates, navigation."""
 from __future__ import annotations
 
-import re
 import shutil
 
 import jinja2
 import pytest
 import yaml
 from conftest import ROOT, soup
+from sitehelpers import table_row, text_of
 
 from build_tools.cli import main as cli
 from build_tools.content.loader import load_course
@@ -15,19 +15,6 @@ from build_tools.pages import render_pages
 from build_tools.pages.environment import TEMPLATES, make_environment
 
 MODULE = "modules/approved-products/index.html"
-
-
-def text_of(element) -> str:
-    """Visible text with inline tags (abbr, a) joined as a reader sees it."""
-    return re.sub(r" ([.,;:)%])", r"\1", " ".join(element.get_text(" ").split()))
-
-
-def table_row(page, product: str, indication: str) -> list[str]:
-    for row in page.select("table tr"):
-        cells = [c.get_text(" ", strip=True) for c in row.find_all("td")]
-        if cells and cells[0] == product and cells[2] == indication:
-            return cells
-    raise AssertionError(f"no row for {product} / {indication}")
 
 
 def test_strict_build_writes_every_module_and_page(site):

@@ -12,7 +12,8 @@ import pytest
 from conftest import ROOT as COURSE_ROOT
 from conftest import soup
 from lxml import etree
-from quizhelpers import export
+from quizhelpers import export, ids_file
+from sitehelpers import text_of
 
 from build_tools.quiz import cases
 from build_tools.quiz.answers import answer_text
@@ -57,8 +58,7 @@ def test_reported_keys_are_right_in_the_bank_the_site_and_an_export(item_id, key
         assert published["answer"] == float(key.split()[0])
     else:
         assert [o["text"] for o in published["options"] if o["correct"]] == [key]
-    ids = tmp_path / "ids.txt"
-    ids.write_text(item_id + "\n")
+    ids = ids_file(tmp_path, [item_id])
     numeric = published["type"] == "numeric"
 
     def exported(fmt: str, name: str) -> str:
@@ -98,11 +98,9 @@ def test_an_answer_naming_no_value_is_an_error(project, capsys):
 # --- HLA: restriction is not the same as needing a match ----------------------------------------
 def test_til_are_hla_restricted_but_need_no_typing_on_the_page_and_in_items(site, by_id):
     table = soup(site / "modules/cellular-therapies/index.html").find(id="comparison").find_next("table")
-    def text(el) -> str:
-        return " ".join(el.get_text(" ").split())
-
-    rows = {text(tr.find("td")): [text(td) for td in tr.find_all("td")[1:]] for tr in table.find_all("tr")[1:]}
-    names = [text(th) for th in table.find_all("th")[1:]]
+    rows = {text_of(tr.find("td")): [text_of(td) for td in tr.find_all("td")[1:]]
+            for tr in table.find_all("tr")[1:]}
+    names = [text_of(th) for th in table.find_all("th")[1:]]
     typed = dict(zip(names, rows["Patient's HLA type checked first?"], strict=True))
     assert typed["Tumor-infiltrating lymphocytes"].startswith("No")
     assert typed["TCR T cells"].startswith("Yes") and typed["CAR T cells"].startswith("No")

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from quizhelpers import export
+from quizhelpers import export, ids_file
 
 from build_tools.cli import main
 from build_tools.exporters import FORMATS
@@ -256,7 +256,7 @@ def test_every_readme_command_runs(capsys, tmp_path, command, bank):
     args = shlex.split(command)[3:]
     if "--exclude" in args or "--ids" in args:  # the README shows last year's manifest: make one
         export(ROOT, "print", tmp_path / "exports" / "exam-2026", "--seed", "6", "--count", "30", "--variants", "5")
-        (tmp_path / "exports" / "ids.txt").write_text("\n".join(i.id for i in bank[:25]) + "\n")
+        ids_file(tmp_path / "exports", [i.id for i in bank[:25]])
     args = [a.replace("exports/", f"{tmp_path}/exports/") for a in args]
     assert main(["--project", str(ROOT), *args]) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.count("wrote ") >= 2

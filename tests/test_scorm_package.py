@@ -7,16 +7,14 @@ import posixpath
 import re
 import shutil
 import zipfile
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
 from conftest import ROOT
 from lxml import etree
-from packagehelpers import manifest_schema, package, unzip
-
-STANDARDS = ["scorm12", "scorm2004"]
+from packagehelpers import STANDARDS, manifest_schema, package, unzip
+from sitehelpers import Links
 
 
 def manifest(archive: Path) -> etree._Element:
@@ -71,21 +69,6 @@ def test_mastery_score_is_the_pass_mark_of_course_yaml(project, tmp_path, conten
     assert 'data-pass-mark="65"' in zipfile.ZipFile(out).read("lms-launch.html").decode()
 
 
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links: list[tuple[str, str]] = []
-        self.ids: set[str] = set()
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if a.get("id"):
-            self.ids.add(a["id"])
-        for attr in ("href", "src"):
-            if a.get(attr):
-                self.links.append((tag, a[attr]))
-
-
 @pytest.mark.parametrize("standard", STANDARDS)
 def test_every_link_is_relative_and_resolves_to_a_file_in_the_package(standard, tmp_path):
     """As an LMS file server sees it: no folder addresses, no site_url, nothing fetched from outside."""
@@ -93,8 +76,7 @@ def test_every_link_is_relative_and_resolves_to_a_file_in_the_package(standard, 
     pages = {p.relative_to(root).as_posix(): p for p in root.rglob("*.html")}
     parsed = {}
     for rel, path in pages.items():
-        parsed[rel] = _Links()
-        parsed[rel].feed(path.read_text(encoding="utf-8"))
+        parsed[rel] = Links(path.read_text(encoding="utf-8"))
     problems, checked = [], set()
     for rel, links in parsed.items():
         for tag, link in links.links:
@@ -130,9 +112,7 @@ def test_addresses_course_js_builds_are_package_files_and_sections(tmp_path, con
         page, _, anchor = address.partition("#")
         assert page.endswith(".html") and (root / page).is_file(), address
         if page not in ids:
-            parser = _Links()
-            parser.feed((root / page).read_text(encoding="utf-8"))
-            ids[page] = parser.ids
+            ids[page] = Links((root / page).read_text(encoding="utf-8")).ids
         assert not anchor or anchor in ids[page], address
     assert [i["id"] for i in items] == [i.id for i in bank]
     assert [m["id"] for m in course["modules"]] == [m.id for m in content.course.modules]

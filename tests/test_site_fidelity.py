@@ -5,31 +5,15 @@ from __future__ import annotations
 import shutil
 import urllib.error
 import urllib.request
-from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
 import pytest
 from conftest import ROOT
 from quizhelpers import need
-from sitehelpers import page_addresses
+from sitehelpers import Links, page_addresses
 
 from build_tools.cli import main as cli
-
-
-class _Links(HTMLParser):
-    def __init__(self):
-        super().__init__()
-        self.links, self.ids = [], set()
-
-    def handle_starttag(self, tag, attrs):
-        a = dict(attrs)
-        if "id" in a:
-            self.ids.add(a["id"])
-        for attr in ("href", "src"):
-            if a.get(attr) and tag in ("a", "link", "script", "img", "source", "iframe"):
-                if not (tag == "link" and "canonical" in (a.get("rel") or "")):
-                    self.links.append(a[attr])
 
 
 def crawl(start: str) -> tuple[set[str], list[str]]:
@@ -51,10 +35,9 @@ def crawl(start: str) -> tuple[set[str], list[str]]:
             continue
         if kind != "text/html":
             continue
-        parser = _Links()
-        parser.feed(body.decode("utf-8"))
+        parser = Links(body.decode("utf-8"))
         pages[url] = parser.ids
-        for link in parser.links:
+        for _, link in parser.links:
             target, fragment = urldefrag(urljoin(url, link))
             if urlparse(target).netloc != origin or link.startswith(("mailto:", "data:")):
                 continue

@@ -15,11 +15,6 @@ PROGRESS = "cart-course:progress:v1"
 
 
 @pytest.fixture(scope="module")
-def course(site):
-    return json.loads((site / "assets" / "course.json").read_text())
-
-
-@pytest.fixture(scope="module")
 def base(site, serve):
     return serve(site, "/cart-course/")
 

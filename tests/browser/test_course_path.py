@@ -2,17 +2,10 @@
 certificate, with completion marks, Continue and a reload that keeps everything."""
 from __future__ import annotations
 
-import json
 import math
 import re
 
-import pytest
 from answering import answer
-
-
-@pytest.fixture(scope="module")
-def course(site):
-    return json.loads((site / "assets" / "course.json").read_text())
 
 
 def completed_in_nav(page) -> list[str]:

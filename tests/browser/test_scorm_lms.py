@@ -10,9 +10,8 @@ import zipfile
 
 import pytest
 from answering import answer
-from packagehelpers import package, scorm_again, unzip
+from packagehelpers import STANDARDS, package, scorm_again, unzip
 
-STANDARDS = ["scorm12", "scorm2004"]
 KEY = "cart-course:progress:v1"
 
 HOST = """<!doctype html>
