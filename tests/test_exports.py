@@ -14,7 +14,7 @@ import lxml.html
 import pytest
 from conftest import ROOT
 from lxml import etree
-from quizhelpers import IN_CI, export, need, npm_available, real_bank
+from quizhelpers import IN_CI, export, ids_file, need, npm_package
 
 from build_tools.exporters.gift import dumps as gift_dumps
 from build_tools.exporters.meta import ExportMeta
@@ -22,7 +22,6 @@ from build_tools.exporters.moodle import dumps as moodle_dumps
 from build_tools.exporters.qti import assessment as qti_assessment
 from build_tools.quiz.item import short_hash
 
-COURSE, BANK = real_bank()
 FORMATS = {"json": ".json", "csv": ".csv", "gift": ".gift", "moodle": ".xml", "qti": ".zip", "anki": ".apkg", "print": ".html"}
 SCHEMA = ROOT.parent / "shared" / "schemas" / "qti12" / "ims_qtiasiv1p2.xsd"
 
@@ -45,22 +44,23 @@ def test_variants_draw_different_items_each_with_its_key(tmp_path):
     assert len({e.read_text() for e in exams}) == 3
 
 
-def test_csv_has_a_row_per_item_with_its_level_and_family(tmp_path):
+def test_csv_has_a_row_per_item_with_its_level_and_family(tmp_path, bank):
     import csv
 
     rows = list(csv.DictReader(export(ROOT, "csv", tmp_path / "q.csv").open(encoding="utf-8")))
-    assert sorted((r["id"], r["level"], r["family"]) for r in rows) == sorted((i.id, i.level, i.family) for i in BANK)
+    assert sorted((r["id"], r["level"], r["family"]) for r in rows) == sorted(
+        (i.id, i.level, i.family) for i in bank)
 
 
-def test_csv_cells_that_would_be_formulas_stay_text(tmp_path):
+def test_csv_cells_that_would_be_formulas_stay_text(tmp_path, content, bank):
     import csv
 
     from build_tools.exporters import csv_export
 
     formula = '=HYPERLINK("http://x")'
-    chosen = next(i for i in BANK if i.type == "single")
+    chosen = next(i for i in bank if i.type == "single")
     item = replace(chosen, stem=formula, explanation="+1", options=tuple(replace(o, text=f"@{o.text}") for o in chosen.options))
-    csv_export.write([item], tmp_path / "q.csv", ExportMeta("t", COURSE.outline.reviewed))
+    csv_export.write([item], tmp_path / "q.csv", ExportMeta("t", content.outline.reviewed))
     [header, row] = list(csv.reader((tmp_path / "q.csv").open(encoding="utf-8")))
     cells = dict(zip(header, row, strict=True))
     assert cells["stem"] == "'" + formula and cells["explanation"] == "'+1" and cells["options"].startswith("'@")
@@ -71,25 +71,30 @@ def test_csv_cells_that_would_be_formulas_stay_text(tmp_path):
 
 @pytest.fixture(scope="module")
 def gift_parser(tmp_path_factory):
-    need(npm_available(), "node and npm are needed to parse GIFT with gift-pegjs")
-    where = tmp_path_factory.mktemp("gift")
-    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(where), "gift-pegjs@1"],
-                   check=True, capture_output=True)
-    script = where / "parse.js"
-    script.write_text("const g=require('gift-pegjs');let s='';process.stdin.on('data',d=>s+=d)"
+    gift = npm_package("gift-pegjs@1")
+    script = tmp_path_factory.mktemp("gift") / "parse.js"
+    script.write_text(f"const g=require({json.dumps(str(gift))});let s='';"
+                      "process.stdin.on('data',d=>s+=d)"
                       ".on('end',()=>process.stdout.write(JSON.stringify(g.parse(s))));")
-    return lambda text: json.loads(subprocess.run(["node", str(script)], input=text, capture_output=True, text=True,
-                                                  check=True, cwd=where).stdout)
+
+    def parse(text: str):
+        node = subprocess.run(["node", str(script)], input=text, capture_output=True, text=True,
+                              check=True)
+        return json.loads(node.stdout)
+    return parse
 
 
-def test_gift_parses_back_into_our_items(gift_parser):
-    meta = ExportMeta("CAR T course", COURSE.outline.reviewed, modules={m.id: m.title for m in COURSE.outline.modules})
-    everything = gift_parser(gift_dumps(BANK, meta))
+def test_gift_parses_back_into_our_items(gift_parser, content, bank):
+    modules = content.outline.modules
+    titles = {m.id: m.title for m in modules}
+    meta = ExportMeta("CAR T course", content.outline.reviewed, modules=titles)
+    everything = gift_parser(gift_dumps(bank, meta))
     categories = [q["title"] for q in everything if q["type"] == "Category"]
-    assert categories == [f"$course$/top/CAR T course/{n}. {m.title}" for n, m in enumerate(COURSE.outline.modules, 1)]
+    top = "$course$/top/CAR T course"
+    assert categories == [f"{top}/{n}. {m.title}" for n, m in enumerate(modules, 1)]
     parsed = [q for q in everything if q["type"] != "Category"]
-    assert len(parsed) == len(BANK)
-    by_id = {i.id: i for i in BANK}
+    assert len(parsed) == len(bank)
+    by_id = {i.id: i for i in bank}
     for q in parsed:
         item = by_id[q["title"]]
         assert q["stem"]["text"] == item.stem
@@ -113,11 +118,12 @@ def test_gift_parses_back_into_our_items(gift_parser):
             assert pairs == expected
 
 
-def test_gift_escapes_every_special_character(gift_parser):
+def test_gift_escapes_every_special_character(gift_parser, content, bank):
     nasty = "a~b=c#d{e}f:g"
-    single = next(i for i in BANK if i.type == "single")
+    single = next(i for i in bank if i.type == "single")
     item = single.__class__(**{**single.__dict__, "stem": f"Which {nasty}?", "explanation": nasty})
-    [q] = [q for q in gift_parser(gift_dumps([item], ExportMeta("t", COURSE.outline.reviewed))) if q["type"] != "Category"]
+    parsed = gift_parser(gift_dumps([item], ExportMeta("t", content.outline.reviewed)))
+    [q] = [q for q in parsed if q["type"] != "Category"]
     assert q["stem"]["text"] == f"Which {nasty}?" and q["globalFeedback"]["text"] == nasty
     assert len(q["choices"]) == len(item.options)
 
@@ -224,14 +230,15 @@ def test_the_rules_catch_what_moodle_refuses(moodle_doc):
     assert any("33.33 refused" in p for p in problems) and any("over 50" in p for p in problems)
 
 
-def test_moodle_items_read_back_as_our_items(moodle_doc):
+def test_moodle_items_read_back_as_our_items(moodle_doc, content, bank):
     questions = moodle_doc.findall("question")
     real = [q for q in questions if q.get("type") != "category"]
-    assert len(real) == len(BANK)
+    assert len(real) == len(bank)
     categories = [split_category_path(q.findtext("category/text")) for q in questions if q.get("type") == "category"]
-    assert [c[3] for c in categories] == [f"{n}. {m.title}" for n, m in enumerate(COURSE.outline.modules, 1)]
-    assert {c[2] for c in categories} == {COURSE.outline.title}
-    by_id = {i.id: i for i in BANK}
+    modules = content.outline.modules
+    assert [c[3] for c in categories] == [f"{n}. {m.title}" for n, m in enumerate(modules, 1)]
+    assert {c[2] for c in categories} == {content.outline.title}
+    by_id = {i.id: i for i in bank}
     names = Counter()
     for q in real:
         item = by_id[q.findtext("idnumber")]  # the full id, as no id is over 100 characters
@@ -258,12 +265,12 @@ def test_moodle_items_read_back_as_our_items(moodle_doc):
     assert max(names.values()) == 1  # every name tells its question apart
 
 
-def test_moodle_escapes_markup_in_content():
+def test_moodle_escapes_markup_in_content(content, bank):
     nasty = 'CD19 < CD22 & "dual" <b>targets</b> it\'s'
-    single = next(i for i in BANK if i.type == "single")
+    single = next(i for i in bank if i.type == "single")
     item = replace(single, stem=nasty, explanation=nasty, options=tuple(replace(o, text=f"{o.text} <i>&</i>")
                                                                          for o in single.options))
-    doc = etree.fromstring(moodle_dumps([item], ExportMeta("t", COURSE.outline.reviewed)).encode())
+    doc = etree.fromstring(moodle_dumps([item], ExportMeta("t", content.outline.reviewed)).encode())
     q = doc.find("question[@type='multichoice']")
     for tag in ("questiontext", "generalfeedback"):
         fragment = q.findtext(f"{tag}/text")
@@ -272,8 +279,8 @@ def test_moodle_escapes_markup_in_content():
     assert [html_text(a.findtext("text")) for a in q.findall("answer")] == [f"{o.text} <i>&</i>" for o in single.options]
 
 
-def test_moodle_ordering_falls_back_to_matching(tmp_path):
-    ordering = [i for i in BANK if i.type == "ordering"]
+def test_moodle_ordering_falls_back_to_matching(tmp_path, bank):
+    ordering = [i for i in bank if i.type == "ordering"]
     assert ordering
     plain = etree.parse(str(export(ROOT, "moodle", tmp_path / "new.xml")))
     old = etree.parse(str(export(ROOT, "moodle", tmp_path / "old.xml", "--ordering-as", "matching")))
@@ -314,11 +321,11 @@ def qti_whole_bank(tmp_path_factory):
     return read_qti(export(ROOT, "qti", tmp_path_factory.mktemp("qti") / "q.zip"))
 
 
-def test_qti_validates_and_idents_match(qti_whole_bank):
+def test_qti_validates_and_idents_match(qti_whole_bank, bank):
     assessment, meta = qti_whole_bank
     assert meta.get("identifier") == assessment.find("q:assessment", Q).get("ident")
     items = assessment.findall(".//q:item", Q)
-    assert len(items) == len(BANK)
+    assert len(items) == len(bank)
     for item in items:
         labels = {el.get("ident") for el in item.findall(".//q:response_label", Q)}
         responses = {el.get("ident") for el in item.findall(".//q:response_lid", Q)} | {
@@ -334,25 +341,28 @@ def test_qti_validates_and_idents_match(qti_whole_bank):
     assert schema.validate(etree.ElementTree(assessment)), schema.error_log
 
 
-def test_no_two_idents_in_an_item_share_canvas_match_id(qti_whole_bank):
+def test_no_two_idents_in_an_item_share_canvas_match_id(qti_whole_bank, bank):
     assessment, _ = qti_whole_bank
     checked = 0
     for lid in assessment.iterfind(".//q:response_lid", Q):
         ids = [canvas_match_id(label.get("ident")) for label in lid.iterfind(".//q:response_label", Q)]
         assert None not in ids and len(set(ids)) == len(ids), ids
         checked += 1
-    assert checked > len(BANK) - 80  # every choice item and every matching row was looked at
+    # every choice item, every matching row and every ordering step was looked at
+    choices = ("single", "multiple", "truefalse")
+    assert checked == sum(len(i.pairs) + len(i.order) + (i.type in choices) for i in bank)
     # the rule itself: the old idents collided under it
     assert canvas_match_id("m4e0740") == canvas_match_id("m4b2277") == 4
 
 
-def test_qti_has_a_group_per_module_with_picks_and_points(qti_whole_bank):
+def test_qti_has_a_group_per_module_with_picks_and_points(qti_whole_bank, content, bank):
     assessment, meta = qti_whole_bank
-    settings = COURSE.outline.assessment
+    settings = content.outline.assessment
     root = assessment.find("q:assessment/q:section", Q)
     assert root.findall("q:item", Q) == []  # every item sits in its module's group
     groups = root.findall("q:section", Q)
-    assert [g.get("title") for g in groups] == [f"{n}. {m.title}" for n, m in enumerate(COURSE.outline.modules, 1)]
+    modules = content.outline.modules
+    assert [g.get("title") for g in groups] == [f"{n}. {m.title}" for n, m in enumerate(modules, 1)]
     picks = [int(g.findtext("q:selection_ordering/q:selection/q:selection_number", namespaces=Q)) for g in groups]
     sizes = [len(g.findall("q:item", Q)) for g in groups]
     assert sum(picks) == settings.items and all(settings.min_per_module <= p <= n for p, n in zip(picks, sizes, strict=True))
@@ -365,15 +375,17 @@ def test_qti_has_a_group_per_module_with_picks_and_points(qti_whole_bank):
         assert fields["points_possible"] == "1.0"
         refs.append(fields["assessment_question_identifierref"])
         assert item.find("q:presentation/q:material/q:mattext", Q).get("texttype") == "text/html"
-    assert len(set(refs)) == len(BANK)
+    assert len(set(refs)) == len(bank)
     said = {html_text(m.text) for m in assessment.iterfind(".//q:itemfeedback/q:flow_mat/q:material/q:mattext", Q)}
-    assert {o.why for i in BANK for o in i.options if o.why} <= said  # every option's feedback reaches Canvas
+    # every option's feedback reaches Canvas
+    assert {o.why for i in bank for o in i.options if o.why} <= said
 
 
-def test_qti_escapes_markup_in_content():
+def test_qti_escapes_markup_in_content(content, bank):
     nasty = 'CD19 < CD22 & <b>both</b>'
-    item = replace(BANK[0], stem=nasty, explanation=nasty)
-    root = etree.fromstring(qti_assessment([item], "g1", ExportMeta("t", COURSE.outline.reviewed)).encode())
+    item = replace(bank[0], stem=nasty, explanation=nasty)
+    meta = ExportMeta("t", content.outline.reviewed)
+    root = etree.fromstring(qti_assessment([item], "g1", meta).encode())
     stem = root.find(".//q:presentation/q:material/q:mattext", Q).text
     assert html_text(stem) == nasty
     assert lxml.html.fragment_fromstring(stem, create_parent="div").xpath("//b") == []
@@ -395,7 +407,7 @@ def _import_each(paths: list[Path], collection: Path) -> list[tuple[int, int]]:
     return counts
 
 
-def test_anki_deck_imports_twice_without_duplicates_and_updates_edits(project, tmp_path):
+def test_anki_deck_imports_twice_without_duplicates_and_updates_edits(project, tmp_path, bank):
     need(IN_CI or importlib.util.find_spec("anki") is not None, "the anki package is in the test extra")
     from anki.collection import Collection
 
@@ -408,23 +420,27 @@ def test_anki_deck_imports_twice_without_duplicates_and_updates_edits(project, t
     edited = export(project.root, "anki", tmp_path / "c.apkg")
     collection = tmp_path / "collection.anki2"
     counts = _import_each([first, again, edited], collection)
-    assert [n for n, _ in counts] == [len(BANK)] * 3  # no note added twice
+    assert [n for n, _ in counts] == [len(bank)] * 3  # no note added twice
+    from_fact = [i.id for i in bank if i.source == "facts.uk-early-intervention.after"]
     col = Collection(str(collection))
     try:
-        query = '"ItemId:toxicity-figures*uk-early-intervention"'
-        answers = [col.get_note(nid)["Answer"] for nid in col.find_notes(query)]
+        answers = {i: [col.get_note(n)["Answer"] for n in col.find_notes(f'"ItemId:{i}"')]
+                   for i in from_fact}
     finally:
         col.close()
-    assert len(answers) == 2 and all(a.startswith("3") for a in answers)  # the edit reached the cards
+    # the edit reached every card made from the fact
+    assert from_fact
+    assert all(len(a) == 1 and a[0].startswith("3") for a in answers.values()), answers
 
 
-def test_anki_ordering_cards_show_the_steps_shuffled(tmp_path):
+def test_anki_ordering_cards_show_the_steps_shuffled(tmp_path, bank):
     need(IN_CI or importlib.util.find_spec("anki") is not None, "the anki package is in the test extra")
     import lxml.html as html
     from anki.collection import Collection
 
-    ordering = [i for i in BANK if i.type == "ordering"]
-    deck = export(ROOT, "anki", tmp_path / "a.apkg", "--ids", str(_ids_file(tmp_path, ordering)))
+    ordering = [i for i in bank if i.type == "ordering"]
+    ids = ids_file(tmp_path, [i.id for i in ordering])
+    deck = export(ROOT, "anki", tmp_path / "a.apkg", "--ids", str(ids))
     _import_each([deck], tmp_path / "c.anki2")
     col = Collection(str(tmp_path / "c.anki2"))
     try:
@@ -434,9 +450,3 @@ def test_anki_ordering_cards_show_the_steps_shuffled(tmp_path):
     for item in ordering:
         shown = html.fragment_fromstring(fronts[item.id], create_parent="div").xpath("//li/text()")
         assert sorted(shown) == sorted(item.order) and shown != list(item.order)
-
-
-def _ids_file(folder: Path, items) -> Path:
-    path = folder / "ids.txt"
-    path.write_text("".join(f"{i.id}\n" for i in items))
-    return path

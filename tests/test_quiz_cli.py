@@ -8,17 +8,15 @@ import re
 import shlex
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
 from conftest import ROOT
-from quizhelpers import export, real_bank
+from quizhelpers import export, ids_file
 
 from build_tools.cli import main
 from build_tools.exporters import FORMATS
-
-COURSE, BANK = real_bank()
-MODULES = [m.id for m in COURSE.outline.modules]
 
 
 def run(capsys, *args: str) -> tuple[int, list[str], str]:
@@ -54,12 +52,13 @@ def test_counts_below_one_are_refused_and_write_nothing(capsys, tmp_path, option
     assert listing(tmp_path) == set()
 
 
-def test_unknown_module_lists_the_valid_ones_and_help_lists_them_too(capsys, tmp_path):
+def test_unknown_module_lists_the_valid_ones_and_help_lists_them_too(capsys, tmp_path, content):
+    modules = [m.id for m in content.outline.modules]
     line = refused(capsys, "--format", "gift", "--out", str(tmp_path / "q.gift"), "--topics", "adverse-effects", "toxicity")
-    assert "'toxicity'" in line and all(m in line for m in MODULES)
+    assert "'toxicity'" in line and all(m in line for m in modules)
     assert main(["--project", str(ROOT), "quiz", "--help"]) == 0
     help_text = re.sub(r"-\s+", "-", capsys.readouterr().out)  # argparse wraps lines after hyphens
-    assert all(m in help_text for m in MODULES)
+    assert all(m in help_text for m in modules)
     assert listing(tmp_path) == set()
 
 
@@ -90,9 +89,14 @@ def test_a_name_the_system_refuses_is_one_line(capsys, tmp_path):
     assert listing(tmp_path) == set()
 
 
-def test_a_pick_too_small_for_every_module_is_refused(capsys, tmp_path):
-    line = refused(capsys, "--format", "qti", "--out", str(tmp_path / "q.zip"), "--pick", "5")
-    assert "--pick 5 is fewer than the 16 items that 2 per module need (8 modules drawn)" in line
+def test_a_pick_too_small_for_every_module_is_refused(capsys, tmp_path, content, bank):
+    least = content.outline.assessment.min_per_module
+    sizes = Counter(i.topic for i in bank)
+    need = sum(min(least, sizes[m.id]) for m in content.outline.modules)  # or all a module has
+    pick = need - 1
+    line = refused(capsys, "--format", "qti", "--out", str(tmp_path / "q.zip"), "--pick", str(pick))
+    assert (f"--pick {pick} is fewer than the {need} items that {least} per module need "
+            f"({len(sizes)} modules drawn)") in line
     assert listing(tmp_path) == set()
 
 
@@ -196,17 +200,17 @@ def test_an_answer_sheet_no_longer_asked_for_is_removed(capsys, tmp_path):
 
 # --- choosing items -------------------------------------------------------------------------
 
-def test_ids_pick_exactly_those_items(capsys, tmp_path):
-    wanted = [BANK[3].id, BANK[len(BANK) // 2].id, BANK[-1].id]
+def test_ids_pick_exactly_those_items(capsys, tmp_path, bank):
+    wanted = [bank[3].id, bank[len(bank) // 2].id, bank[-1].id]
     ids = tmp_path / "ids.txt"
     ids.write_text(f"# my three\n{wanted[0]}\n\n{wanted[1]}  # a comment\n{wanted[2]}\n")
     out = export(ROOT, "json", tmp_path / "q.json", "--ids", str(ids))
     assert sorted(i["id"] for i in json.loads(out.read_text())["items"]) == sorted(wanted)
 
 
-def test_unknown_or_missing_id_files_are_refused(capsys, tmp_path):
+def test_unknown_or_missing_id_files_are_refused(capsys, tmp_path, bank):
     ids = tmp_path / "ids.txt"
-    ids.write_text(f"{BANK[0].id}\nno-such-item\n")
+    ids.write_text(f"{bank[0].id}\nno-such-item\n")
     assert "1 id(s) not in the bank: no-such-item" in refused(
         capsys, "--format", "json", "--out", str(tmp_path / "q.json"), "--ids", str(ids))
     assert "no such file" in refused(capsys, "--format", "json", "--out", str(tmp_path / "q.json"),
@@ -216,10 +220,12 @@ def test_unknown_or_missing_id_files_are_refused(capsys, tmp_path):
     assert listing(tmp_path) == {"ids.txt"}
 
 
-def test_last_years_manifest_excludes_its_items_and_the_manifest_records_the_draw(capsys, tmp_path):
+def test_last_years_manifest_excludes_its_items_and_the_manifest_records_the_draw(capsys, tmp_path,
+                                                                                   content):
     export(ROOT, "print", tmp_path / "2026", "--seed", "7", "--count", "30", "--variants", "2")
     last_year = json.loads((tmp_path / "2026" / "manifest.json").read_text())
-    assert last_year["seed"] == 7 and last_year["version"] == COURSE.outline.version and last_year["count"] == 30
+    assert last_year["seed"] == 7 and last_year["count"] == 30
+    assert last_year["version"] == content.outline.version
     used = {i for v in last_year["variants"] for i in v["ids"]}
     assert len(used) > 30
     out = export(ROOT, "qti", tmp_path / "2027.zip", "--seed", "7", "--count", "30",
@@ -228,7 +234,7 @@ def test_last_years_manifest_excludes_its_items_and_the_manifest_records_the_dra
     assert len(manifest["ids"]) == 30 and not used & set(manifest["ids"])
     assert manifest["files"] == ["2027.zip"] and manifest["filters"]["excluded"] == len(used)
     assert manifest["filters"]["levels"] == []
-    assert sum(manifest["picks"].values()) == COURSE.outline.assessment.items
+    assert sum(manifest["picks"].values()) == content.outline.assessment.items
 
 
 # --- the README's commands ------------------------------------------------------------------
@@ -246,11 +252,11 @@ def test_the_readme_shows_commands():
 
 
 @pytest.mark.parametrize("command", readme_commands())
-def test_every_readme_command_runs(capsys, tmp_path, command):
+def test_every_readme_command_runs(capsys, tmp_path, command, bank):
     args = shlex.split(command)[3:]
     if "--exclude" in args or "--ids" in args:  # the README shows last year's manifest: make one
         export(ROOT, "print", tmp_path / "exports" / "exam-2026", "--seed", "6", "--count", "30", "--variants", "5")
-        (tmp_path / "exports" / "ids.txt").write_text("\n".join(i.id for i in BANK[:25]) + "\n")
+        ids_file(tmp_path / "exports", [i.id for i in bank[:25]])
     args = [a.replace("exports/", f"{tmp_path}/exports/") for a in args]
     assert main(["--project", str(ROOT), *args]) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.count("wrote ") >= 2

@@ -4,17 +4,15 @@ from __future__ import annotations
 import json
 
 from conftest import soup
-from quizhelpers import real_bank
 
 from build_tools.quiz.bank import draw
 
-COURSE, BANK = real_bank()
 
-
-def test_each_module_shows_its_configured_items(site):
-    for module in COURSE.outline.modules:
+def test_each_module_shows_its_configured_items(site, content, bank):
+    for module in content.outline.modules:
         forms = soup(site / "modules" / module.id / "index.html").select("form.quiz-question")
-        expected = draw(BANK, seed=COURSE.outline.self_check_seed, topics=[module.id], count=module.self_check_count)
+        expected = draw(bank, seed=content.outline.self_check_seed, topics=[module.id],
+                        count=module.self_check_count)
         assert [f["data-question-id"] for f in forms] == [i.id for i in expected]
 
 
@@ -32,6 +30,6 @@ def test_forms_are_accessible_and_answers_stay_out_of_search(site):
     assert page.select(".print-key li") and "Answer key" not in texts  # the printed key stays out of search too
 
 
-def test_published_bank_is_the_whole_bank(site):
+def test_published_bank_is_the_whole_bank(site, bank):
     data = json.loads((site / "assets/quizbank.json").read_text())
-    assert [i["id"] for i in data["items"]] == [i.id for i in BANK]
+    assert [i["id"] for i in data["items"]] == [i.id for i in bank]

@@ -28,7 +28,7 @@ def test_products_module_prints_every_column_no_controls_and_an_answer_key(brows
     page.emulate_media(media="print")
     printed = page.evaluate(PRINTED)
     context.close()
-    assert printed["heads"] == 10 and printed["headsOnPage"] == 10
+    assert printed["headsOnPage"] == printed["heads"] > 0
     assert printed["buttons"] == 0
     assert printed["svgsInside"]
     assert printed["key"] == printed["checks"] > 0

@@ -8,7 +8,7 @@ import re
 
 import pytest
 from conftest import ROOT
-from quizhelpers import export, real_bank
+from quizhelpers import export, ids_file
 
 SHOTS = ROOT / "exports" / "screenshots"
 A4_CONTENT = {"width": 673, "height": 994}  # 210 x 297 mm less the 16/16/18 mm page margins, at 96 px per inch
@@ -20,15 +20,13 @@ def pdf_pages(pdf: bytes) -> int:
 
 
 @pytest.fixture(scope="module")
-def exam(tmp_path_factory):
+def exam(tmp_path_factory, bank):
     """30 items with every type in them (matching and ordering once printed their markup as text)."""
     folder = tmp_path_factory.mktemp("print")
-    _, bank = real_bank()
     kinds = ("matching", "ordering", "multiple", "truefalse", "numeric", "single")
     chosen = [i for kind in kinds for i in [i for i in bank if i.type == kind][:5]]
     chosen += [i for i in bank if i not in chosen][:ITEMS - len(chosen)]
-    ids = folder / "ids.txt"
-    ids.write_text("".join(f"{i.id}\n" for i in chosen[:ITEMS]))
+    ids = ids_file(folder, [i.id for i in chosen[:ITEMS]])
     assert len(chosen[:ITEMS]) == ITEMS and {i.type for i in chosen[:ITEMS]} == set(kinds)
     return export(ROOT, "print", folder / "exam.html", "--seed", "5", "--ids", str(ids), "--answer-sheet", "--minutes", "50")
 

@@ -3,15 +3,14 @@ with its key, level, family, feedback and the content it rests on, and no markup
 from __future__ import annotations
 
 from conftest import ROOT
-from quizhelpers import export, real_bank
+from quizhelpers import export
 
 from build_tools.quiz.answers import answer_text
 
 SHOTS = ROOT / "exports" / "screenshots"
 
 
-def test_review_report_lists_every_item_with_what_a_committee_checks(page, tmp_path):
-    _, bank = real_bank()
+def test_review_report_lists_every_item_with_what_a_committee_checks(page, tmp_path, bank):
     report = export(ROOT, "review", tmp_path / "review.html")
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto(report.as_uri())
