@@ -10,7 +10,7 @@ import re
 import pytest
 import yaml
 from conftest import PROJECT_PARTS, ROOT, Project, copy_project
-from test_pages import table_row, text_of
+from sitehelpers import table_row, text_of
 
 from build_tools.pages.helpers import count_words
 
