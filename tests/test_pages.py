@@ -1,6 +1,7 @@
 """The rendered site: strict build, facts from content, escaping, strict templates, navigation."""
 from __future__ import annotations
 
+import json
 import shutil
 
 import jinja2
@@ -161,6 +162,10 @@ def test_a_module_is_a_yaml_file_and_a_course_entry_with_no_code(project):
     assert form is not None and form["data-question-id"] == "concept:why-stay-near"
     nav = [a.get_text(" ", strip=True) for a in project.page("index.html").select("nav a")]
     assert "Going home" in nav
+    # Its section names no objective: the item still tests one of this module's objectives.
+    bank = json.loads(project.path("site/assets/quizbank.json").read_text(encoding="utf-8"))
+    item = next(i for i in bank["items"] if i["id"] == "concept:why-stay-near")
+    assert item["objective"] == "Explain why patients stay near the treating centre."
 
 
 def test_a_content_file_no_module_presents_is_an_error(project, capsys):

@@ -72,10 +72,13 @@ class QuizContext:
         module = self.course.module(bp.module)
         number = bp.objective
         if file and section:
+            # The item belongs to the module that presents its file (a concept blueprint spans
+            # every file), so the objective is that module's even where the section names none.
             found = next((s for s in getattr(self.course.files[file], "sections", []) if s.id == section), None)
             if found and found.objective:
-                module = self.course.presenting_module(file)
-                number = found.objective
+                module, number = self.course.presenting_module(file), found.objective
+            elif self.course.presenting_module(file) != module:
+                module, number = self.course.presenting_module(file), 1
         if number > len(module.objectives):
             doc = self.course.docs[file or "course"]
             raise ContentError([ContentIssue(doc.file, doc.line_of(("sections",)), f"sections.{section}.objective",
