@@ -123,6 +123,7 @@
   function assessment(root, course, bank, source) {
     var area = root.querySelector(".assessment-items"), result = root.querySelector(".assessment-result");
     var history = root.querySelector(".assessment-history"), forms = [];
+    var end = root.querySelector(".assessment-end"); // Finish and score: shown during an attempt
 
     function show(ids, answers) {
       area.textContent = ""; result.textContent = "";
@@ -142,12 +143,11 @@
     }
     function begin(ids, answers) {
       show(ids, answers);
-      var done = el("button", { type: "button", "class": "md-button md-button--primary assessment-finish" }, "Finish and score");
-      area.appendChild(done);
-      done.addEventListener("click", finish);
+      end.hidden = false;
     }
-    area.addEventListener("change", function () { if (area.querySelector(".assessment-finish")) keep(); });
-    area.addEventListener("input", function () { if (area.querySelector(".assessment-finish")) keep(); });
+    end.querySelector("button").addEventListener("click", finish);
+    area.addEventListener("change", function () { if (!end.hidden) keep(); });
+    area.addEventListener("input", function () { if (!end.hidden) keep(); });
     function review(when) {
       var counts = {}, right = 0;
       forms.forEach(function (f) {
@@ -177,14 +177,14 @@
       delete a.current;
       Q.write(ATTEMPTS, a);
       result.querySelector(".finish-line").replaceWith(finishLine(course)); // now counting this attempt
-      area.querySelector(".assessment-finish").remove();
+      end.hidden = true;
       drawHistory(history);
       s.heading.focus();
       Q.announce("course:assessment", { right: s.right, total: s.total });
     }
     root.querySelector(".assessment-start").addEventListener("submit", function (e) {
       e.preventDefault();
-      var busy = area.querySelector(".assessment-finish") && forms.some(function (f) { return Q.verdict(f) !== null; });
+      var busy = !end.hidden && forms.some(function (f) { return Q.verdict(f) !== null; });
       if (busy && !window.confirm("Start a new attempt? Your answers in this attempt will be lost.")) return;
       begin(drawItems(bank.items, course).map(function (i) { return i.id; }));
       keep();
