@@ -130,8 +130,8 @@
       forms = [];
       ids.forEach(function (id, n) {
         if (!source[id]) return; // saved before the bank changed: the item is gone
-        var f = document.importNode(source[id], true);
-        area.appendChild(f); Q.wire(f, true);
+        var f = document.importNode(source[id], true), li = el("li");
+        li.appendChild(f); area.appendChild(li); Q.wire(f, true); // the list numbers it
         if (answers && answers[n] != null) Q.restore(f, answers[n]);
         forms.push(f);
       });
