@@ -17,20 +17,14 @@
     }).catch(function (e) { delete cache[path]; throw e; }));
   }
   function json(path) { return get(path, function (r) { return r.json(); }); }
+  function text(path) { return get(path, function (r) { return r.text(); }); }
   /* The items page holds every item's form as the build rendered it (the module pages' macro),
-     inert in a <template>: {item id: form}, parsed once, never part of this page's DOM. */
-  function itemForms(path) {
-    return get(path, function (r) {
-      return r.text().then(function (html) {
-        var page = new DOMParser().parseFromString(html, "text/html"), forms = {};
-        var box = page.getElementById("assessment-forms");
-        if (!box) throw new Error(path);
-        each(box.content.querySelectorAll("form.quiz-question"), function (f) {
-          forms[f.dataset.questionId] = f;
-        });
-        return forms;
-      });
-    });
+     inert in a <template>: {item id: form}, never part of this page's DOM. */
+  function formsIn(html) {
+    var page = new DOMParser().parseFromString(html, "text/html"), forms = {};
+    each(page.getElementById("assessment-forms").content.querySelectorAll("form.quiz-question"),
+      function (f) { forms[f.dataset.questionId] = f; });
+    return forms;
   }
   function attempts() {
     var a = Q.read(ATTEMPTS) || {};
@@ -118,16 +112,19 @@
     return chosen.sort(function (a, b) { return order.indexOf(a.topic) - order.indexOf(b.topic); });
   }
 
-  /* `source`: {item id: form} from the items page. Each drawn item shows a copy of its form,
-     wired by quiz.js as graded; nothing here builds a form. */
-  function assessment(root, course, bank, source) {
+  /* `items`: the items page's HTML. Each drawn item shows a copy of its form there, wired by
+     quiz.js as graded; nothing here builds a form. The page is parsed when an attempt is first
+     shown: 145 forms make a long task that a visitor who only reads this page never pays for. */
+  function assessment(root, course, bank, items) {
     var area = root.querySelector(".assessment-items"), result = root.querySelector(".assessment-result");
     var history = root.querySelector(".assessment-history"), forms = [];
     var end = root.querySelector(".assessment-end"); // Finish and score: shown during an attempt
+    var source = null; // {item id: form}, from the items page once an attempt is shown
 
     function show(ids, answers) {
       area.textContent = ""; result.textContent = "";
       forms = [];
+      source = source || formsIn(items);
       ids.forEach(function (id, n) {
         if (!source[id]) return; // saved before the bank changed: the item is gone
         var f = document.importNode(source[id], true), li = el("li");
@@ -352,8 +349,8 @@
       each(document.querySelectorAll(".progress:not([data-ready])"), function (root) { root.setAttribute("data-ready", ""); progress(root, course); });
       each(document.querySelectorAll(".assessment:not([data-ready])"), function (root) {
         root.setAttribute("data-ready", "");
-        var forms = itemForms(course.pages["assessment-items"]);
-        Promise.all([json("assets/quizbank.json"), forms]).then(function (got) {
+        var items = text(course.pages["assessment-items"]);
+        Promise.all([json("assets/quizbank.json"), items]).then(function (got) {
           assessment(root, course, got[0], got[1]);
         }).catch(function () {
           root.querySelector(".assessment-result").textContent = "The question bank could not be loaded. Reload the page to try again.";
