@@ -101,8 +101,9 @@ def test_every_link_is_relative_and_resolves_to_a_file_in_the_package(standard, 
 
 
 def test_addresses_course_js_builds_are_package_files_and_sections(tmp_path, content, bank):
-    """course.js links from the package root to each item's section (assessment review, progress
-    page) and to the modules, assessment and progress pages named in course.json: files here."""
+    """course.js links from the package root to each item's section (the progress page's questions
+    to review) and fetches or links the pages course.json names (modules, assessment, its items
+    page, progress): files here."""
     root = unzip(package("scorm12"), tmp_path)
     course = json.loads((root / "assets/course.json").read_text(encoding="utf-8"))
     items = json.loads((root / "assets/quizbank.json").read_text(encoding="utf-8"))["items"]

@@ -77,7 +77,7 @@ class PageHelpers:
 
     @staticmethod
     def instruction(item) -> str:
-        """The line under a stem that says what to do (course.js holds the same words)."""
+        """The line under a stem that says what to do."""
         if item.type == "numeric":
             return "Enter a percentage." if item.unit == "percent" else "Enter a number."
         return INSTRUCTIONS[item.type]

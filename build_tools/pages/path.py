@@ -48,7 +48,8 @@ def manifest(course: Course, pages: dict[str, str], bank: list, directory_urls: 
                         "checks": [f"{i.id}@{i.content_hash}" for i in checks]})
     a = c.assessment
     return {"title": c.title, "version": c.version, "modules": modules,
-            "pages": {name: page_url(name, directory_urls) for name in ("assessment", "progress")},
+            "pages": {name: page_url(name, directory_urls)
+                      for name in ("assessment", "assessment-items", "progress")},
             "assessment": {"items": a.items, "pass_mark": a.pass_mark, "min_per_module": a.min_per_module}}
 
 

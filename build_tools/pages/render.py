@@ -16,6 +16,9 @@ from .path import MINUTES_MARK, fill_minutes
 HOME_PAGE = "index.md"
 GLOSSARY_PAGE = "glossary.md"
 ASSESSMENT_PAGE = "assessment.md"
+# Every bank item's form, for the assessment to clone. Beside the assessment page, so the relative
+# links in each answer (references, where it is taught) resolve the same from either page.
+ASSESSMENT_ITEMS_PAGE = "assessment-items.md"
 PROGRESS_PAGE = "progress.md"
 
 
@@ -44,6 +47,7 @@ def render_pages(course: Course, env: Environment | None = None, bank: list | No
                place={"number": number, "of": len(modules), "minutes": MINUTES_MARK})
         pages[path] = fill_minutes(pages[path], pages[path].count('class="quiz-question"'))
     render("assessment.md.j2", ASSESSMENT_PAGE)
+    render("assessment_items.md.j2", ASSESSMENT_ITEMS_PAGE, items=bank or [])
     render("progress.md.j2", PROGRESS_PAGE)
     render("glossary.md.j2", GLOSSARY_PAGE)
     render("references.md.j2", REFERENCES_PAGE)

@@ -1,6 +1,7 @@
 /* The path through the course: completion marks, Continue, the progress page, the final
    assessment and the certificate. Reads assets/course.json (modules, their self-check keys, pass
-   rules) and assets/quizbank.json from the site's own origin; keeps everything in localStorage. */
+   rules), assets/quizbank.json and the assessment's items page (the forms it clones) from the
+   site's own origin; keeps everything in localStorage. */
 (function () {
   "use strict";
   var Q = window.cartCourse, el = Q.el, each = Q.each;
@@ -9,11 +10,21 @@
   var ROOT = script ? script.replace(/assets\/course\.js(\?.*)?$/, "") : "../"; // the site root, from any page or subpath
   var cache = {};
 
-  function json(path) {
+  function get(path, read) {
     return cache[path] || (cache[path] = fetch(ROOT + path).then(function (r) {
       if (!r.ok) throw new Error(path);
-      return r.json();
+      return read(r);
     }).catch(function (e) { delete cache[path]; throw e; }));
+  }
+  function json(path) { return get(path, function (r) { return r.json(); }); }
+  function text(path) { return get(path, function (r) { return r.text(); }); }
+  /* The items page holds every item's form as the build rendered it (the module pages' macro),
+     inert in a <template>: {item id: form}, never part of this page's DOM. */
+  function formsIn(html) {
+    var page = new DOMParser().parseFromString(html, "text/html"), forms = {};
+    each(page.getElementById("assessment-forms").content.querySelectorAll("form.quiz-question"),
+      function (f) { forms[f.dataset.questionId] = f; });
+    return forms;
   }
   function attempts() {
     var a = Q.read(ATTEMPTS) || {};
@@ -101,74 +112,25 @@
     return chosen.sort(function (a, b) { return order.indexOf(a.topic) - order.indexOf(b.topic); });
   }
 
-  function answerText(item) {
-    if (item.type === "numeric") {
-      var unit = item.unit === "percent" ? "%" : item.unit === "fold" ? "-fold" : item.unit && item.unit !== "count" ? " " + item.unit : "";
-      return item.answer + unit + (item.tolerance ? " (± " + item.tolerance + ")" : "");
-    }
-    if (item.type === "matching") return item.pairs.map(function (p) { return p.left + " → " + p.right; }).join("; ");
-    if (item.type === "ordering") return item.order.join(" → ");
-    return item.options.filter(function (o) { return o.correct; }).map(function (o) { return o.text; }).join("; ");
-  }
-  var INSTRUCTION = { single: "Choose one.", truefalse: "Choose one.", multiple: "Select all that apply.",
-    matching: "Choose a match for each row.", ordering: "Give each step its position." };
-
-  function build(item, n) {
-    var f = el("form", { "class": "quiz-question", "data-question-id": item.id, "data-type": item.type, "data-hash": item.hash || "", "data-topic": item.topic });
-    if (item.type === "numeric") { f.dataset.answer = item.answer; f.dataset.tolerance = item.tolerance || 0; }
-    var fs = el("fieldset"), name = "a" + n;
-    fs.appendChild(el("legend", {}, n + ". " + item.stem));
-    fs.appendChild(el("p", { "class": "quiz-instruction" }, INSTRUCTION[item.type] || (item.unit === "percent" ? "Enter a percentage." : "Enter a number.")));
-    function row(control, label, before) {
-      var l = el("label", { "class": "quiz-option" });
-      if (before) { l.appendChild(document.createTextNode(label + " ")); l.appendChild(control); }
-      else { l.appendChild(control); l.appendChild(document.createTextNode(" " + label)); }
-      fs.appendChild(l);
-    }
-    function select(values, correct, first) {
-      var s = el("select", { name: name + "-" + fs.children.length, "data-correct": correct });
-      s.appendChild(el("option", { value: "" }, first));
-      values.forEach(function (v) { s.appendChild(el("option", {}, v)); });
-      return s;
-    }
-    (item.options || []).forEach(function (o) {
-      var i = el("input", { type: item.type === "multiple" ? "checkbox" : "radio", name: name, value: o.id });
-      if (o.correct) i.setAttribute("data-correct", "");
-      if (o.why) i.setAttribute("data-why", o.why);
-      row(i, o.text);
-    });
-    if (item.type === "numeric") row(el("input", { type: "number", step: "any", name: name, inputmode: "decimal" }), "Your answer" + (item.unit === "percent" ? " (%)" : ""), true);
-    if (item.type === "matching") {
-      var rights = item.pairs.map(function (p) { return p.right; }).filter(function (v, i, a) { return a.indexOf(v) === i; }).sort();
-      item.pairs.forEach(function (p) { row(select(rights, p.right, "Choose…"), p.left, true); });
-    }
-    if (item.type === "ordering") {
-      var positions = item.order.map(function (_, i) { return String(i + 1); });
-      item.order.slice().sort().forEach(function (s) { row(select(positions, String(item.order.indexOf(s) + 1), "Position…"), s, false); });
-    }
-    f.appendChild(fs);
-    f.appendChild(el("div", { "class": "quiz-feedback", "aria-live": "polite" }));
-    var key = el("p", { "class": "quiz-answer-text", hidden: "" }, answerText(item));
-    var cites = (item.refs || []).map(function (n) { return n === 0 ? "Review" : String(n); }).concat((item.sources || []).map(function (s) { return s.label; }));
-    var why = el("p", { "class": "quiz-explanation", hidden: "" }, item.explanation + " (References: " + cites.join(", ") + ") ");
-    why.appendChild(el("a", { href: url(item.page) }, "Where this is taught"));
-    f.appendChild(key); f.appendChild(why);
-    return f;
-  }
-
-  function assessment(root, course, bank) {
+  /* `items`: the items page's HTML. Each drawn item shows a copy of its form there, wired by
+     quiz.js as graded; nothing here builds a form. The page is parsed when an attempt is first
+     shown: 145 forms make a long task that a visitor who only reads this page never pays for. */
+  function assessment(root, course, bank, items) {
     var area = root.querySelector(".assessment-items"), result = root.querySelector(".assessment-result");
     var history = root.querySelector(".assessment-history"), forms = [];
-    var byId = {};
-    bank.items.forEach(function (i) { byId[i.id] = i; });
+    var end = root.querySelector(".assessment-end"); // Finish and score: shown during an attempt
+    var source = null; // {item id: form}, from the items page once an attempt is shown
 
     function show(ids, answers) {
       area.textContent = ""; result.textContent = "";
-      forms = ids.map(function (id) { return byId[id]; }).filter(Boolean).map(function (item, n) {
-        var f = build(item, n + 1);
-        area.appendChild(f); Q.wire(f, true);
+      forms = [];
+      source = source || formsIn(items);
+      ids.forEach(function (id, n) {
+        if (!source[id]) return; // saved before the bank changed: the item is gone
+        var f = document.importNode(source[id], true), li = el("li");
+        li.appendChild(f); area.appendChild(li); Q.wire(f, true); // the list numbers it
         if (answers && answers[n] != null) Q.restore(f, answers[n]);
-        return f;
+        forms.push(f);
       });
     }
     function keep() {
@@ -178,12 +140,11 @@
     }
     function begin(ids, answers) {
       show(ids, answers);
-      var done = el("button", { type: "button", "class": "md-button md-button--primary assessment-finish" }, "Finish and score");
-      area.appendChild(done);
-      done.addEventListener("click", finish);
+      end.hidden = false;
     }
-    area.addEventListener("change", function () { if (area.querySelector(".assessment-finish")) keep(); });
-    area.addEventListener("input", function () { if (area.querySelector(".assessment-finish")) keep(); });
+    end.querySelector("button").addEventListener("click", finish);
+    area.addEventListener("change", function () { if (!end.hidden) keep(); });
+    area.addEventListener("input", function () { if (!end.hidden) keep(); });
     function review(when) {
       var counts = {}, right = 0;
       forms.forEach(function (f) {
@@ -213,14 +174,14 @@
       delete a.current;
       Q.write(ATTEMPTS, a);
       result.querySelector(".finish-line").replaceWith(finishLine(course)); // now counting this attempt
-      area.querySelector(".assessment-finish").remove();
+      end.hidden = true;
       drawHistory(history);
       s.heading.focus();
       Q.announce("course:assessment", { right: s.right, total: s.total });
     }
     root.querySelector(".assessment-start").addEventListener("submit", function (e) {
       e.preventDefault();
-      var busy = area.querySelector(".assessment-finish") && forms.some(function (f) { return Q.verdict(f) !== null; });
+      var busy = !end.hidden && forms.some(function (f) { return Q.verdict(f) !== null; });
       if (busy && !window.confirm("Start a new attempt? Your answers in this attempt will be lost.")) return;
       begin(drawItems(bank.items, course).map(function (i) { return i.id; }));
       keep();
@@ -388,7 +349,10 @@
       each(document.querySelectorAll(".progress:not([data-ready])"), function (root) { root.setAttribute("data-ready", ""); progress(root, course); });
       each(document.querySelectorAll(".assessment:not([data-ready])"), function (root) {
         root.setAttribute("data-ready", "");
-        json("assets/quizbank.json").then(function (bank) { assessment(root, course, bank); }).catch(function () {
+        var items = text(course.pages["assessment-items"]);
+        Promise.all([json("assets/quizbank.json"), items]).then(function (got) {
+          assessment(root, course, got[0], got[1]);
+        }).catch(function () {
           root.querySelector(".assessment-result").textContent = "The question bank could not be loaded. Reload the page to try again.";
         });
       });

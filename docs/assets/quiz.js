@@ -1,6 +1,6 @@
 /* Self-checks: checking, feedback, saved answers that come back on a revisit. Vanilla, no network.
-   Forms on module pages are rendered at build time; the final assessment (course.js) builds the
-   same markup from the published bank, so one checker serves both. */
+   Every form is rendered at build time; the final assessment (course.js) clones the same forms
+   from the assessment's items page, so one checker serves both. */
 (function () {
   "use strict";
   var KEY = "cart-course:progress:v1";
@@ -91,17 +91,19 @@
   }
 
   function feedback(form, ok) {
-    var box = form.querySelector(".quiz-feedback");
+    var box = form.querySelector(".quiz-feedback"), held = form.querySelector("template.quiz-held");
+    var answer = held ? held.content : form; // an assessment form holds its answer out of the page
+    var key = answer.querySelector(".quiz-answer-text");
+    var why = answer.querySelector(".quiz-explanation");
     box.textContent = "";
     box.className = "quiz-feedback " + (ok === true ? "is-correct" : "is-incorrect");
     box.appendChild(el("strong", {}, ok === true ? "Correct. " : ok === false ? "Incorrect. " : "Not answered. "));
     if (form.dataset.type === "numeric" && ok !== null) box.appendChild(el("span", {}, "Your answer: " + given(form) + ". "));
-    var key = form.querySelector(".quiz-answer-text"), why = form.querySelector(".quiz-explanation");
     if (key && ok !== true) { var k = el("p", {}, "Correct answer: "); k.appendChild(el("strong", {}, key.textContent.trim())); box.appendChild(k); }
     each(form.querySelectorAll("input[data-why]"), function (x) { // what the chosen option means, in this item
       if (x.checked) box.appendChild(el("p", { "class": "quiz-why" }, "Your choice, " + x.closest("label").textContent.trim() + ": " + x.dataset.why));
     });
-    if (why) { var w = why.cloneNode(true); w.hidden = false; box.appendChild(w); }
+    if (why) box.appendChild(why.cloneNode(true));
     marks(form);
     var again = form.querySelector(".quiz-retry");
     if (again) again.hidden = false;
@@ -131,7 +133,17 @@
     if (form.hasAttribute("data-ready")) return; // instant navigation may show a page twice
     form.setAttribute("data-ready", "");
     form.querySelector(".quiz-feedback").setAttribute("tabindex", "-1");
-    if (graded) return; // the assessment scores all items at the end
+    if (graded) { // the assessment scores every item at the end: no Check, no answer till then
+      form.querySelector(".quiz-actions").remove();
+      // The answer waits in a <template>: unseen, unread by screen readers, and no weight in the
+      // page's element count (its references and abbreviations would add up to ~300 in twenty).
+      var answer = form.querySelector(".quiz-answer");
+      var held = el("template", { "class": "quiz-held" });
+      answer.replaceWith(held);
+      held.content.appendChild(answer);
+      form.addEventListener("submit", function (e) { e.preventDefault(); }); // Enter in a field
+      return;
+    }
     var actions = form.querySelector(".quiz-actions"), again = el("button", { type: "button", "class": "md-button quiz-retry" }, "Try again");
     again.hidden = true;
     actions.appendChild(again);

@@ -10,6 +10,7 @@ import zipfile
 
 import pytest
 from answering import answer
+from links import broken_links
 from packagehelpers import STANDARDS, package, scorm_again, unzip
 
 KEY = "cart-course:progress:v1"
@@ -166,6 +167,8 @@ def test_learner_is_recorded_and_scored_by_the_pass_mark(browser, lms, standard,
         if standard == "scorm2004":
             assert s.cmi("completion") == "completed" and float(s.cmi("scaled")) == percent / 100
     assert {status(s)} == {"passed"}
+    checked, broken = broken_links(course, ".assessment-items .quiz-feedback")  # the review's links
+    assert broken == [] and checked >= 40  # files and sections of the package
 
     s.leave()
     pattern = r"^\d{2,4}:\d\d:\d\d$" if standard == "scorm12" else r"^PT\d+H\d+M\d+S$"
