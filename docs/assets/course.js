@@ -32,7 +32,8 @@
     return a;
   }
   function url(rel) { return new URL(rel, ROOT).href; }  // rel from course.json: "x/" on the web, "x.html" in LMS packages
-  function samePage(a, b) { return a.split("#")[0].replace(/index\.html$/, "") === b.split("#")[0].replace(/index\.html$/, ""); }
+  function page(href) { return href.split("#")[0].replace(/index\.html$/, ""); }  // one key per page, web or LMS
+  function samePage(a, b) { return page(a) === page(b); }
   /* Material styles (and scrolls) only tables inside its own wrappers. */
   function framed(table) {
     var outer = el("div", { "class": "md-typeset__scrollwrap" }), inner = el("div", { "class": "md-typeset__table" });
@@ -57,19 +58,18 @@
   /* Completed modules get a check mark and the words "(completed)" in the navigation and the
      home page's list; runs on every page, idempotent under instant navigation. */
   function markNav(course) {
-    var p = Q.load();
-    course.modules.forEach(function (m) {
-      var done = status(m, p).complete && m.checks.length > 0, target = url(m.url);
-      each(document.querySelectorAll(".md-nav a.md-nav__link, .course-path a"), function (a) {
-        if (a.hash || a.closest(".md-nav--secondary") || !samePage(a.href, target)) return; // not the page's own contents
-        var old = a.querySelector(".course-done");
-        if (old && !done) old.remove();
-        if (done && !old) {
-          var s = el("span", { "class": "course-done" }, " ✓");
-          s.appendChild(el("span", { "class": "course-sr" }, " (completed)"));
-          (a.querySelector(".md-ellipsis") || a).appendChild(s);
-        }
-      });
+    var p = Q.load(), done = {};
+    course.modules.forEach(function (m) { done[page(url(m.url))] = status(m, p).complete && m.checks.length > 0; });
+    each(document.querySelectorAll(".md-nav a.md-nav__link, .course-path a"), function (a) {
+      var key = page(a.href);
+      if (a.hash || !(key in done) || a.closest(".md-nav--secondary")) return; // not a module's own link
+      var old = a.querySelector(".course-done");
+      if (old && !done[key]) old.remove();
+      if (done[key] && !old) {
+        var s = el("span", { "class": "course-done" }, " ✓");
+        s.appendChild(el("span", { "class": "course-sr" }, " (completed)"));
+        (a.querySelector(".md-ellipsis") || a).appendChild(s);
+      }
     });
   }
 
@@ -332,12 +332,19 @@
   /* A table wider than the screen scrolls inside Material's wrapper; it then says so, to the eye
      (a cue line) and to assistive technology (a named, focusable region). */
   function announceScroll() {
-    each(document.querySelectorAll(".md-typeset__scrollwrap"), function (w) {
-      if (w.closest(".table-scroll") || w.hasAttribute("role") || w.scrollWidth <= w.clientWidth + 1) return;
-      w.setAttribute("role", "region"); w.setAttribute("tabindex", "0");
-      w.setAttribute("aria-label", "Table; scrolls sideways");
-      w.parentNode.insertBefore(el("p", { "class": "table-cue", "aria-hidden": "true" }, "The table scrolls sideways. →"), w);
+    if (!window.ResizeObserver) return;
+    /* Measured when the browser lays the page out anyway: reading sizes here would force an extra
+       layout of the whole page while it loads. */
+    var seen = new ResizeObserver(function (entries) {
+      entries.forEach(function (entry) {
+        var w = entry.target;
+        if (w.hasAttribute("role") || w.scrollWidth <= w.clientWidth + 1) return;
+        w.setAttribute("role", "region"); w.setAttribute("tabindex", "0");
+        w.setAttribute("aria-label", "Table; scrolls sideways");
+        w.parentNode.insertBefore(el("p", { "class": "table-cue", "aria-hidden": "true" }, "The table scrolls sideways. →"), w);
+      });
     });
+    each(document.querySelectorAll(".md-typeset__scrollwrap"), function (w) { if (!w.closest(".table-scroll")) seen.observe(w); });
   }
 
   function init() {
