@@ -3,6 +3,7 @@
 Every field after `revised` has a default, so a caller that only knows the title and date
 (the benchmark, a quick script) still gets a sensible export.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,14 +16,18 @@ OrderingAs = Literal["ordering", "matching"]
 @dataclass(frozen=True)
 class ExportMeta:
     title: str
-    revised: dt.date                      # the content's review date: the only clock an export may carry
-    version: str = ""                     # the course version, printed on exams and written in manifests
+    revised: dt.date  # the content's review date: the only clock an export may carry
+    version: str = ""  # the course version, printed on exams and written in manifests
     seed: int | None = None
     modules: dict[str, str] = field(default_factory=dict)  # module id -> title, in course order
-    ordering_as: OrderingAs = "ordering"  # Moodle before 4.4 has no ordering type without the plugin
-    picks: dict[str, int] = field(default_factory=dict)    # QTI: items Canvas draws per module group
-    exam: ExamSheet | None = None         # printable exams only
-    evidence: dict[str, str] = field(default_factory=dict)  # review report: item id -> the content its key rests on
+    ordering_as: OrderingAs = (
+        "ordering"  # Moodle before 4.4 has no ordering type without the plugin
+    )
+    picks: dict[str, int] = field(default_factory=dict)  # QTI: items Canvas draws per module group
+    exam: ExamSheet | None = None  # printable exams only
+    evidence: dict[str, str] = field(
+        default_factory=dict
+    )  # review report: item id -> the content its key rests on
 
 
 @dataclass(frozen=True)
@@ -30,7 +35,7 @@ class ExamSheet:
     """What the cover page of a printed exam says besides the items."""
 
     minutes: int
-    date: str = ""             # empty: a line to fill in by hand (an export never reads the clock)
+    date: str = ""  # empty: a line to fill in by hand (an export never reads the clock)
     answer_sheet: bool = False
 
 

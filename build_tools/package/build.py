@@ -1,4 +1,5 @@
 """`build_package`: content in, a SCORM zip out (or an error and no zip touched)."""
+
 from __future__ import annotations
 
 import tempfile
@@ -31,7 +32,9 @@ def build_package(project: Path, standard: Standard, out: Path) -> PackageSummar
     Raises ContentError for bad content and PackageError for a failed build; `out` is then untouched."""
     if out.is_dir():
         raise PackageError(f"cannot write {out}: it is a folder")
-    course = build(project, directory_urls=False).course  # content errors surface here, before MkDocs runs
+    course = build(
+        project, directory_urls=False
+    ).course  # content errors surface here, before MkDocs runs
     with tempfile.TemporaryDirectory(prefix=".package-") as tmp:
         site = Path(tmp) / "site"
         try:

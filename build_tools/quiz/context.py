@@ -1,4 +1,5 @@
 """What generators need to know about the course: where a fact is taught, and its plain text."""
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -34,7 +35,10 @@ class QuizContext:
     def asked_facts(self) -> list[tuple[str, str, str, model.Fact]]:
         """(fact id, content file, section or anchor, fact) for every fact, sorted by id."""
         found = [(fid, file, sec, f) for fid, (file, sec, f) in self.fact_sections.items()]
-        found += [(c.frequency.id, "challenges", c.id, c.frequency) for c in self.course.challenges.challenges]
+        found += [
+            (c.frequency.id, "challenges", c.id, c.frequency)
+            for c in self.course.challenges.challenges
+        ]
         return sorted(found, key=lambda t: t[0])
 
     @cached_property
@@ -49,7 +53,9 @@ class QuizContext:
         for _, _, _, fact in self.asked_facts:
             if fact.ask and fact.key:
                 q = fact.values[fact.key]
-                kinds.setdefault((q.unit, q.is_range), {})[formatting.quantity(q)] = self.plain(fact.text, fact)
+                kinds.setdefault((q.unit, q.is_range), {})[formatting.quantity(q)] = self.plain(
+                    fact.text, fact
+                )
         return {kind: Pool(list(notes), numeric=True, notes=notes) for kind, notes in kinds.items()}
 
     def outside(self, source_id: str) -> Outside:
@@ -74,13 +80,24 @@ class QuizContext:
         if file and section:
             # The item belongs to the module that presents its file (a concept blueprint spans
             # every file), so the objective is that module's even where the section names none.
-            found = next((s for s in getattr(self.course.files[file], "sections", []) if s.id == section), None)
+            found = next(
+                (s for s in getattr(self.course.files[file], "sections", []) if s.id == section),
+                None,
+            )
             if found and found.objective:
                 module, number = self.course.presenting_module(file), found.objective
             elif self.course.presenting_module(file) != module:
                 module, number = self.course.presenting_module(file), 1
         if number > len(module.objectives):
             doc = self.course.docs[file or "course"]
-            raise ContentError([ContentIssue(doc.file, doc.line_of(("sections",)), f"sections.{section}.objective",
-                                             f"module {module.id!r} has only {len(module.objectives)} objectives")])
+            raise ContentError(
+                [
+                    ContentIssue(
+                        doc.file,
+                        doc.line_of(("sections",)),
+                        f"sections.{section}.objective",
+                        f"module {module.id!r} has only {len(module.objectives)} objectives",
+                    )
+                ]
+            )
         return module.objectives[number - 1]

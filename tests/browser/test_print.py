@@ -1,5 +1,6 @@
 """Print emulation in Chromium: a module prints whole (every Table 1 column on the page, figures
 unclipped, no buttons) with the self-check answers in a key at its end."""
+
 from __future__ import annotations
 
 PRINTED = """() => {
