@@ -67,7 +67,8 @@ def stages(project: Path, repeat: int = 3) -> dict[str, float]:
 def mkdocs_builds(repeat: int = 5) -> tuple[float, float]:
     """(full build with the hook, plain build of the same rendered Markdown without it).
 
-    The two are run alternately and the best of each kept, so load on the machine hits both alike."""
+    The two are run alternately and the best of each kept, so load on the machine hits both
+    alike."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -145,7 +146,8 @@ def weights(site: Path) -> dict[str, tuple[int, int]]:
 
 def main() -> int:
     print(
-        f"machine: {platform.machine()}, {platform.processor() or platform.system()}, Python {platform.python_version()}"
+        f"machine: {platform.machine()}, {platform.processor() or platform.system()}, "
+        f"Python {platform.python_version()}"
     )
     base = stages(ROOT)
     print("\nstage                 seconds")
@@ -200,7 +202,8 @@ def print_package_size() -> None:
                 lambda s=standard: build_package(ROOT, s, Path(tmp) / f"{s}.zip"), 1
             )
             print(
-                f"  {standard + ' package (zip)':38s}{summary.size:8,d} bytes, {summary.files} files, built in {seconds:.1f} s"
+                f"  {standard + ' package (zip)':38s}{summary.size:8,d} bytes, "
+                f"{summary.files} files, built in {seconds:.1f} s"
             )
 
 

@@ -22,8 +22,9 @@ def cmd_check(args) -> int:
     built = build(args.project)
     course = built.course
     print(
-        f"content OK: {len(course.outline.modules)} modules, {len(course.products.products)} products, "
-        f"{len(course.facts)} numbers, {len(course.references.references)} references, {len(built.bank)} quiz items"
+        f"content OK: {len(course.outline.modules)} modules, "
+        f"{len(course.products.products)} products, {len(course.facts)} numbers, "
+        f"{len(course.references.references)} references, {len(built.bank)} quiz items"
     )
     return 0
 
@@ -58,7 +59,8 @@ def cmd_site(args) -> int:
 
 
 def cmd_plain(args) -> int:
-    """A hook-free MkDocs project (rendered Markdown + mkdocs.yml) for other engines such as Zensical."""
+    """A hook-free MkDocs project (rendered Markdown + mkdocs.yml) for other engines such as
+    Zensical."""
     from .plain import write_plain_project
 
     built = build(args.project)
@@ -67,13 +69,15 @@ def cmd_plain(args) -> int:
         write_plain_project(built, args.project, folder)
     config = out / "mkdocs.yml"
     print(
-        f"plain project written: build it with `zensical build -f {config}` or `mkdocs build -f {config}`"
+        "plain project written: build it with "
+        f"`zensical build -f {config}` or `mkdocs build -f {config}`"
     )
     return 0
 
 
 def cmd_quiz(args) -> int:
-    """Draw items and export them; every check of the request lives in exporters.job and quiz.selection."""
+    """Draw items and export them; every check of the request lives in exporters.job and
+    quiz.selection."""
     from .content.loader import load_course
     from .exporters.job import ExportRequest, run_export
     from .quiz.bank import build_bank
@@ -121,7 +125,8 @@ def cmd_package(args) -> int:
 
 
 class _OneLineParser(argparse.ArgumentParser):
-    """argparse prints the whole usage before a mistake; one line saying what is wrong reads better."""
+    """argparse prints the whole usage before a mistake; one line saying what is wrong reads
+    better."""
 
     def error(self, message: str):
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
@@ -188,7 +193,10 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
         "--level",
         nargs="+",
         choices=["recall", "understand", "apply", "analyze"],
-        help="what items demand: recall a fact, understand it, apply it to a patient, analyze evidence",
+        help=(
+            "what items demand: recall a fact, understand it, apply it to a patient, "
+            "analyze evidence"
+        ),
     )
     quiz.add_argument(
         "--ids",
@@ -209,7 +217,9 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
         "--format",
         required=True,
         choices=list(FORMATS),
-        help="review: a report of every item with its key, level, family and the content it rests on",
+        help=(
+            "review: a report of every item with its key, level, family and the content it rests on"
+        ),
     )
     quiz.add_argument(
         "--out", required=True, type=Path, help="output file, or folder when --variants > 1"
@@ -217,12 +227,18 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument(
         "--ordering-as",
         choices=["ordering", "matching"],
-        help="moodle: ordering items as Moodle 4.4+ ordering (default) or as matching for older Moodle",
+        help=(
+            "moodle: ordering items as Moodle 4.4+ ordering (default) or as matching for "
+            "older Moodle"
+        ),
     )
     quiz.add_argument(
         "--pick",
         type=_at_least_one,
-        help="qti: items Canvas draws per attempt from the module groups (default: course.yaml assessment.items)",
+        help=(
+            "qti: items Canvas draws per attempt from the module groups "
+            "(default: course.yaml assessment.items)"
+        ),
     )
     quiz.add_argument(
         "--minutes",

@@ -10,7 +10,8 @@ class UsageError(Exception):
 
 
 def find_project(given: Path | None, cwd: Path | None = None) -> Path:
-    """The course repository: `given` if it is one, else the working folder or the nearest parent that is.
+    """The course repository: `given` if it is one, else the working folder or the nearest parent
+    that is.
 
     Without this, a run from elsewhere reported every content file as missing, one line each."""
     if given is not None:

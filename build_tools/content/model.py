@@ -49,7 +49,8 @@ TemplateName = Annotated[
 
 
 def _number(value: object) -> object:
-    # YAML "82" (quoted) or true must not pass as a number; ints stay ints so 82 shows as 82, not 82.0.
+    # YAML "82" (quoted) or true must not pass as a number;
+    # ints stay ints so 82 shows as 82, not 82.0.
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"must be a number (got {value!r})")
     return value
@@ -132,7 +133,8 @@ class Fact(Model):
         # Nothing guesses the key: a stem over several values must say which one it asks for.
         if self.answer is not None and self.answer not in self.values:
             raise ValueError(
-                f"answer {self.answer!r} names no value of this fact (values: {', '.join(self.values)})"
+                f"answer {self.answer!r} names no value of this fact "
+                f"(values: {', '.join(self.values)})"
             )
         if self.ask and self.answer is None and len(self.values) > 1:
             raise ValueError(
@@ -321,7 +323,8 @@ class HandWrittenPage(Model):
 
 
 class Assessment(Model):
-    """The final assessment: how an attempt is drawn and what passes (also the LMS mastery score)."""
+    """The final assessment: how an attempt is drawn and what passes (also the LMS mastery
+    score)."""
 
     items: int = Field(default=20, ge=1, le=200)
     pass_mark: Share = 80  # percent of items right to pass

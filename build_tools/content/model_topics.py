@@ -138,7 +138,8 @@ def _one_placeholder(value: str | None) -> str | None:
         value.startswith("{") and value.endswith("}") and value.count("{") == 1
     ):
         raise ValueError(
-            f"must be one placeholder naming a time in the content, such as {{facts.x.days}} (got {value!r})"
+            "must be one placeholder naming a time in the content, "
+            f"such as {{facts.x.days}} (got {value!r})"
         )
     return value
 

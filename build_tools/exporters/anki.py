@@ -81,7 +81,8 @@ def deck(items: list[Item], title: str) -> genanki.Deck:
                     escape(item.id),
                     _question(item),
                     str(escape(answer_text(item))),
-                    f"{escape(item.explanation)} (references: {escape(', '.join(reference_labels(item)))})",
+                    f"{escape(item.explanation)} "
+                    f"(references: {escape(', '.join(reference_labels(item)))})",
                 ],
             )
         )

@@ -54,7 +54,10 @@ def question(item: Item) -> str:
         case _:
             assert_never(item.type)
     cites = "; ".join(reference_labels(item))
-    return f"// {item.type}; references {cites}; source {item.source}\n{title}{stem} {{{body}{feedback}}}\n"
+    return (
+        f"// {item.type}; references {cites}; source {item.source}\n"
+        f"{title}{stem} {{{body}{feedback}}}\n"
+    )
 
 
 def dumps(items: list[Item], meta: ExportMeta) -> str:

@@ -1,4 +1,5 @@
-"""One export as the instructor asked for it: check the request, draw, write, record what was drawn."""
+"""One export as the instructor asked for it: check the request, draw, write, record what was
+drawn."""
 
 from __future__ import annotations
 

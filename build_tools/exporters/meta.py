@@ -1,4 +1,5 @@
-"""What every export needs besides the items: the course's facts about itself and the instructor's choices.
+"""What every export needs besides the items: the course's facts about itself and the instructor's
+choices.
 
 Every field after `revised` has a default, so a caller that only knows the title and date
 (the benchmark, a quick script) still gets a sensible export.
@@ -44,6 +45,7 @@ def module_title(meta: ExportMeta, module_id: str) -> str:
 
 
 def module_rank(meta: ExportMeta, module_id: str) -> int:
-    """A module's place in the course (unknown modules last), so exports list modules in course order."""
+    """A module's place in the course (unknown modules last), so exports list modules in course
+    order."""
     order = list(meta.modules)
     return order.index(module_id) if module_id in order else len(order)

@@ -190,7 +190,8 @@ def _pairs(q: ET.Element, pairs: list[tuple[str, str]]) -> None:
 
 
 def category_path(meta: ExportMeta, module_id: str) -> str:
-    """`$course$/top/<course>/<n. module title>`; a `/` inside a name is doubled, as Moodle splits on `/`."""
+    """`$course$/top/<course>/<n. module title>`; a `/` inside a name is doubled, as Moodle splits
+    on `/`."""
     names = [meta.title, f"{module_rank(meta, module_id) + 1}. {module_title(meta, module_id)}"]
     return "$course$/top/" + "/".join(n.replace("/", "//") for n in names)
 

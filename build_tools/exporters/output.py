@@ -73,8 +73,9 @@ def _ours(manifest: Path) -> dict | None:
 def write_file_export(
     target: Path, build: Callable[[Path], list[Path]], manifest: Callable[[list[str]], str]
 ) -> list[Path]:
-    """`build(path)` writes the export's files at `path` (a name in a temporary folder); they and the
-    manifest then replace the target's, and stale files of the last export under this name go."""
+    """`build(path)` writes the export's files at `path` (a name in a temporary folder); they and
+    the manifest then replace the target's, and stale files of the last export under this name
+    go."""
     old = _ours(manifest_path(target, folder=False)) or {}
     with _staging(target) as tmp:
         written = build(tmp / target.name)
@@ -114,7 +115,8 @@ def write_folder_export(
 
 
 class _staging:
-    """A temporary folder beside the target (same file system, so moves are renames), always removed."""
+    """A temporary folder beside the target (same file system, so moves are renames), always
+    removed."""
 
     def __init__(self, target: Path):
         self.target = target

@@ -19,20 +19,25 @@ from ..quiz.item import Item
 from .meta import ExamSheet, ExportMeta, module_title
 
 SUFFIX = ".html"
+# A line that ends in a backslash goes on in the next: the CSS has no line break there.
 _STYLE = """
 @page { size: A4; margin: 16mm 16mm 18mm;
-        @bottom-center { content: counter(page) " / " counter(pages); font: 9pt system-ui, sans-serif; } }
+        @bottom-center { content: counter(page) " / " counter(pages); \
+font: 9pt system-ui, sans-serif; } }
 * { box-sizing: border-box; }
 body { font: 10.5pt/1.4 system-ui, "Segoe UI", Roboto, sans-serif; color: #111;
        max-width: 48em; margin: 2em auto; padding: 0 1em; }
 h1 { font-size: 17pt; margin: 0 0 .2em; } h2 { font-size: 13pt; margin: 1.2em 0 .5em; }
 .subtitle { font-size: 13pt; margin: 0 0 1.2em; color: #333; }
-.fields { display: grid; grid-template-columns: max-content 1fr; gap: .6em 1em; margin: 1.2em 0; max-width: 34em; }
+.fields { display: grid; grid-template-columns: max-content 1fr; gap: .6em 1em; \
+margin: 1.2em 0; max-width: 34em; }
 .fields dt { font-weight: 600; } .fields dd { margin: 0; }
-.line { display: inline-block; border-bottom: 1px solid #444; min-width: 14em; height: 1.3em; vertical-align: bottom; }
+.line { display: inline-block; border-bottom: 1px solid #444; min-width: 14em; \
+height: 1.3em; vertical-align: bottom; }
 .line.short { min-width: 6em; }
 .instructions li { margin-bottom: .3em; }
-.record { margin-top: 2em; font-size: 9pt; color: #444; border-top: 1px solid #bbb; padding-top: .5em; }
+.record { margin-top: 2em; font-size: 9pt; color: #444; border-top: 1px solid #bbb; \
+padding-top: .5em; }
 ol.exam { padding-left: 2.2em; }
 ol.exam > li { margin: 0 0 1.1em; break-inside: avoid; }
 ol.exam > li::marker { font-weight: 700; }
@@ -46,7 +51,8 @@ ol.lefts { list-style: lower-alpha; padding-left: 2.2em; margin: .2em 0; }
 .hint { font-size: 9pt; color: #444; font-style: italic; margin: .1em 0 .3em; }
 .answer { margin: .4em 0 0; }
 table.grid { border-collapse: collapse; width: 100%; font-size: 10pt; }
-table.grid th, table.grid td { border: 1px solid #888; padding: .2em .45em; text-align: left; vertical-align: top; }
+table.grid th, table.grid td { border: 1px solid #888; padding: .2em .45em; \
+text-align: left; vertical-align: top; }
 table.grid th[scope=row] { width: 2.6em; text-align: right; }
 .explanations { break-before: page; }
 .explanations > ol > li { margin-bottom: .8em; break-inside: avoid; }
@@ -65,8 +71,10 @@ table.grid th[scope=row] { width: 2.6em; text-align: right; }
 
 def _page(title: str, body: str) -> str:
     return (
-        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<style>{_STYLE}</style>\n</head>\n'
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<style>{_STYLE}</style>\n</head>\n"
         f"<body>\n{body}\n</body>\n</html>\n"
     )
 
@@ -128,7 +136,8 @@ def _question(item: Item) -> str:
 
 
 def key_answer(item: Item) -> str:
-    """The answer as a marker reads it against the printed exam: letters where the exam shows letters."""
+    """The answer as a marker reads it against the printed exam: letters where the exam shows
+    letters."""
     match item.type:
         case "single" | "multiple" | "truefalse":
             return ", ".join(letter(n) for n, o in enumerate(item.options) if o.correct)
@@ -149,7 +158,10 @@ def key_answer(item: Item) -> str:
 def _record(meta: ExportMeta) -> str:
     seed = f"seed {meta.seed} · " if meta.seed is not None else ""
     version = f"course version {escape(meta.version)} · " if meta.version else ""
-    return f'<p class="record">For the record: {seed}{version}content reviewed {meta.revised.isoformat()}</p>'
+    return (
+        f'<p class="record">For the record: {seed}{version}'
+        f"content reviewed {meta.revised.isoformat()}</p>"
+    )
 
 
 def _cover(items: list[Item], meta: ExportMeta, sheet: ExamSheet) -> str:
@@ -160,14 +172,15 @@ def _cover(items: list[Item], meta: ExportMeta, sheet: ExamSheet) -> str:
         rules.append("Single choice: circle the letter of the one best answer.")
     if "multiple" in kinds:
         rules.append(
-            "Select all that apply: circle every correct letter. The point is given only when all the "
-            "correct letters and no others are circled."
+            "Select all that apply: circle every correct letter. "
+            "The point is given only when all the correct letters and no others are circled."
         )
     if "numeric" in kinds:
         rules.append("Numeric: write the number on the line; the unit is given in the question.")
     if "matching" in kinds:
         rules.append(
-            "Matching: write the letter of the matching entry on each line; a letter may fit more than one line."
+            "Matching: write the letter of the matching entry on each line; "
+            "a letter may fit more than one line."
         )
     if "ordering" in kinds:
         rules.append("Ordering: write the letters of the steps in the right order.")
@@ -177,10 +190,12 @@ def _cover(items: list[Item], meta: ExportMeta, sheet: ExamSheet) -> str:
         "No notes, books or devices. Write clearly; an answer that cannot be read scores 0."
     )
     return (
-        f'<section class="cover">\n<h1>{escape(meta.title)}</h1>\n<p class="subtitle">Written examination</p>\n'
+        f'<section class="cover">\n<h1>{escape(meta.title)}</h1>\n'
+        '<p class="subtitle">Written examination</p>\n'
         f'<dl class="fields"><dt>Name</dt><dd><span class="line"></span></dd>'
         f"<dt>Date</dt><dd>{date}</dd><dt>Time allowed</dt><dd>{sheet.minutes} minutes</dd>"
-        f"<dt>Items</dt><dd>{len(items)}</dd><dt>Points</dt><dd>{len(items)} (1 per item)</dd></dl>\n"
+        f"<dt>Items</dt><dd>{len(items)}</dd>"
+        f"<dt>Points</dt><dd>{len(items)} (1 per item)</dd></dl>\n"
         '<h2>Instructions</h2>\n<ul class="instructions">'
         + "".join(f"<li>{escape(r)}</li>" for r in rules)
         + "</ul>\n"
@@ -213,21 +228,26 @@ def key_html(items: list[Item], meta: ExportMeta) -> str:
     notes = "".join(
         f'<li value="{n}"><strong>{escape(key_answer(i))}</strong>'
         + (f" ({escape(answer_text(i))})" if i.type not in ("numeric",) else "")
-        + f'<br>{escape(i.explanation)} <span class="ref">(references: {escape(", ".join(reference_labels(i)))};'
+        + (
+            f"<br>{escape(i.explanation)} "
+            f'<span class="ref">(references: {escape(", ".join(reference_labels(i)))};'
+        )
         + f" {escape(i.id)})</span>"
         + _whys(i)
         + "</li>"
         for n, i in enumerate(items, 1)
     )
     body = (
-        f'<h1>Answer key</h1>\n<p class="subtitle">{escape(meta.title)}</p>\n{_record(meta)}\n{grid}\n'
+        f'<h1>Answer key</h1>\n<p class="subtitle">{escape(meta.title)}</p>\n'
+        f"{_record(meta)}\n{grid}\n"
         f'<section class="explanations"><h2>Explanations</h2><ol>{notes}</ol></section>'
     )
     return _page(f"{meta.title}: answer key", body)
 
 
 def _whys(item: Item) -> str:
-    """Why each option is right or wrong, where the item says: what to tell a student after marking."""
+    """Why each option is right or wrong, where the item says: what to tell a student after
+    marking."""
     lines = [f"<li>{letter(n)}: {escape(o.why)}</li>" for n, o in enumerate(item.options) if o.why]
     return f'<ul class="whys">{"".join(lines)}</ul>' if lines else ""
 

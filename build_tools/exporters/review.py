@@ -14,9 +14,12 @@ from ..quiz.quality import advisories
 from .meta import ExportMeta, module_rank, module_title
 
 SUFFIX = ".html"
+# A line that ends in a backslash goes on in the next: the CSS has no line break there.
 _STYLE = """
-body { font: 11pt/1.45 system-ui, sans-serif; max-width: 60em; margin: 2em auto; padding: 0 1em; color: #111; }
-table { border-collapse: collapse; } th, td { border: 1px solid #bbb; padding: .2em .5em; text-align: left; }
+body { font: 11pt/1.45 system-ui, sans-serif; max-width: 60em; margin: 2em auto; \
+padding: 0 1em; color: #111; }
+table { border-collapse: collapse; } \
+th, td { border: 1px solid #bbb; padding: .2em .5em; text-align: left; }
 article { border-top: 2px solid #333; margin-top: 1.5em; padding-top: .5em; break-inside: avoid; }
 .meta { color: #444; font-size: .9em; } .key { font-weight: bold; } .flag { color: #8a1c00; }
 ol.options li.correct::marker { content: "✔ "; } .why { color: #444; font-size: .9em; }
@@ -56,11 +59,13 @@ def _item(item: Item, n: int, items: list[Item], meta: ExportMeta) -> str:
     evidence = meta.evidence.get(item.id, "")
     return (
         f'<article id="{escape(item.id)}"><h2>{n}. {escape(item.stem)}</h2>'
-        f'<p class="meta">{escape(item.id)} · {escape(module_title(meta, item.topic))} · {escape(item.type)} · '
-        f"level <strong>{escape(item.level)}</strong> · family {escape(item.family)} · {escape(item.difficulty)}</p>"
+        f'<p class="meta">{escape(item.id)} · {escape(module_title(meta, item.topic))} · '
+        f"{escape(item.type)} · level <strong>{escape(item.level)}</strong> · "
+        f"family {escape(item.family)} · {escape(item.difficulty)}</p>"
         f'<p class="meta">Objective: {escape(item.objective)}</p>{options}'
         f'<p class="key">Key: {escape(answer_text(item))}</p><p>{escape(item.explanation)}</p>'
-        f"<p class=meta>Rests on <code>{escape(item.source)}</code> (references {escape(', '.join(reference_labels(item)))};"
+        f"<p class=meta>Rests on <code>{escape(item.source)}</code> "
+        f"(references {escape(', '.join(reference_labels(item)))};"
         f" taught at {escape(item.page)}):</p><blockquote>{escape(evidence)}</blockquote>"
         + (f"<ul>{flags}</ul>" if flags else "")
         + "</article>"
@@ -74,10 +79,13 @@ def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
     title = f"{meta.title}: item review"
     body = "\n".join(_item(item, n, items, meta) for n, item in enumerate(items, 1))
     path.write_text(
-        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>{escape(title)}</title>\n'
-        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<style>{_STYLE}</style>\n'
-        f"</head>\n<body>\n<h1>{escape(title)}</h1>\n<p class=meta>Version {escape(meta.version)}, content "
-        f"reviewed {meta.revised.isoformat()}.</p>\n{_summary(items, meta)}\n{body}\n</body>\n</html>\n",
+        '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f"<title>{escape(title)}</title>\n"
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<style>{_STYLE}</style>\n</head>\n<body>\n<h1>{escape(title)}</h1>\n"
+        f"<p class=meta>Version {escape(meta.version)}, "
+        f"content reviewed {meta.revised.isoformat()}.</p>\n"
+        f"{_summary(items, meta)}\n{body}\n</body>\n</html>\n",
         encoding="utf-8",
     )
     return [path]

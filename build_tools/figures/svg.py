@@ -52,7 +52,8 @@ def document(fig_id: str, width: int, height: int, title: str, desc: str, body: 
     Lines carry no blank line between them so Markdown passes the block through untouched.
     """
     head = (
-        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" '
+        f'width="{width}" height="{height}" '
         f'role="img" aria-labelledby="{fig_id}-title {fig_id}-desc" class="figure-svg">'
     )
     parts = [

@@ -29,7 +29,8 @@ class PackageSummary:
 def build_package(project: Path, standard: Standard, out: Path) -> PackageSummary:
     """Build the site for an LMS into a temporary folder, add adapter and manifest, zip it to `out`.
 
-    Raises ContentError for bad content and PackageError for a failed build; `out` is then untouched."""
+    Raises ContentError for bad content and PackageError for a failed build; `out` is then
+    untouched."""
     if out.is_dir():
         raise PackageError(f"cannot write {out}: it is a folder")
     course = build(

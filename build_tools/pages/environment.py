@@ -1,4 +1,5 @@
-"""The Jinja environment: strict (a typo fails the build) and escaping (content is text, not HTML)."""
+"""The Jinja environment: strict (a typo fails the build) and escaping (content is text, not
+HTML)."""
 
 from __future__ import annotations
 

@@ -61,8 +61,8 @@ class PageHelpers:
         return Markup(filled)
 
     def cite(self, refs, sup: bool = True) -> Markup:
-        """Superscript citation links (plain in a Refs column); a run of three or more numbers shows as
-        3–26 (first and last linked)."""
+        """Superscript citation links (plain in a Refs column); a run of three or more numbers shows
+        as 3–26 (first and last linked)."""
         refs = list(refs)
         self.cited.update(refs)
 
@@ -253,12 +253,14 @@ class FigureHelpers:
             figures.bar_chart(
                 "toxicity-chart",
                 title,
-                "Percentage of patients with cytokine release syndrome, neurologic toxicity and severe "
-                "infection, for each product and indication. The same figures are in the table above.",
+                "Percentage of patients with cytokine release syndrome, neurologic toxicity "
+                "and severe infection, for each product and indication. "
+                "The same figures are in the table above.",
                 groups,
             ),
-            "CRS: cytokine release syndrome and Neurologic: neurologic toxicity, each as graded by its trial "
-            "(scales differ, so compare with care). Infection: severe infection, grade 3 or higher (CTCAE).",
+            "CRS: cytokine release syndrome and Neurologic: neurologic toxicity, "
+            "each as graded by its trial (scales differ, so compare with care). "
+            "Infection: severe infection, grade 3 or higher (CTCAE).",
             title=title,
         )
 
@@ -267,7 +269,10 @@ class FigureHelpers:
             figures.BarGroup(label, (figures.Bar("Response", i.response_percent, "fig-response"),))
             for _, i, label in self._rows()
         ]
-        title = "Response in the approval trials (Table 1): % of patients in complete or partial remission"
+        title = (
+            "Response in the approval trials (Table 1): "
+            "% of patients in complete or partial remission"
+        )
         return _figure(
             figures.bar_chart(
                 "response-chart",
@@ -305,5 +310,6 @@ def _figure(
             f'<figure class="course-figure course-chart">\n{caption_html}\n{svg_text}\n</figure>'
         )
     return Markup(
-        f'<figure class="course-figure course-diagram">\n{svg_text}{legend_html}\n{caption_html}\n</figure>'
+        f'<figure class="course-figure course-diagram">\n{svg_text}{legend_html}\n'
+        f"{caption_html}\n</figure>"
     )

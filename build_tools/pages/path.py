@@ -12,7 +12,8 @@ from .helpers import PageHelpers
 
 WORDS_PER_MINUTE = 180  # dense clinical prose with numbers, read to learn rather than skim
 MINUTES_PER_ITEM = 1  # reading a stem, answering and reading the feedback
-MINUTES_MARK = "\u2063minutes\u2063"  # placeholder the page template prints; replaced once the page is rendered
+# placeholder the page template prints; replaced once the page is rendered
+MINUTES_MARK = "\u2063minutes\u2063"
 
 # Not read: the module line itself, tags, attribute lists, citation links, glossary definitions.
 _MARKUP = re.compile(
@@ -25,12 +26,14 @@ def module_url(module_id: str, directory_urls: bool = True) -> str:
 
 
 def page_url(stem: str, directory_urls: bool = True) -> str:
-    """A page's address from the site root: 'x/' on the web, 'x.html' in LMS packages (file URLs)."""
+    """A page's address from the site root: 'x/' on the web, 'x.html' in LMS packages (file
+    URLs)."""
     return f"{stem}/" if directory_urls else f"{stem}.html"
 
 
 def reading_minutes(markdown: str, items: int) -> int:
-    """Minutes to read a page and answer its items (the same figure for the page and the manifest)."""
+    """Minutes to read a page and answer its items (the same figure for the page and the
+    manifest)."""
     words = len(re.findall(r"[A-Za-z0-9][\w'’%-]*", _MARKUP.sub(" ", markdown)))
     return max(1, math.ceil(words / WORDS_PER_MINUTE + items * MINUTES_PER_ITEM))
 

@@ -89,7 +89,8 @@ def navigation(course: Course, extra: list[dict] | None = None) -> list:
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
-    """Write pages under out_dir; each file is replaced atomically so readers never see half a page."""
+    """Write pages under out_dir; each file is replaced atomically so readers never see half a
+    page."""
     for rel, text in pages.items():
         target = Path(out_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -34,7 +34,8 @@ def add_synonyms(index: dict, words: dict[str, list[str]]) -> dict:
 
 
 def rewrite_index(site_dir: Path, course: Course) -> None:
-    """Rewrite site_dir/search/search_index.json in place (after Material's search plugin wrote it)."""
+    """Rewrite site_dir/search/search_index.json in place (after Material's search plugin wrote
+    it)."""
     path = Path(site_dir) / "search" / "search_index.json"
     if path.exists():
         index = add_synonyms(json.loads(path.read_text(encoding="utf-8")), synonyms(course))

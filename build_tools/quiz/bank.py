@@ -18,7 +18,8 @@ from .registry import all_generators
 
 
 def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
-    """Every item of every blueprint, sorted by id. Quality problems are errors naming the blueprint."""
+    """Every item of every blueprint, sorted by id. Quality problems are errors naming the
+    blueprint."""
     ctx = QuizContext(course)
     items: dict[str, Item] = {}
     issues: list[ContentIssue] = []

@@ -54,7 +54,8 @@ def load_blueprints(quizbank_dir: Path, course, generators: dict) -> list[tuple[
                         doc.file,
                         doc.line_of(where + ("generator",)),
                         f"blueprints[{i}].generator",
-                        f"unknown generator {bp.generator!r} (known: {', '.join(sorted(generators))})",
+                        f"unknown generator {bp.generator!r} "
+                        f"(known: {', '.join(sorted(generators))})",
                     )
                 )
             if bp.module not in modules:
@@ -72,7 +73,8 @@ def load_blueprints(quizbank_dir: Path, course, generators: dict) -> list[tuple[
                         doc.file,
                         doc.line_of(where + ("objective",)),
                         f"blueprints[{i}].objective",
-                        f"module {bp.module!r} has only {len(modules[bp.module].objectives)} objectives",
+                        f"module {bp.module!r} has only "
+                        f"{len(modules[bp.module].objectives)} objectives",
                     )
                 )
             found.append((bp, doc.file))

@@ -140,7 +140,10 @@ def syndrome_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     o.id == c.id,
                     f"Right: {listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}."
                     if o.id == c.id
-                    else f"{cap(o.name)} shows as {listing(o.hallmarks + o.findings)}, {ctx.plain(o.timing)}.",
+                    else (
+                        f"{cap(o.name)} shows as {listing(o.hallmarks + o.findings)}, "
+                        f"{ctx.plain(o.timing)}."
+                    ),
                 )
                 for o in complications
             ]
@@ -155,8 +158,8 @@ def syndrome_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     key,
                     stem=f"{patient.opening()} {picture} Which complication is this?",
                     explanation=(
-                        f"{cap(c.name)} brings {listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}; "
-                        f"this patient has {listing(findings)}.{mimic}"
+                        f"{cap(c.name)} brings {listing(c.hallmarks + c.findings)}, "
+                        f"{ctx.plain(c.timing)}; this patient has {listing(findings)}.{mimic}"
                     ),
                     refs=c.refs,
                     source=f"adverse_effects.complications.{c.id}",
@@ -220,7 +223,10 @@ def first_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     ctx,
                     bp,
                     key,
-                    stem=f"{patient.opening()} {picture}{mimic} Which treatment comes first for the complication this suggests?",
+                    stem=(
+                        f"{patient.opening()} {picture}{mimic} "
+                        "Which treatment comes first for the complication this suggests?"
+                    ),
                     explanation=(
                         f"The picture is {c.name}. {cap(ctx.plain(first.treatment))} comes first: "
                         f"{ctx.plain(first.note)}."
@@ -235,7 +241,8 @@ def first_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 def _asked_next(ctx: QuizContext, c: Complication, n: int) -> bool:
     """A next step is asked only where the content makes it unambiguous: a different drug from
-    those already tried, and an established one (an off-label step is never the one right answer)."""
+    those already tried, and an established one (an off-label step is never the one right
+    answer)."""
     step = c.management[n]
     agents = {a.id: a for a in ctx.course.adverse_effects.agents}
     tried = {s.agent for s in c.management[:n]}
@@ -263,12 +270,13 @@ def next_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                         bp,
                         key,
                         stem=(
-                            f"{patient.opening()} They are being treated for {c.name} with {given}, but it is not "
-                            "settling. What does the review give as the next step?"
+                            f"{patient.opening()} They are being treated for {c.name} "
+                            f"with {given}, but it is not settling. "
+                            "What does the review give as the next step?"
                         ),
                         explanation=(
-                            f"After {given}, the next step for {c.name} is {ctx.plain(step.treatment)}: "
-                            f"{ctx.plain(step.note)}.{caveat}"
+                            f"After {given}, the next step for {c.name} is "
+                            f"{ctx.plain(step.treatment)}: {ctx.plain(step.note)}.{caveat}"
                         ),
                         refs=tuple(sorted({*step.refs, *(c.caveat.refs if c.caveat else ())})),
                         source=f"adverse_effects.complications.{c.id}.management.{n}",
@@ -339,10 +347,14 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 for w in windows
             ]
             ask = (
-                f"Bacterial causes are being sought. By the timing the review gives, which of these infections "
-                f"occurs mostly in a period that still includes day {day}?"
+                (
+                    "Bacterial causes are being sought. By the timing the review gives, which of "
+                    f"these infections occurs mostly in a period that still includes day {day}?"
+                )
                 if answer.within
-                else "Which of these does the review note can still occur this long after treatment?"
+                else (
+                    "Which of these does the review note can still occur this long after treatment?"
+                )
             )
             yield Item(
                 type="single",
@@ -352,11 +364,14 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     ctx,
                     bp,
                     key,
-                    stem=f"{patient.opening()} On day {day} after infusion they have a fever. {ask}",
+                    stem=(
+                        f"{patient.opening()} On day {day} after infusion they have a fever. {ask}"
+                    ),
                     explanation=(
-                        f"By the review's timing, {answer.name} {_window_text(ctx, answer)}, which covers day {day}. "
-                        "Timing only narrows the search: it does not say which infection is likeliest, and every "
-                        "febrile patient needs a full work-up."
+                        f"By the review's timing, {answer.name} {_window_text(ctx, answer)}, "
+                        f"which covers day {day}. Timing only narrows the search: "
+                        "it does not say which infection is likeliest, "
+                        "and every febrile patient needs a full work-up."
                     ),
                     refs=answer.refs,
                     source=f"adverse_effects.infection_windows.{answer.id}",
@@ -403,8 +418,9 @@ def relapse_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                         "Which next step has the most support in the review?"
                     ),
                     explanation=(
-                        f"{cap(pattern.next)}: {pattern.note}. It is investigational, so it means a referral to "
-                        "a trial. Checkpoint inhibitors have done poorly after CAR T-cell failure."
+                        f"{cap(pattern.next)}: {pattern.note}. It is investigational, "
+                        "so it means a referral to a trial. "
+                        "Checkpoint inhibitors have done poorly after CAR T-cell failure."
                     ),
                     refs=pattern.refs,
                     source=f"challenges.relapse_patterns.{pattern.id}",
@@ -417,7 +433,8 @@ def relapse_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 @generator
 def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Who can receive an HLA-restricted TCR product. The allele is the review's own example, so the
-    target stays generic: pairing it with a real antigen would state a restriction the review does not."""
+    target stays generic: pairing it with a real antigen would state a restriction the review does
+    not."""
     tcr = next(t for t in ctx.course.therapy_types.therapy_types if t.hla_typing)
     allele = tcr.restricting_allele
     approved = [a for a in ctx.course.solid_tumors.approved if a.kind == tcr.id]
@@ -427,7 +444,8 @@ def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             Option.of(
                 f"A patient who carries {allele} and whose tumor makes the target antigen",
                 True,
-                "Right: the patient carries the allele that presents the peptide, and the tumor makes the target.",
+                "Right: the patient carries the allele that presents the peptide, "
+                "and the tumor makes the target.",
             ),
             Option.of(
                 f"A patient who lacks {allele} but whose tumor makes the target antigen",
@@ -442,7 +460,8 @@ def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             Option.of(
                 "Any patient whose tumor makes the antigen, whatever the HLA type",
                 False,
-                "That is true of a CAR, which binds surface proteins directly; a TCR sees its peptide only on HLA.",
+                "That is true of a CAR, which binds surface proteins directly; "
+                "a TCR sees its peptide only on HLA.",
             ),
         )
         yield Item(
@@ -454,12 +473,12 @@ def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 bp,
                 a.id,
                 stem=(
-                    f"A TCR T-cell product for {disease} recognizes a peptide of its target antigen presented by "
-                    f"{allele}. Which patient could receive it?"
+                    f"A TCR T-cell product for {disease} recognizes a peptide of its target "
+                    f"antigen presented by {allele}. Which patient could receive it?"
                 ),
                 explanation=(
-                    f"For a TCR product, {tcr.hla_note}. The patient must carry {allele}, and the tumor "
-                    "must make the target antigen."
+                    f"For a TCR product, {tcr.hla_note}. The patient must carry {allele}, "
+                    "and the tumor must make the target antigen."
                 ),
                 refs=(0,),
                 source="facts.tcr-typing",
@@ -496,8 +515,8 @@ def solid_therapy_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             Option.of(
                 f"CAR T cells against {t.target}, outside a trial",
                 False,
-                f"Investigational: {t.first_author} {t.year} was an early-phase trial, and no such product "
-                "is approved.",
+                f"Investigational: {t.first_author} {t.year} was an early-phase trial, "
+                "and no such product is approved.",
             )
             for t in course.solid_tumors.trials
             if t.receptor == "CAR T"
@@ -510,8 +529,13 @@ def solid_therapy_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 ctx,
                 bp,
                 a.id,
-                stem=f"An adult has {a.indication}{eligibility}. Which approved cellular therapy is indicated?",
-                explanation=f"{cap(a.inn)} is approved for {a.indication}. {cap(ctx.plain(a.summary))}",
+                stem=(
+                    f"An adult has {a.indication}{eligibility}. "
+                    "Which approved cellular therapy is indicated?"
+                ),
+                explanation=(
+                    f"{cap(a.inn)} is approved for {a.indication}. {cap(ctx.plain(a.summary))}"
+                ),
                 refs=a.refs,
                 source=f"solid_tumors.approved.{a.id}.indication",
                 family="case:solid-therapy",

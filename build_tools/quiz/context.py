@@ -64,7 +64,8 @@ class QuizContext:
         return Outside(found.id, found.short)
 
     def plain(self, text: str, fact: model.Fact | None = None) -> str:
-        """Prose with its numbers filled in, as plain text (exporters escape it for their format)."""
+        """Prose with its numbers filled in, as plain text (exporters escape it for their
+        format)."""
 
         def lookup(name: str) -> str:
             if fact is not None and "." not in name:
@@ -74,7 +75,8 @@ class QuizContext:
         return prose.fill(" ".join(text.split()), lookup)
 
     def objective(self, bp: Blueprint, file: str | None = None, section: str | None = None) -> str:
-        """The objective an item tests: its section's, where the section names one, else the blueprint's."""
+        """The objective an item tests: its section's, where the section names one, else the
+        blueprint's."""
         module = self.course.module(bp.module)
         number = bp.objective
         if file and section:

@@ -1,4 +1,5 @@
-"""Generators: one function per kind of blueprint. Each yields items whose answers are content fields.
+"""Generators: one function per kind of blueprint. Each yields items whose answers are content
+fields.
 
 A generator never types an answer: it reads the field named in `source` and formats it with the
 same formatter the pages use, so a page and a quiz show the same characters.
@@ -100,7 +101,9 @@ def product_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             right=right,
             wrong=wrong,
             why=why,
-            stem=f"Which approved CAR T-cell products target {antigen.name}? Select all that apply.",
+            stem=(
+                f"Which approved CAR T-cell products target {antigen.name}? Select all that apply."
+            ),
             explanation=f"{', '.join(right)} target {antigen.name} ({antigen.full_name}).",
             refs=tuple(antigen.refs),
             source=f"antigens.{antigen.id}",
@@ -377,8 +380,9 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         level="apply",
         why=why,
         stem=(
-            f"All approved CAR T-cell products are made from the patient's own cells. Whose generic "
-            f"names do not have a second word starting with '{auto.stem}'? Select all that apply."
+            "All approved CAR T-cell products are made from the patient's own cells. "
+            f"Whose generic names do not have a second word starting with '{auto.stem}'? "
+            "Select all that apply."
         ),
         explanation=(
             f"{', '.join(bends)} break the pattern; "
@@ -417,7 +421,8 @@ def _indication_label(course, indication) -> str:
 
 @generator
 def product_indications(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Per disease: which products a referred patient could receive (age bands where they differ)."""
+    """Per disease: which products a referred patient could receive (age bands where they
+    differ)."""
     course = ctx.course
     labels = sorted(
         {_indication_label(course, i) for p in course.products.products for i in p.indications}
@@ -456,8 +461,8 @@ def product_indications(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             level="apply",
             why=why,
             stem=(
-                f"A patient with relapsed {label} is referred for CAR T cells. Which approved products "
-                "have an indication that fits? Select all that apply."
+                f"A patient with relapsed {label} is referred for CAR T cells. "
+                "Which approved products have an indication that fits? Select all that apply."
             ),
             explanation=f"For {label}: {', '.join(right)}.",
             refs=refs,
@@ -513,7 +518,8 @@ def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 @generator
 def movement_disorders(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Which products delayed movement disorders have followed: the anti-BCMA ones, found by target."""
+    """Which products delayed movement disorders have followed: the anti-BCMA ones, found by
+    target."""
     course = ctx.course
     fact = ctx.fact_sections["movement-disorders"][2]
     bcma = [p.inn for p in course.products.products if p.target == "bcma"]
@@ -528,8 +534,8 @@ def movement_disorders(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         level="apply",
         why=why,
         stem=(
-            "A patient develops a new movement disorder weeks after CAR T-cell therapy. After which "
-            "of these products has this been reported? Select all that apply."
+            "A patient develops a new movement disorder weeks after CAR T-cell therapy. "
+            "After which of these products has this been reported? Select all that apply."
         ),
         explanation=(f"{ctx.plain(fact.text)} The anti-BCMA products are {listing(bcma)}."),
         refs=fact.refs,

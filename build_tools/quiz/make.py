@@ -12,7 +12,8 @@ from .item import Item, Option, Pair
 
 
 def stable_rank(key: str) -> float:
-    """A pseudo-random rank fixed by `key` alone, so an item reads the same under every bank seed."""
+    """A pseudo-random rank fixed by `key` alone, so an item reads the same under every bank
+    seed."""
     return random.Random(key).random()
 
 

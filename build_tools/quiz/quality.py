@@ -44,7 +44,8 @@ def problems(item: Item) -> list[str]:
         elif min(len(t.split()) for t in texts) >= 3 and max(map(len, texts)) > 4 * min(
             map(len, texts)
         ):
-            # Phrases of very different length cue the key; names (one or two words) are what they are.
+            # Phrases of very different length cue the key;
+            # names (one or two words) are what they are.
             found.append("option lengths differ too much")
     if item.type == "numeric" and item.answer is None:
         found.append("numeric item needs an answer")

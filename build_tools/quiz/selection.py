@@ -1,4 +1,5 @@
-"""Which items an export holds: filters, the instructor's id lists, the draw, and Canvas pick counts.
+"""Which items an export holds: filters, the instructor's id lists, the draw, and Canvas pick
+counts.
 
 `draw_items` is the one place that decides the draw from a filtered pool; a blueprinted draw by
 module quotas replaces its body without touching the CLI or the exporters.
@@ -30,7 +31,8 @@ class Selection:
 
 
 def read_ids(path: Path, option: str) -> tuple[str, ...]:
-    """Item ids from a text file (one per line, `#` starts a comment) or from an export's manifest."""
+    """Item ids from a text file (one per line, `#` starts a comment) or from an export's
+    manifest."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -94,8 +96,8 @@ def checked_count(matching: Sequence[Item], sel: Selection) -> int:
     families = len({i.family for i in matching})
     if sel.count > families:
         raise UsageError(
-            f"asked for {sel.count} items but only {families} distinct facts (of {len(matching)} items) "
-            "match the modules, difficulty, levels and id lists chosen"
+            f"asked for {sel.count} items but only {families} distinct facts "
+            f"(of {len(matching)} items) match the modules, difficulty, levels and id lists chosen"
         )
     return sel.count
 
@@ -104,7 +106,8 @@ def draw_items(
     matching: Sequence[Item], sel: Selection, *, seed: int, count: int, modules: Sequence[str]
 ) -> list[Item]:
     """The draw, by the course's blueprint (the final assessment's): at least `min_per_module` items
-    from each module in the pool, never two of one family. Without --count: the whole pool, ranked."""
+    from each module in the pool, never two of one family. Without --count: the whole pool,
+    ranked."""
     if count >= len(matching):
         return draw(list(matching), seed=seed)
     present = [m for m in modules if any(i.topic == m for i in matching)]

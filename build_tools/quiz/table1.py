@@ -92,8 +92,9 @@ def table1_spread(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 measure,
                 stem=f"Across the trials in Table 1, over what range did the {label} vary?",
                 explanation=(
-                    f"The {label} ranged from {answer.replace('–', ' to ')} across the products and indications "
-                    "in Table 1: what a patient can expect depends on the product, the disease and the trial."
+                    f"The {label} ranged from {answer.replace('–', ' to ')} across the products "
+                    "and indications in Table 1: "
+                    "what a patient can expect depends on the product, the disease and the trial."
                 ),
                 refs=_all_refs(table),
                 source=f"products.*.indications.*.{measure}",
@@ -105,7 +106,8 @@ def table1_spread(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 @generator
 def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Per disease with two or more products: what a gap in CRS rates between trials does (not) show."""
+    """Per disease with two or more products: what a gap in CRS rates between trials does (not)
+    show."""
     table = rows(ctx)
     caution = ctx.course.section("products", "reading-table-1")
     for disease in ctx.course.products.diseases:
@@ -122,7 +124,10 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             formatting.percent(low.value("crs_percent")),
             formatting.percent(high.value("crs_percent")),
         )
-        key = "Little: different patients and different CRS grading scales make the two rates hard to compare"
+        key = (
+            "Little: different patients and different CRS grading scales make the two rates "
+            "hard to compare"
+        )
         options = (
             Option.of(
                 key,
@@ -132,18 +137,20 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             Option.of(
                 f"{cap(low.product.inn)} is the safer product, since fewer of its patients had CRS",
                 False,
-                "A ranking needs a head-to-head trial or a common grading scale; Table 1 has neither.",
+                "A ranking needs a head-to-head trial or a common grading scale; "
+                "Table 1 has neither.",
             ),
             Option.of(
                 f"{cap(high.product.inn)} should be avoided, since its CRS rate is the higher one",
                 False,
-                "The gap is not a fair comparison, and CRS is treatable; the decision rests on much more.",
+                "The gap is not a fair comparison, and CRS is treatable; "
+                "the decision rests on much more.",
             ),
             Option.of(
                 "Little: CRS falls with longer follow-up, so the older trial overstates it",
                 False,
-                "CRS is an early toxicity; the reason the rates cannot be compared is the trials' design "
-                "and grading, not the length of follow-up.",
+                "CRS is an early toxicity; the reason the rates cannot be compared is "
+                "the trials' design and grading, not the length of follow-up.",
             ),
         )
         yield Item(
@@ -155,11 +162,13 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 disease.id,
                 level="analyze",
                 stem=(
-                    f"In Table 1, cytokine release syndrome was reported in {a} of patients with {disease.name} after "
-                    f"{low.product.inn} and in {b} after {high.product.inn}. What does this gap tell you about the two products?"
+                    f"In Table 1, cytokine release syndrome was reported in {a} of patients "
+                    f"with {disease.name} after {low.product.inn} and in {b} after "
+                    f"{high.product.inn}. What does this gap tell you about the two products?"
                 ),
                 explanation=(
-                    f"{caution.body} So a gap such as {a} against {b} describes two trials, not two products."
+                    f"{caution.body} So a gap such as {a} against {b} describes two trials, "
+                    "not two products."
                 ),
                 refs=tuple(sorted({*low.indication.refs, *high.indication.refs})),
                 source="products.sections.reading-table-1",
@@ -201,12 +210,13 @@ def evidence_design(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 bp,
                 fid,
                 stem=(
-                    "Which of these results can support a fair comparison of two treatments, because it comes "
-                    "from a randomized trial?"
+                    "Which of these results can support a fair comparison of two treatments, "
+                    "because it comes from a randomized trial?"
                 ),
                 explanation=(
-                    f"{ctx.plain(fact.text, fact)} Randomized trials support comparisons between treatments; single-arm "
-                    "trials, retrospective series and historical controls describe outcomes without a fair comparator."
+                    f"{ctx.plain(fact.text, fact)} Randomized trials support comparisons between "
+                    "treatments; single-arm trials, retrospective series and historical controls "
+                    "describe outcomes without a fair comparator."
                 ),
                 refs=fact.refs,
                 source=f"facts.{fid}",
