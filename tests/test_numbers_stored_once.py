@@ -1,4 +1,5 @@
-"""Numbers in content prose come from placeholders, never typed twice (the one-source-of-truth rule).
+"""Numbers in content prose come from placeholders, never typed twice (the one-source-of-truth
+rule).
 
 Digits may appear in prose only as part of a name (CD19, IL-6, phase 1, Table 2, NY-ESO-1 ...).
 A count of the course's own entities in words ("six products") goes stale like a digit when an
@@ -13,7 +14,8 @@ from conftest import ROOT
 
 NAMES = re.compile(
     r"\{[^}]+\}"  # placeholders: the number comes from a field
-    r"|\b(?:CD\d+\w*|IL-\d+|4-1BB|HLA-A\*\d+:\d+|GD2|E[67]|MAGE(?:-A\d)?|NY-ESO-1|ZUMA-\d+|SARS-CoV-2|COVID-19"
+    r"|\b(?:CD\d+\w*|IL-\d+|4-1BB|HLA-A\*\d+:\d+|GD2|E[67]|MAGE(?:-A\d)?|NY-ESO-1"
+    r"|ZUMA-\d+|SARS-CoV-2|COVID-19"
     r"|PD-1|Claudin18\.2|GPRC5D|CRISPR-Cas9|TNFRSF17|CD-19|CD 19|cluster of differentiation 19)\b"
     r"|\b(?:[Ii]nterleukin|phase|Table|reference|carcinoma|protein|group) \d+\b"
     r"|95% CI|\.md\.j2$"

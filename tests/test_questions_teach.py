@@ -324,8 +324,10 @@ def test_an_acronym_is_asked_only_against_terms_with_the_same_initials(project):
         "content/glossary.yaml",
         "- {id: crs, abbr: CRS,",
         (
-            "- {id: crx, abbr: CRX, term: cellular response score, definition: 'Made up for a test.'}\n"
-            "- {id: cry, abbr: CRY, term: clonal regrowth signal, definition: 'Made up for a test.'}\n"
+            "- {id: crx, abbr: CRX, term: cellular response score, "
+            "definition: 'Made up for a test.'}\n"
+            "- {id: cry, abbr: CRY, term: clonal regrowth signal, "
+            "definition: 'Made up for a test.'}\n"
             "- {id: crs, abbr: CRS,"
         ),
     )
@@ -342,7 +344,7 @@ def test_single_choice_items_offer_four_or_five_options_where_the_data_allows(ba
     assert sum(len(i.options) >= 4 for i in singles) >= 0.8 * len(singles)
 
 
-# --- the final assessment's draw ---------------------------------------------------------------------
+# --- the final assessment's draw --------------------------------------------------------------
 @pytest.mark.parametrize("seed", range(100))
 def test_an_attempt_covers_every_module_and_never_repeats_a_family(seed, bank, content, modules):
     settings = content.outline.assessment

@@ -182,7 +182,8 @@ def test_a_run_from_outside_the_repository_says_where_to_run_it(capsys, tmp_path
 
 
 def test_the_real_command_exits_with_one_line(tmp_path):
-    """Through `python -m build_tools`, as an instructor runs it: status 2, one line, no traceback."""
+    """Through `python -m build_tools`, as an instructor runs it: status 2, one line, no
+    traceback."""
     for args in (
         ["quiz", "--format", "json", "--out", "q.json"],
         ["--project", str(ROOT), "quiz", "--format", "json", "--out", "q.json", "--variants", "0"],

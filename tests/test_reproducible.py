@@ -1,4 +1,5 @@
-"""Two builds of the same commit are byte-identical; only files that must carry a date may differ."""
+"""Two builds of the same commit are byte-identical; only files that must carry a date may
+differ."""
 
 from __future__ import annotations
 

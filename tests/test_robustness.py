@@ -45,8 +45,11 @@ def run_and_judge(project: Project, capsys, command: str = "check") -> int:
 CORPUS = {
     "alias bomb": (
         "content/glossary.yaml",
-        "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nterms: [*d, *d]\n",
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "terms: [*d, *d]\n",
     ),
     "utf-16": ("content/antigens.yaml", "antigens: []\n".encode("utf-16")),
     "binary": ("content/naming.yaml", bytes(range(256))),

@@ -75,7 +75,8 @@ def test_mastery_score_is_the_pass_mark_of_course_yaml(project, tmp_path, conten
 
 @pytest.mark.parametrize("standard", STANDARDS)
 def test_every_link_is_relative_and_resolves_to_a_file_in_the_package(standard, tmp_path):
-    """As an LMS file server sees it: no folder addresses, no site_url, nothing fetched from outside."""
+    """As an LMS file server sees it: no folder addresses, no site_url, nothing fetched from
+    outside."""
     root = unzip(package(standard), tmp_path)
     pages = {p.relative_to(root).as_posix(): p for p in root.rglob("*.html")}
     parsed = {}

@@ -1,4 +1,5 @@
-"""An XSS payload in every free-text field stays text: on pages, in quizbank.json, in every export."""
+"""An XSS payload in every free-text field stays text: on pages, in quizbank.json, in every
+export."""
 
 from __future__ import annotations
 

@@ -1,4 +1,5 @@
-"""axe-core on every page of the built site: light and dark colour schemes, desktop and phone widths."""
+"""axe-core on every page of the built site: light and dark colour schemes, desktop and phone
+widths."""
 
 from __future__ import annotations
 

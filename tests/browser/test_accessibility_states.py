@@ -1,5 +1,6 @@
 """axe-core on what the scripts draw: a checked self-check with its marks, a scored assessment
-with its review, and the progress page with a certificate (static pages are in test_accessibility)."""
+with its review, and the progress page with a certificate (static pages are in
+test_accessibility)."""
 
 from __future__ import annotations
 

@@ -25,7 +25,8 @@ def pdf_pages(pdf: bytes) -> int:
 
 @pytest.fixture(scope="module")
 def exam(tmp_path_factory, bank):
-    """30 items with every type in them (matching and ordering once printed their markup as text)."""
+    """30 items with every type in them (matching and ordering once printed their markup as
+    text)."""
     folder = tmp_path_factory.mktemp("print")
     kinds = ("matching", "ordering", "multiple", "truefalse", "numeric", "single")
     chosen = [i for kind in kinds for i in [i for i in bank if i.type == kind][:5]]

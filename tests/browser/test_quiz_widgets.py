@@ -17,7 +17,8 @@ TYPES = ["single", "multiple", "truefalse", "numeric", "matching", "ordering"]
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory, serve):
-    """The course with 20 self-checks per module (so every item type is on a page), at /cart-course/."""
+    """The course with 20 self-checks per module (so every item type is on a page), at
+    /cart-course/."""
     project = Project(copy_project(tmp_path_factory.mktemp("quizsite") / "p"))
     text = project.path("content/course.yaml").read_text()
     project.path("content/course.yaml").write_text(

@@ -16,16 +16,19 @@ from packagehelpers import STANDARDS, package, scorm_again, unzip
 
 KEY = "cart-course:progress:v1"
 
+# A line that ends in a backslash goes on in the next: the page has no line break there.
 HOST = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
 <script src="scorm-again.min.js"></script>
 <script>
   var seed = window.LMS_SEED;  // set by the test: standard, scorm-again settings, stored CMI data
-  var lms = seed.standard === "scorm2004" ? new Scorm2004API(seed.settings) : new Scorm12API(seed.settings);
+  var lms = seed.standard === "scorm2004" ? new Scorm2004API(seed.settings) \
+: new Scorm12API(seed.settings);
   if (seed.cmi) lms.loadFromFlattenedJSON(seed.cmi);
   window[seed.standard === "scorm2004" ? "API_1484_11" : "API"] = lms;
 </script></head>
-<body><iframe id="sco" title="Course" src="SRC" style="width:100%;height:95vh;border:0"></iframe></body></html>
+<body><iframe id="sco" title="Course" src="SRC" \
+style="width:100%;height:95vh;border:0"></iframe></body></html>
 """
 
 # Where each standard keeps what the adapter records (read straight from scorm-again's CMI object).
@@ -58,7 +61,8 @@ FIELDS = {
 
 @pytest.fixture(scope="module")
 def lms(tmp_path_factory, serve):
-    """A served folder: the host pages, scorm-again, and each package unzipped under its standard."""
+    """A served folder: the host pages, scorm-again, and each package unzipped under its
+    standard."""
     root = tmp_path_factory.mktemp("lms")
     shutil.copy(scorm_again(), root / "scorm-again.min.js")
     for standard in STANDARDS:
@@ -68,7 +72,8 @@ def lms(tmp_path_factory, serve):
 
 
 class Session:
-    """One LMS launch: a browser context, the host page, the course frame inside the package frame."""
+    """One LMS launch: a browser context, the host page, the course frame inside the package
+    frame."""
 
     def __init__(
         self,
@@ -115,7 +120,8 @@ class Session:
         return self.course
 
     def cmi(self, name: str):
-        """A value as the LMS receives it on commit (scorm-again's renderCommitCMI; some are write-only)."""
+        """A value as the LMS receives it on commit (scorm-again's renderCommitCMI; some are
+        write-only)."""
         path = FIELDS[self.standard][name]
         return self.page.evaluate(
             "p => p.split('.').reduce((o, k) => o[k], lms.renderCommitCMI(true))", path
@@ -148,7 +154,8 @@ class Session:
 
 
 def states(suspend: str) -> str:
-    """The per-item states of the adapter's suspend data ("c1|<bank fingerprint>|<states>|<extras>")."""
+    """The per-item states of the adapter's suspend data
+    ("c1|<bank fingerprint>|<states>|<extras>")."""
     parts = suspend.split("|")
     return parts[2] if len(parts) > 2 else ""
 
@@ -221,19 +228,24 @@ def test_learner_is_recorded_and_scored_by_the_pass_mark(browser, lms, standard,
     s.close()
 
 
+# A line that ends in a backslash goes on in the next: the script has no line break there.
 FILL_WHOLE_BANK = """async (key) => {
   const bank = await (await fetch("../assets/quizbank.json")).json();  // from a module page
   const progress = {};
   bank.items.forEach((item, i) => {
     // quiz.js may keep more per record (say, the learner's answer): kept only while they fit
-    progress[item.id + "@" + item.hash] = {topic: item.topic, right: i % 3 !== 0, answer: "option " + i};
+    progress[item.id + "@" + item.hash] = {topic: item.topic, right: i % 3 !== 0, \
+answer: "option " + i};
   });
   localStorage.setItem(key, JSON.stringify(progress));
-  // course.js's attempt history (it keeps 50) and the last attempt's answers, and the learner's place
+  // course.js's attempt history (it keeps 50) and the last attempt's answers, \
+and the learner's place
   const history = Array.from({length: 50}, (_, n) =>
-    ({date: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(), right: n % 21, total: 20, passed: n % 21 >= 16}));
+    ({date: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(), \
+right: n % 21, total: 20, passed: n % 21 >= 16}));
   localStorage.setItem("cart-course:assessment:v1", JSON.stringify(
-    {history: history, last: {ids: bank.items.slice(0, 20).map(i => i.id), answers: bank.items.slice(0, 20).map(() => ["x"])}}));
+    {history: history, last: {ids: bank.items.slice(0, 20).map(i => i.id), \
+answers: bank.items.slice(0, 20).map(() => ["x"])}}));
   localStorage.setItem("cart-course:place:v1", JSON.stringify({id: "car-anatomy"}));
   const last = bank.items[0];
   document.dispatchEvent(new CustomEvent("course:answer",
@@ -348,7 +360,8 @@ def test_the_lms_is_the_source_of_truth_for_progress(browser, lms):
         KEY,
     )
     s.course.evaluate(
-        "() => localStorage.setItem('cart-course:assessment:v1', JSON.stringify({history: [{passed: true}]}))"
+        "() => localStorage.setItem('cart-course:assessment:v1', "
+        "JSON.stringify({history: [{passed: true}]}))"
     )
     s.leave()
     s.page.add_init_script(
