@@ -123,12 +123,8 @@ def _renamed(entity: dict, n: int) -> dict:
     return clone
 
 
-ASSETS = (
-    "quiz.js",
-    "course.js",
-    "quiz.css",
-    "course.css",
-)  # what every page loads besides Material
+# what every page loads besides Material
+ASSETS = ("quiz.js", "course.js", "quiz.css", "course.css")
 
 
 def weights(site: Path) -> dict[str, tuple[int, int]]:

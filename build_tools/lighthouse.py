@@ -79,9 +79,8 @@ def plain_pages(folder: Path) -> Path:
             pages[f"modules/{module}.md"], encoding="utf-8"
         )
     (folder / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-    logging.getLogger("mkdocs").setLevel(
-        logging.ERROR
-    )  # links to the course's other pages do not resolve here
+    # links to the course's other pages do not resolve here
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
     mkdocs_build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
     return folder / "site"
 

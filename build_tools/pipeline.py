@@ -21,9 +21,8 @@ from .quiz.item import Item
 @dataclass(frozen=True)
 class Built:
     course: Course
-    pages: dict[
-        str, str
-    ]  # docs-relative path -> Markdown (without the glossary: see with_glossary)
+    # docs-relative path -> Markdown (without the glossary: see with_glossary)
+    pages: dict[str, str]
     nav: list
     abbreviations: str  # glossary tooltips, appended to every page
     bank: list[Item]  # the whole question bank, published as assets/quizbank.json

@@ -248,10 +248,8 @@ def moodle_problems(doc: etree._ElementTree) -> list[str]:
                 )
         elif kind == "numerical":
             for a in answers:
-                (
-                    float(a.findtext("text")),
-                    float(a.findtext("tolerance") or 0),
-                )  # both must be numbers
+                # both must be numbers
+                float(a.findtext("text")), float(a.findtext("tolerance") or 0)
             units = q.findall("units/unit")
             if units and units[0].findtext("multiplier") != "1":
                 problems.append(f"{where}: the first unit must have multiplier 1")
@@ -312,9 +310,8 @@ def test_moodle_items_read_back_as_our_items(moodle_doc, content, bank):
     for q in real:
         item = by_id[q.findtext("idnumber")]  # the full id, as no id is over 100 characters
         names[q.findtext("name/text")] += 1
-        shown = (
-            q.findtext("name/text").rsplit(" (", 1)[0].split(" [")[0]
-        )  # the stem, cut short with "…" if long
+        # the stem, cut short with "…" if long
+        shown = q.findtext("name/text").rsplit(" (", 1)[0].split(" [")[0]
         assert item.stem.startswith(shown.removesuffix("…")) and len(shown) >= min(
             len(item.stem), 40
         )
@@ -337,9 +334,8 @@ def test_moodle_items_read_back_as_our_items(moodle_doc, content, bank):
             assert unit == {"percent": "%", "count": None, "calendar-year": None}.get(
                 item.unit, item.unit
             )
-            assert (
-                q.findtext("unitgradingtype") == "0"
-            )  # the unit is optional: "42" and "42%" both right
+            # the unit is optional: "42" and "42%" both right
+            assert q.findtext("unitgradingtype") == "0"
         elif kind == "matching":
             assert [
                 (html_text(s.findtext("text")), s.findtext("answer/text"))
@@ -363,9 +359,8 @@ def test_moodle_escapes_markup_in_content(content, bank):
     q = doc.find("question[@type='multichoice']")
     for tag in ("questiontext", "generalfeedback"):
         fragment = q.findtext(f"{tag}/text")
-        assert (
-            lxml.html.fragment_fromstring(fragment, create_parent="div").xpath("//b|//i") == []
-        )  # no markup made
+        # no markup made
+        assert lxml.html.fragment_fromstring(fragment, create_parent="div").xpath("//b|//i") == []
         assert nasty in html_text(fragment)
     assert [html_text(a.findtext("text")) for a in q.findall("answer")] == [
         f"{o.text} <i>&</i>" for o in single.options

@@ -32,9 +32,8 @@ def imports(path: Path, root: Path = ROOT) -> set[str]:
                 continue
             if node.module:
                 found.add(target)
-            found |= {
-                f"{target}.{a.name}" for a in node.names
-            }  # `from . import cases` names a module
+            # `from . import cases` names a module
+            found |= {f"{target}.{a.name}" for a in node.names}
     return found
 
 

@@ -43,10 +43,8 @@ SKIP_KEYS = {
     "assessment",
     "rests_on",
 }
-SKIP_FILES = {
-    "references.yaml",
-    "glossary.yaml",
-}  # glossary definitions are general, not course facts
+# glossary definitions are general, not course facts
+SKIP_FILES = {"references.yaml", "glossary.yaml"}
 
 # A count is a number word before a noun that names what content/*.yaml lists (products, therapy
 # types, antigens, diseases and indications, modules, objectives, CAR domains, name stems, Table 3

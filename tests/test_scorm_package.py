@@ -165,9 +165,8 @@ def test_failed_builds_leave_the_existing_zip_alone(project, tmp_path, capsys, c
     about = project.path("docs/about.md")
     about.write_text(about.read_text() + "\n[a page that does not exist](nowhere.md)\n")
     capsys.readouterr()
-    assert (
-        project.run("package", "--format", "scorm12", "--out", str(out)) == 1
-    )  # MkDocs refuses (strict)
+    # MkDocs refuses (strict)
+    assert project.run("package", "--format", "scorm12", "--out", str(out)) == 1
     err = capsys.readouterr().err.strip()
     assert (
         err.startswith("package not built: site not built:")
@@ -176,9 +175,8 @@ def test_failed_builds_leave_the_existing_zip_alone(project, tmp_path, capsys, c
     )
     pass_mark = content.outline.assessment.pass_mark
     project.replace("content/course.yaml", f"pass_mark: {pass_mark:g}", "pass_mark: 180")
-    assert (
-        project.run("package", "--format", "scorm12", "--out", str(out)) == 1
-    )  # content error, before MkDocs
+    # content error, before MkDocs
+    assert project.run("package", "--format", "scorm12", "--out", str(out)) == 1
     err = capsys.readouterr().err
     assert "content/course.yaml:" in err and "pass_mark" in err and "Traceback" not in err
     assert out.read_bytes() == before

@@ -27,9 +27,8 @@ def test_forms_are_accessible_and_answers_stay_out_of_search(site):
         assert form.find("fieldset").find("legend").get_text(strip=True)
         assert form.select_one("button[type=submit]").get_text(strip=True) == "Check"
         assert form.select_one(".quiz-feedback")["aria-live"] == "polite"
-        details = form.select_one(
-            "details.quiz-answer"
-        )  # Material strips data-search-exclude once indexed
+        # Material strips data-search-exclude once indexed
+        details = form.select_one("details.quiz-answer")
         assert (
             details.select_one(".quiz-explanation")
             and details.select_one("summary").get_text() == "Show answer"
@@ -43,9 +42,8 @@ def test_forms_are_accessible_and_answers_stay_out_of_search(site):
         and "Where this is taught" not in texts
         and "Show answer" not in texts
     )
-    assert (
-        page.select(".print-key li") and "Answer key" not in texts
-    )  # the printed key stays out of search too
+    # the printed key stays out of search too
+    assert page.select(".print-key li") and "Answer key" not in texts
 
 
 def test_published_bank_is_the_whole_bank(site, bank):

@@ -134,9 +134,7 @@ def test_plain_on_broken_content_keeps_the_last_project_and_reports_each_error_o
     assert project.run("plain", "--out", str(out)) == 1
     err = capsys.readouterr().err
     assert err.count("must be between 0 and 100 (got 930)") == 1
-    assert (
-        sorted(p.relative_to(out) for p in out.rglob("*")) == before
-    )  # the last good project, whole
-    assert not [
-        p for p in tmp_path.iterdir() if p.name.startswith(".plain")
-    ]  # no staging left behind
+    # the last good project, whole
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    # no staging left behind
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".plain")]

@@ -25,7 +25,6 @@ def test_our_scripts_never_block_rendering(site):
 def test_costly_theme_features_stay_off():
     with open(ROOT / "mkdocs.yml", encoding="utf-8") as source:
         config = yaml_load(source)
-    assert (
-        "content.tooltips" not in config["theme"]["features"]
-    )  # a tooltip object per abbreviation
+    # a tooltip object per abbreviation
+    assert "content.tooltips" not in config["theme"]["features"]
     assert {"navigation.footer", "toc.integrate"} <= set(config["theme"]["features"])

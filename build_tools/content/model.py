@@ -24,9 +24,8 @@ RefNumber = Annotated[
         message="cites reference {value}, which is not in content/references.yaml",
     ),
 ]
-Refs = Annotated[
-    list[Annotated[RefNumber, Field(ge=0)]], Field(min_length=1)
-]  # 0 = the review itself
+# 0 = the review itself
+Refs = Annotated[list[Annotated[RefNumber, Field(ge=0)]], Field(min_length=1)]
 
 # Ids of entities elsewhere in the content; checks.py resolves them from these markers.
 AntigenId = Annotated[Id, RefersTo("antigens", "antigen")]

@@ -23,9 +23,8 @@ def escape(text: str) -> str:
 
 
 def _why(option: Option) -> str:
-    return (
-        f"#{escape(option.why)}" if option.why else ""
-    )  # feedback for a learner who picks this option
+    # feedback for a learner who picks this option
+    return f"#{escape(option.why)}" if option.why else ""
 
 
 def question(item: Item) -> str:

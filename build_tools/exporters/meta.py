@@ -26,9 +26,8 @@ class ExportMeta:
     )
     picks: dict[str, int] = field(default_factory=dict)  # QTI: items Canvas draws per module group
     exam: ExamSheet | None = None  # printable exams only
-    evidence: dict[str, str] = field(
-        default_factory=dict
-    )  # review report: item id -> the content its key rests on
+    # review report: item id -> the content its key rests on
+    evidence: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

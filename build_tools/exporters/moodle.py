@@ -198,9 +198,8 @@ def category_path(meta: ExportMeta, module_id: str) -> str:
 
 def dumps(items: list[Item], meta: ExportMeta) -> str:
     quiz = ET.Element("quiz")
-    stems = Counter(
-        (i.stem, i.type) for i in items
-    )  # the type label already tells single from numeric
+    # the type label already tells single from numeric
+    stems = Counter((i.stem, i.type) for i in items)
     current = None
     for item in sorted(
         items, key=lambda i: (module_rank(meta, i.topic), i.topic)

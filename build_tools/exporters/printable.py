@@ -84,9 +84,8 @@ def letter(n: int) -> str:
 
 
 def _steps(item: Item) -> list[str]:
-    return sorted(
-        item.order, key=str.lower
-    )  # listed alphabetically, so the order is not given away
+    # listed alphabetically, so the order is not given away
+    return sorted(item.order, key=str.lower)
 
 
 def _rights(item: Item) -> list[str]:

@@ -178,9 +178,8 @@ def _numeric(pres: ET.Element, proc: ET.Element, item: Item) -> None:
 
 def _matching(pres: ET.Element, proc: ET.Element, pairs: list[tuple[str, str]]) -> None:
     rights = sorted({r for _, r in pairs})
-    right_ids = {
-        r: str(n) for n, r in enumerate(rights, 1)
-    }  # plain numbers: Canvas's digit rule keeps them apart
+    # plain numbers: Canvas's digit rule keeps them apart
+    right_ids = {r: str(n) for n, r in enumerate(rights, 1)}
     step = f"{100 / len(pairs):.2f}"
     for n, (left, right) in enumerate(pairs):
         lid = _sub(pres, "response_lid", {"ident": f"response_{n}"})

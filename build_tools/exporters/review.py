@@ -73,9 +73,8 @@ def _item(item: Item, n: int, items: list[Item], meta: ExportMeta) -> str:
 
 
 def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
-    items = sorted(
-        items, key=lambda i: (module_rank(meta, i.topic), i.id)
-    )  # a committee reads by module
+    # a committee reads by module
+    items = sorted(items, key=lambda i: (module_rank(meta, i.topic), i.id))
     title = f"{meta.title}: item review"
     body = "\n".join(_item(item, n, items, meta) for n, item in enumerate(items, 1))
     path.write_text(

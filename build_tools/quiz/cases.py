@@ -326,9 +326,8 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Which infection's usual timing, as the review gives it, covers this day? Timing narrows the
     search; it never says which infection is likeliest, and the stem and feedback say so."""
     windows = ctx.course.adverse_effects.infection_windows
-    patients = list(
-        {p.product_id: p for p in car_patients(ctx, ["cd19"])}.values()
-    )  # one per product
+    # one per product
+    patients = list({p.product_id: p for p in car_patients(ctx, ["cd19"])}.values())
     for day in case_days(ctx):
         found = likeliest(ctx, day)
         if len(found) != 1:

@@ -24,9 +24,8 @@ class Pool:
         self, candidates: list[str], numeric: bool = False, notes: dict[str, str] | None = None
     ):
         self.numeric = numeric
-        self.notes = (
-            notes or {}
-        )  # candidate -> where it comes from, shown as the reason it is wrong here
+        # candidate -> where it comes from, shown as the reason it is wrong here
+        self.notes = notes or {}
         measure = _number if numeric else len
         # Numeric options are near in value, text options near in length (so no answer stands out).
         self.entries = sorted({(measure(c), c) for c in candidates})

@@ -105,9 +105,8 @@ def test_review_shows_answer_key_explanation_and_link_and_skips_leave_progress(
     skipped = forms.nth(5)
     assert skipped.locator(".quiz-feedback").inner_text().startswith("Not answered.")
     assert "Correct answer: " in skipped.locator(".quiz-feedback").inner_text()
-    assert (
-        forms.nth(5).locator("input, select").first.is_disabled()
-    )  # a scored attempt is read-only
+    # a scored attempt is read-only
+    assert forms.nth(5).locator("input, select").first.is_disabled()
     stored = page.evaluate(f"JSON.parse(localStorage.getItem('{PROGRESS}'))")
     key = lambda f: f.get_attribute("data-question-id") + "@" + f.get_attribute("data-hash")  # noqa: E731
     assert stored[key(skipped)] == {

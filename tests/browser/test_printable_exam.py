@@ -12,10 +12,8 @@ from conftest import ROOT
 from quizhelpers import export, ids_file
 
 SHOTS = ROOT / "exports" / "screenshots"
-A4_CONTENT = {
-    "width": 673,
-    "height": 994,
-}  # 210 x 297 mm less the 16/16/18 mm page margins, at 96 px per inch
+# 210 x 297 mm less the 16/16/18 mm page margins, at 96 px per inch
+A4_CONTENT = {"width": 673, "height": 994}
 ITEMS = 30
 
 
@@ -92,9 +90,8 @@ def test_exam_has_a_cover_numbered_items_and_lettered_options(exam, printed):
     )
     whole = pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True))
     printed.evaluate("document.querySelector('ol.exam').remove()")
-    assert (
-        pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True)) == 1
-    )  # the cover fits one page
+    # the cover fits one page
+    assert pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True)) == 1
     assert whole > 2
 
 
@@ -125,9 +122,8 @@ def test_key_grid_fits_one_page_with_explanations_after(exam, printed):
     told = [e.split("\n", 1)[1].split(" (refs", 1)[0] for e in explanations]
     assert all(len(t) > 20 and t not in exam_text for t in told)
     printed.evaluate("document.querySelector('.explanations').remove()")
-    assert (
-        pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True)) == 1
-    )  # the marking grid is one page
+    # the marking grid is one page
+    assert pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True)) == 1
 
 
 def test_answer_sheet_has_a_row_per_item(exam, printed):

@@ -103,9 +103,8 @@ def test_progress_survives_reload_and_can_be_cleared(page, url):
     page.reload()
     result = page.locator(".progress-result")
     assert "Anatomy of a CAR" in result.inner_text()
-    result.locator("a", has_text="Review").first.wait_for(
-        timeout=10_000
-    )  # the missed list loads the bank first
+    # the missed list loads the bank first
+    result.locator("a", has_text="Review").first.wait_for(timeout=10_000)
     page.once("dialog", lambda d: d.dismiss())  # clearing asks first; saying no keeps everything
     page.get_by_role("button", name="Clear my progress").click()
     assert "No answers saved yet" not in result.inner_text()
@@ -130,9 +129,8 @@ def test_self_check_answer_and_feedback_come_back_on_a_revisit(page, url):
     assert after[0].startswith("Correct") and after[1].startswith("Incorrect")
     stored = page.evaluate("JSON.parse(localStorage.getItem('cart-course:progress:v1'))")
     assert all(set(v) == {"topic", "right", "a"} for v in stored.values()), stored
-    assert all(len(json.dumps(v["a"])) <= 60 for v in stored.values()), (
-        stored
-    )  # ids and indices, not text
+    # ids and indices, not text
+    assert all(len(json.dumps(v["a"])) <= 60 for v in stored.values()), stored
 
 
 def test_widgets_work_after_instant_navigation_without_double_handlers(page, url):

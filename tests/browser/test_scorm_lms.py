@@ -106,17 +106,15 @@ class Session:
         raise AssertionError(f"the course never showed {path}: {[f.url for f in self.page.frames]}")
 
     def go(self, path: str):
-        name = path.rsplit("/", 1)[
-            -1
-        ]  # links are relative: "x.html" beside it, "modules/x.html" from the top
+        # links are relative: "x.html" beside it, "modules/x.html" from the top
+        name = path.rsplit("/", 1)[-1]
         self.course.locator(
             f"nav.md-nav--primary a[href='{name}'], nav.md-nav--primary a[href$='/{name}']"
         ).first.click()
         self.course = self.frame(path)
         self.wait(lambda: self.cmi("location") == path, f"location {path}")
-        self.course.wait_for_load_state(
-            "networkidle"
-        )  # course.js has its course.json and bank: forms are wired
+        # course.js has its course.json and bank: forms are wired
+        self.course.wait_for_load_state("networkidle")
         return self.course
 
     def cmi(self, name: str):
@@ -168,9 +166,8 @@ def attempt(course, right: int) -> tuple[int, bool]:
     """Take the final assessment through the page, `right` items right; return the score it shows
     (percent) and whether it says passed."""
     course.get_by_role("button", name="Start a new attempt").click()
-    course.wait_for_function(
-        "() => !document.querySelector('.assessment-result').textContent"
-    )  # the new set is in
+    # the new set is in
+    course.wait_for_function("() => !document.querySelector('.assessment-result').textContent")
     forms = course.locator(".assessment-items form.quiz-question")
     forms.first.wait_for()
     for i in range(forms.count()):
@@ -282,9 +279,8 @@ def test_whole_bank_fits_and_a_new_session_restores_progress_and_page(browser, l
     attempts = course.evaluate(
         "() => JSON.parse(localStorage.getItem('cart-course:assessment:v1'))"
     )
-    assert (
-        set(attempts) == {"history"} and len(attempts["history"]) > 10
-    )  # summaries travel, answers do not
+    # summaries travel, answers do not
+    assert set(attempts) == {"history"} and len(attempts["history"]) > 10
     assert (
         attempts["history"][-1]["date"].startswith("2026-02-19")
         and attempts["history"][-1]["right"] == 49 % 21
@@ -333,9 +329,8 @@ def test_without_an_lms_the_package_behaves_like_the_web_site(browser, lms):
     assert len(page.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY)) == 1
     assert page.evaluate("typeof window.courseLMS") == "undefined"
     page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially(
-        "cytokine", delay=30
-    )  # Material reacts to keys
+    # Material reacts to keys
+    page.locator("input.md-search__input").press_sequentially("cytokine", delay=30)
     result = page.locator(".md-search-result__item a").first
     result.wait_for()
     result.click()
@@ -364,15 +359,13 @@ def test_the_lms_is_the_source_of_truth_for_progress(browser, lms):
         "JSON.stringify({history: [{passed: true}]}))"
     )
     s.leave()
-    s.page.add_init_script(
-        "window.LMS_SEED.cmi = null;"
-    )  # runs after the seed: this LMS has stored nothing
+    # runs after the seed: this LMS has stored nothing
+    s.page.add_init_script("window.LMS_SEED.cmi = null;")
     s.page.goto(f"{lms}scorm2004.html")  # a new launch in the same browser
     assert s.page.evaluate("lms.cmi.suspend_data") == ""
     s.course = s.frame("index.html")
     assert s.course.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY) == {}
-    assert (
-        s.course.evaluate("() => localStorage.getItem('cart-course:assessment:v1')") is None
-    )  # not this learner's
+    # not this learner's
+    assert s.course.evaluate("() => localStorage.getItem('cart-course:assessment:v1')") is None
     assert s.errors == []
     s.close()
