@@ -351,7 +351,9 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         source="naming.stems.*.meaning",
         page=page,
     )
-    auto = next(s for s in stems if s.where == "start-of-second-word")
+    auto = next((s for s in stems if s.where == "start-of-second-word"), None)
+    if auto is None:
+        return  # no stem starts the second word, so there is no pattern to bend
     products = ctx.course.products.products
     bends = [
         p.inn
