@@ -108,7 +108,10 @@ def test_review_shows_answer_key_explanation_and_link_and_skips_leave_progress(
     # a scored attempt is read-only
     assert forms.nth(5).locator("input, select").first.is_disabled()
     stored = page.evaluate(f"JSON.parse(localStorage.getItem('{PROGRESS}'))")
-    key = lambda f: f.get_attribute("data-question-id") + "@" + f.get_attribute("data-hash")  # noqa: E731
+
+    def key(f):
+        return f.get_attribute("data-question-id") + "@" + f.get_attribute("data-hash")
+
     assert stored[key(skipped)] == {
         "topic": skipped.get_attribute("data-topic"),
         "right": True,
