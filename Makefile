@@ -31,8 +31,9 @@ check: $(RUNTIME)  ## validate content/ and quizbank/ only
 test: lint  ## lint, then the whole test suite
 	$(PY) -m pytest
 
-lint: $(TESTING)
+lint: $(TESTING)  ## ruff's lint rules, then its format check (CI runs both through `make test`)
 	$(VENV)/bin/ruff check build_tools tests
+	$(VENV)/bin/ruff format --check build_tools tests
 
 bench: $(TESTING)  ## stage timings, overhead against a plain MkDocs build, scaling, page weight
 	$(PY) -m build_tools site --out site

@@ -3,6 +3,7 @@
 Figures are ratios against baselines measured in the same run (a plain MkDocs build of the same
 Markdown; the 1x content), so they compare across machines. Not a test: nothing here fails.
 """
+
 from __future__ import annotations
 
 import copy
@@ -49,12 +50,16 @@ def stages(project: Path, repeat: int = 3) -> dict[str, float]:
     out["generate bank"], bank = timed(lambda: build_bank(course, project / "quizbank"), repeat)
     out["render pages"], _ = timed(lambda: render_pages(course, bank=bank), repeat)
     figs = FigureHelpers(course)
-    out["figures"], _ = timed(lambda: (figs.car_diagram(), figs.toxicity_chart(), figs.response_chart()), repeat)
+    out["figures"], _ = timed(
+        lambda: (figs.car_diagram(), figs.toxicity_chart(), figs.response_chart()), repeat
+    )
     meta = ExportMeta("bench", course.outline.reviewed)
     with tempfile.TemporaryDirectory() as tmp:
         for name, exporter in FORMATS.items():
             target = Path(tmp) / f"bank{exporter.SUFFIX}"
-            out[f"export {name}"], _ = timed(lambda e=exporter, t=target: e.write(bank, t, meta), repeat)
+            out[f"export {name}"], _ = timed(
+                lambda e=exporter, t=target: e.write(bank, t, meta), repeat
+            )
     out["_items"] = len(bank)
     return out
 
@@ -62,7 +67,8 @@ def stages(project: Path, repeat: int = 3) -> dict[str, float]:
 def mkdocs_builds(repeat: int = 5) -> tuple[float, float]:
     """(full build with the hook, plain build of the same rendered Markdown without it).
 
-    The two are run alternately and the best of each kept, so load on the machine hits both alike."""
+    The two are run alternately and the best of each kept, so load on the machine hits both
+    alike."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -71,8 +77,16 @@ def mkdocs_builds(repeat: int = 5) -> tuple[float, float]:
         plain_config = write_plain_project(build_project(ROOT), ROOT, tmp / "plain")
         full = plain = float("inf")
         for _ in range(repeat):
-            full = min(full, timed(lambda: build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp / "a"))), 1)[0])
-            plain = min(plain, timed(lambda: build(load_config(str(plain_config), site_dir=str(tmp / "b"))), 1)[0])
+            full = min(
+                full,
+                timed(
+                    lambda: build(load_config(str(ROOT / "mkdocs.yml"), site_dir=str(tmp / "a"))), 1
+                )[0],
+            )
+            plain = min(
+                plain,
+                timed(lambda: build(load_config(str(plain_config), site_dir=str(tmp / "b"))), 1)[0],
+            )
     return full, plain
 
 
@@ -80,8 +94,13 @@ def scaled_project(factor: int, dest: Path) -> Path:
     """A copy of the project with products, facts, trials and terms repeated `factor` times."""
     shutil.copytree(ROOT / "content", dest / "content")
     shutil.copytree(ROOT / "quizbank", dest / "quizbank")
-    for stem, lists in {"products": ["products", "sections"], "solid_tumors": ["trials", "sections"],
-                        "adverse_effects": ["sections"], "glossary": ["terms"], "emerging": ["sections"]}.items():
+    for stem, lists in {
+        "products": ["products", "sections"],
+        "solid_tumors": ["trials", "sections"],
+        "adverse_effects": ["sections"],
+        "glossary": ["terms"],
+        "emerging": ["sections"],
+    }.items():
         path = dest / "content" / f"{stem}.yaml"
         data = yaml.safe_load(path.read_text())
         for key in lists:
@@ -104,7 +123,8 @@ def _renamed(entity: dict, n: int) -> dict:
     return clone
 
 
-ASSETS = ("quiz.js", "course.js", "quiz.css", "course.css")  # what every page loads besides Material
+# what every page loads besides Material
+ASSETS = ("quiz.js", "course.js", "quiz.css", "course.css")
 
 
 def weights(site: Path) -> dict[str, tuple[int, int]]:
@@ -112,12 +132,19 @@ def weights(site: Path) -> dict[str, tuple[int, int]]:
         raw = b"".join(f.read_bytes() for f in files)
         return len(raw), len(gzip.compress(raw, 9))
 
-    return {"module page HTML (approved products)": sizes(site / "modules/approved-products/index.html"),
-            "course scripts + styles": sizes(*(ROOT / "docs/assets" / f for f in ASSETS))}
+    return {
+        "module page HTML (approved products)": sizes(
+            site / "modules/approved-products/index.html"
+        ),
+        "course scripts + styles": sizes(*(ROOT / "docs/assets" / f for f in ASSETS)),
+    }
 
 
 def main() -> int:
-    print(f"machine: {platform.machine()}, {platform.processor() or platform.system()}, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {platform.processor() or platform.system()}, "
+        f"Python {platform.python_version()}"
+    )
     base = stages(ROOT)
     print("\nstage                 seconds")
     for name, seconds in base.items():
@@ -131,13 +158,25 @@ def main() -> int:
         rows = {1: base}
         for factor in (10, 100):
             rows[factor] = stages(scaled_project(factor, Path(tmp) / f"x{factor}"), repeat=1)
-    for name in ("load + validate", "generate bank", "render pages", "export json", "export moodle"):
+    for name in (
+        "load + validate",
+        "generate bank",
+        "render pages",
+        "export json",
+        "export moodle",
+    ):
         ratios = "  ".join(f"{f}x: {rows[f][name] / base[name]:7.1f}" for f in (10, 100))
         print(f"  {name:20s}{ratios}")
-    print("  items:             " + "  ".join(f"{f}x: {int(rows[f]['_items']):7d}" for f in (1, 10, 100)))
+    print(
+        "  items:             "
+        + "  ".join(f"{f}x: {int(rows[f]['_items']):7d}" for f in (1, 10, 100))
+    )
     per_second = {f: rows[f]["_items"] / rows[f]["generate bank"] for f in rows}
-    print("questions per second: " + ", ".join(f"{f}x {v:,.0f}" for f, v in per_second.items())
-          + " (target >= 20,000; the 100x figure is the steady rate, 1x is dominated by set-up)")
+    print(
+        "questions per second: "
+        + ", ".join(f"{f}x {v:,.0f}" for f, v in per_second.items())
+        + " (target >= 20,000; the 100x figure is the steady rate, 1x is dominated by set-up)"
+    )
     site = ROOT / "site"
     if (site / "index.html").exists():
         print("\npage weight (bytes raw / gzipped)")
@@ -155,8 +194,13 @@ def print_package_size() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         for standard in ("scorm12", "scorm2004"):
-            seconds, summary = timed(lambda s=standard: build_package(ROOT, s, Path(tmp) / f"{s}.zip"), 1)
-            print(f"  {standard + ' package (zip)':38s}{summary.size:8,d} bytes, {summary.files} files, built in {seconds:.1f} s")
+            seconds, summary = timed(
+                lambda s=standard: build_package(ROOT, s, Path(tmp) / f"{s}.zip"), 1
+            )
+            print(
+                f"  {standard + ' package (zip)':38s}{summary.size:8,d} bytes, "
+                f"{summary.files} files, built in {seconds:.1f} s"
+            )
 
 
 if __name__ == "__main__":

@@ -2,6 +2,7 @@
 
 Content errors print as `file:line: field: message` lines and exit 1, never a traceback.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -20,8 +21,11 @@ from .usage import UsageError, find_project
 def cmd_check(args) -> int:
     built = build(args.project)
     course = built.course
-    print(f"content OK: {len(course.outline.modules)} modules, {len(course.products.products)} products, "
-          f"{len(course.facts)} numbers, {len(course.references.references)} references, {len(built.bank)} quiz items")
+    print(
+        f"content OK: {len(course.outline.modules)} modules, "
+        f"{len(course.products.products)} products, {len(course.facts)} numbers, "
+        f"{len(course.references.references)} references, {len(built.bank)} quiz items"
+    )
     return 0
 
 
@@ -44,7 +48,9 @@ def cmd_site(args) -> int:
     out = Path(args.out).resolve()
     try:
         with replaced(out) as staging:
-            mkdocs_build(load_config(str(args.project / "mkdocs.yml"), site_dir=str(staging), strict=True))
+            mkdocs_build(
+                load_config(str(args.project / "mkdocs.yml"), site_dir=str(staging), strict=True)
+            )
     except (MkDocsException, ContentError) as error:
         print(f"site not built:\n{str(error).strip()}", file=sys.stderr)
         return 1
@@ -53,7 +59,8 @@ def cmd_site(args) -> int:
 
 
 def cmd_plain(args) -> int:
-    """A hook-free MkDocs project (rendered Markdown + mkdocs.yml) for other engines such as Zensical."""
+    """A hook-free MkDocs project (rendered Markdown + mkdocs.yml) for other engines such as
+    Zensical."""
     from .plain import write_plain_project
 
     built = build(args.project)
@@ -61,12 +68,16 @@ def cmd_plain(args) -> int:
     with replaced(out) as folder:
         write_plain_project(built, args.project, folder)
     config = out / "mkdocs.yml"
-    print(f"plain project written: build it with `zensical build -f {config}` or `mkdocs build -f {config}`")
+    print(
+        "plain project written: build it with "
+        f"`zensical build -f {config}` or `mkdocs build -f {config}`"
+    )
     return 0
 
 
 def cmd_quiz(args) -> int:
-    """Draw items and export them; every check of the request lives in exporters.job and quiz.selection."""
+    """Draw items and export them; every check of the request lives in exporters.job and
+    quiz.selection."""
     from .content.loader import load_course
     from .exporters.job import ExportRequest, run_export
     from .quiz.bank import build_bank
@@ -74,12 +85,27 @@ def cmd_quiz(args) -> int:
 
     course = load_course(args.project / "content", shown_relative_to=args.project)
     bank = build_bank(course, args.project / "quizbank")
-    selection = Selection(args.seed, args.count, tuple(args.topics or ()), tuple(args.difficulty or ()),
-                          ids=read_ids(args.ids, "--ids") if args.ids else None,
-                          exclude=read_ids(args.exclude, "--exclude") if args.exclude else (),
-                          levels=tuple(args.level or ()), min_per_module=course.outline.assessment.min_per_module)
-    request = ExportRequest(args.format, args.out, selection, args.variants, args.ordering_as, args.pick,
-                            args.minutes, args.date, args.answer_sheet)
+    selection = Selection(
+        args.seed,
+        args.count,
+        tuple(args.topics or ()),
+        tuple(args.difficulty or ()),
+        ids=read_ids(args.ids, "--ids") if args.ids else None,
+        exclude=read_ids(args.exclude, "--exclude") if args.exclude else (),
+        levels=tuple(args.level or ()),
+        min_per_module=course.outline.assessment.min_per_module,
+    )
+    request = ExportRequest(
+        args.format,
+        args.out,
+        selection,
+        args.variants,
+        args.ordering_as,
+        args.pick,
+        args.minutes,
+        args.date,
+        args.answer_sheet,
+    )
     for line in run_export(request, course, bank, args.project):
         print(line)
     return 0
@@ -99,7 +125,8 @@ def cmd_package(args) -> int:
 
 
 class _OneLineParser(argparse.ArgumentParser):
-    """argparse prints the whole usage before a mistake; one line saying what is wrong reads better."""
+    """argparse prints the whole usage before a mistake; one line saying what is wrong reads
+    better."""
 
     def error(self, message: str):
         self.exit(2, f"error: {message} (see {self.prog} --help)\n")
@@ -127,43 +154,109 @@ def _module_ids(project: Path | None) -> list[str]:
 
 def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     p = _OneLineParser(prog="python -m build_tools", description=__doc__.splitlines()[0])
-    p.add_argument("--project", type=Path, help="folder holding mkdocs.yml and content/ (default: here or the nearest above)")
+    p.add_argument(
+        "--project",
+        type=Path,
+        help="folder holding mkdocs.yml and content/ (default: here or the nearest above)",
+    )
     sub = p.add_subparsers(dest="command", required=True)
-    sub.add_parser("check", help="validate content/ and print a one-line summary").set_defaults(run=cmd_check)
+    sub.add_parser("check", help="validate content/ and print a one-line summary").set_defaults(
+        run=cmd_check
+    )
     render = sub.add_parser("render", help="write the generated Markdown (with docs/) to a folder")
     render.add_argument("--out", required=True)
     render.set_defaults(run=cmd_render)
-    plain = sub.add_parser("plain", help="write a hook-free project (Markdown + mkdocs.yml) for other engines")
+    plain = sub.add_parser(
+        "plain", help="write a hook-free project (Markdown + mkdocs.yml) for other engines"
+    )
     plain.add_argument("--out", required=True)
     plain.set_defaults(run=cmd_plain)
-    site = sub.add_parser("site", help="strict MkDocs build, replacing the output folder only on success")
+    site = sub.add_parser(
+        "site", help="strict MkDocs build, replacing the output folder only on success"
+    )
     site.add_argument("--out", default="site")
     site.set_defaults(run=cmd_site)
     quiz = sub.add_parser("quiz", help="draw items from the question bank and export them")
     quiz.add_argument("--seed", type=int, default=1)
-    quiz.add_argument("--count", type=_at_least_one, help="items per quiz (default: all that match)")
-    quiz.add_argument("--topics", nargs="+", choices=modules or None, metavar="MODULE",
-                      help="module ids to draw from" + (f": {', '.join(modules)}" if modules else ""))
+    quiz.add_argument(
+        "--count", type=_at_least_one, help="items per quiz (default: all that match)"
+    )
+    quiz.add_argument(
+        "--topics",
+        nargs="+",
+        choices=modules or None,
+        metavar="MODULE",
+        help="module ids to draw from" + (f": {', '.join(modules)}" if modules else ""),
+    )
     quiz.add_argument("--difficulty", nargs="+", choices=["easy", "medium", "hard"])
-    quiz.add_argument("--level", nargs="+", choices=["recall", "understand", "apply", "analyze"],
-                      help="what items demand: recall a fact, understand it, apply it to a patient, analyze evidence")
-    quiz.add_argument("--ids", type=Path, metavar="FILE", help="only these items: one id a line, or an export's manifest")
-    quiz.add_argument("--exclude", type=Path, metavar="FILE", help="never these items (e.g. last year's manifest)")
-    quiz.add_argument("--variants", type=_at_least_one, default=1, help="number of exam variants (writes a folder)")
-    quiz.add_argument("--format", required=True, choices=list(FORMATS),
-                      help="review: a report of every item with its key, level, family and the content it rests on")
-    quiz.add_argument("--out", required=True, type=Path, help="output file, or folder when --variants > 1")
-    quiz.add_argument("--ordering-as", choices=["ordering", "matching"],
-                      help="moodle: ordering items as Moodle 4.4+ ordering (default) or as matching for older Moodle")
-    quiz.add_argument("--pick", type=_at_least_one,
-                      help="qti: items Canvas draws per attempt from the module groups (default: course.yaml assessment.items)")
-    quiz.add_argument("--minutes", type=_at_least_one, help="print: time allowed on the cover (default: 1.5 per item)")
+    quiz.add_argument(
+        "--level",
+        nargs="+",
+        choices=["recall", "understand", "apply", "analyze"],
+        help=(
+            "what items demand: recall a fact, understand it, apply it to a patient, "
+            "analyze evidence"
+        ),
+    )
+    quiz.add_argument(
+        "--ids",
+        type=Path,
+        metavar="FILE",
+        help="only these items: one id a line, or an export's manifest",
+    )
+    quiz.add_argument(
+        "--exclude", type=Path, metavar="FILE", help="never these items (e.g. last year's manifest)"
+    )
+    quiz.add_argument(
+        "--variants",
+        type=_at_least_one,
+        default=1,
+        help="number of exam variants (writes a folder)",
+    )
+    quiz.add_argument(
+        "--format",
+        required=True,
+        choices=list(FORMATS),
+        help=(
+            "review: a report of every item with its key, level, family and the content it rests on"
+        ),
+    )
+    quiz.add_argument(
+        "--out", required=True, type=Path, help="output file, or folder when --variants > 1"
+    )
+    quiz.add_argument(
+        "--ordering-as",
+        choices=["ordering", "matching"],
+        help=(
+            "moodle: ordering items as Moodle 4.4+ ordering (default) or as matching for "
+            "older Moodle"
+        ),
+    )
+    quiz.add_argument(
+        "--pick",
+        type=_at_least_one,
+        help=(
+            "qti: items Canvas draws per attempt from the module groups "
+            "(default: course.yaml assessment.items)"
+        ),
+    )
+    quiz.add_argument(
+        "--minutes",
+        type=_at_least_one,
+        help="print: time allowed on the cover (default: 1.5 per item)",
+    )
     quiz.add_argument("--date", help="print: exam date on the cover (default: a line to fill in)")
-    quiz.add_argument("--answer-sheet", action="store_true", help="print: also write a bubble answer sheet")
+    quiz.add_argument(
+        "--answer-sheet", action="store_true", help="print: also write a bubble answer sheet"
+    )
     quiz.set_defaults(run=cmd_quiz)
-    package = sub.add_parser("package", help="the course as a SCORM package (zip) for a learning management system")
+    package = sub.add_parser(
+        "package", help="the course as a SCORM package (zip) for a learning management system"
+    )
     package.add_argument("--format", required=True, choices=["scorm12", "scorm2004"])
-    package.add_argument("--out", required=True, help="the zip to write (replaced only when the build succeeds)")
+    package.add_argument(
+        "--out", required=True, help="the zip to write (replaced only when the build succeeds)"
+    )
     package.set_defaults(run=cmd_package)
     return p
 
@@ -176,7 +269,9 @@ def main(argv: list[str] | None = None) -> int:
         project, problem = None, error
     try:
         args = parser(_module_ids(project)).parse_args(argv)
-    except SystemExit as stop:  # --help, or a mistake argparse found (already printed): a status, not an exception
+    except (
+        SystemExit
+    ) as stop:  # --help, or a mistake argparse found (already printed): a status, not an exception
         return int(stop.code or 0)
     try:
         if problem:
@@ -189,7 +284,9 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    except OSError as error:  # a path the system refuses (too long, a device...): say so in one line
+    except (
+        OSError
+    ) as error:  # a path the system refuses (too long, a device...): say so in one line
         where = f"{error.filename}: " if error.filename else ""
         print(f"error: {where}{error.strerror or error}", file=sys.stderr)
         return 2

@@ -2,6 +2,7 @@
 page built from the same Markdown, served the way GitHub Pages serves them (gzip; the course under
 /cart-course/). Pages alternate within one run; medians and each page's distance from its plain
 twin are printed. Needs node/npm and chromium."""
+
 from __future__ import annotations
 
 import gzip
@@ -30,7 +31,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if prefix is None:
             self.send_error(404)
             return None
-        path = SITES[prefix] / self.path[len(prefix):].split("?")[0]
+        path = SITES[prefix] / self.path[len(prefix) :].split("?")[0]
         if path.is_dir():
             path = path / "index.html"
         if not path.is_file():
@@ -49,10 +50,12 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+# A line that ends in a backslash goes on in the next: the YAML has no line break there.
 PLAIN_CONFIG = """site_name: plain
 theme: {name: material, font: false}
 plugins: [search]
-markdown_extensions: [abbr, admonition, attr_list, md_in_html, tables, toc, pymdownx.details, pymdownx.superfences]
+markdown_extensions: [abbr, admonition, attr_list, md_in_html, tables, toc, \
+pymdownx.details, pymdownx.superfences]
 """
 
 
@@ -72,9 +75,12 @@ def plain_pages(folder: Path) -> Path:
     pages = build(ROOT).pages
     (folder / "docs").mkdir(parents=True, exist_ok=True)
     for module in MODULES.values():
-        (folder / "docs" / f"{module}.md").write_text(pages[f"modules/{module}.md"], encoding="utf-8")
+        (folder / "docs" / f"{module}.md").write_text(
+            pages[f"modules/{module}.md"], encoding="utf-8"
+        )
     (folder / "mkdocs.yml").write_text(PLAIN_CONFIG, encoding="utf-8")
-    logging.getLogger("mkdocs").setLevel(logging.ERROR)  # links to the course's other pages do not resolve here
+    # links to the course's other pages do not resolve here
+    logging.getLogger("mkdocs").setLevel(logging.ERROR)
     mkdocs_build(load_config(str(folder / "mkdocs.yml"), site_dir=str(folder / "site")))
     return folder / "site"
 
@@ -82,21 +88,38 @@ def plain_pages(folder: Path) -> Path:
 def run(url: str, tmp: Path) -> dict:
     report = tmp / "report.json"
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
-    subprocess.run([str(TOOLS / "node_modules" / ".bin" / "lighthouse"), url, "--quiet", "--output=json",
-                    f"--output-path={report}", "--chrome-flags=--headless=new --no-sandbox",
-                    "--only-categories=performance,accessibility,best-practices,seo"], check=True, env=env)
+    subprocess.run(
+        [
+            str(TOOLS / "node_modules" / ".bin" / "lighthouse"),
+            url,
+            "--quiet",
+            "--output=json",
+            f"--output-path={report}",
+            "--chrome-flags=--headless=new --no-sandbox",
+            "--only-categories=performance,accessibility,best-practices,seo",
+        ],
+        check=True,
+        env=env,
+    )
     data = json.loads(report.read_text())
     scores = {k: round(c["score"] * 100) for k, c in data["categories"].items()}
     audits = data["audits"]
-    return {**scores, "tbt": audits["total-blocking-time"]["numericValue"], "dom": audits["dom-size"]["numericValue"]}
+    return {
+        **scores,
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "dom": audits["dom-size"]["numericValue"],
+    }
 
 
 def _plain(name: str) -> str:
     return f"  plain Material, same Markdown as {name.split()[0]}"
 
 
-PAGES = {page: path for name, module in MODULES.items()
-         for page, path in ((_plain(name), f"/plain/{module}/"), (name, f"{PREFIX}modules/{module}/"))}
+PAGES = {
+    page: path
+    for name, module in MODULES.items()
+    for page, path in ((_plain(name), f"/plain/{module}/"), (name, f"{PREFIX}modules/{module}/"))
+}
 
 
 def main(runs: str = "5") -> int:
@@ -105,7 +128,16 @@ def main(runs: str = "5") -> int:
         print("run `make site` first", file=sys.stderr)
         return 1
     if not (TOOLS / "node_modules" / ".bin" / "lighthouse").exists():
-        install = ["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(TOOLS), "lighthouse@12"]
+        install = [
+            "npm",
+            "install",
+            "--silent",
+            "--no-audit",
+            "--no-fund",
+            "--prefix",
+            str(TOOLS),
+            "lighthouse@12",
+        ]
         subprocess.run(install, check=True)
     with tempfile.TemporaryDirectory() as tmp:
         SITES.update({PREFIX: site, "/plain/": plain_pages(Path(tmp) / "plain")})
@@ -117,17 +149,27 @@ def main(runs: str = "5") -> int:
                 results[name].append(run(f"http://127.0.0.1:{server.server_port}{path}", Path(tmp)))
         server.shutdown()
     print(f"Lighthouse (mobile, gzip), median of {runs} runs per page, pages alternated in one run")
-    print(f"{'page':48s}{'perf':>6s}{'TBT ms':>8s}{'DOM':>6s}{'a11y':>6s}{'b-p':>5s}{'SEO':>5s}"
-          "   perf per run")
-    medians = {name: {k: statistics.median(r[k] for r in rs) for k in rs[0]} for name, rs in results.items()}
+    print(
+        f"{'page':48s}{'perf':>6s}{'TBT ms':>8s}{'DOM':>6s}{'a11y':>6s}{'b-p':>5s}{'SEO':>5s}"
+        "   perf per run"
+    )
+    medians = {
+        name: {k: statistics.median(r[k] for r in rs) for k in rs[0]}
+        for name, rs in results.items()
+    }
     for name, rs in results.items():
         med = medians[name]
-        print(f"{name:48s}{med['performance']:6.0f}{med['tbt']:8.0f}{med['dom']:6.0f}{med['accessibility']:6.0f}"
-              f"{med['best-practices']:5.0f}{med['seo']:5.0f}   {' '.join(str(r['performance']) for r in rs)}")
+        print(
+            f"{name:48s}{med['performance']:6.0f}{med['tbt']:8.0f}{med['dom']:6.0f}"
+            f"{med['accessibility']:6.0f}{med['best-practices']:5.0f}{med['seo']:5.0f}   "
+            f"{' '.join(str(r['performance']) for r in rs)}"
+        )
     for name in MODULES:  # the target: within 2 points of the plain page, TBT <= 200 ms
         ours, plain = medians[name]["performance"], medians[_plain(name)]["performance"]
-        print(f"{name}: {ours:.0f} against {plain:.0f} on plain Material ({ours - plain:+.0f}), "
-              f"TBT {medians[name]['tbt']:.0f} ms")
+        print(
+            f"{name}: {ours:.0f} against {plain:.0f} on plain Material ({ours - plain:+.0f}), "
+            f"TBT {medians[name]['tbt']:.0f} ms"
+        )
     return 0
 
 

@@ -4,6 +4,7 @@ It holds no logic: loading, validation and rendering live in build_tools.pipelin
 A content error aborts in on_config, before MkDocs empties the site folder, so an
 existing site/ survives a bad edit.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,7 +13,15 @@ from mkdocs.exceptions import Abort
 from mkdocs.structure.files import File
 
 from build_tools.content.errors import ContentError
-from build_tools.pipeline import BANK_FILE, COURSE_FILE, bank_json, build, course_json, site_meta, with_glossary
+from build_tools.pipeline import (
+    BANK_FILE,
+    COURSE_FILE,
+    bank_json,
+    build,
+    course_json,
+    site_meta,
+    with_glossary,
+)
 
 _built = None
 
@@ -47,6 +56,7 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_build(config):
     # Runs after Material's search plugin has written the index (plugins run before hooks).
     from build_tools.pages.search import rewrite_index
+
     rewrite_index(Path(config.site_dir), _built.course)
 
 

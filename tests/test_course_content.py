@@ -1,4 +1,5 @@
 """The full course: every stored number on its page, citations that resolve, figures from data."""
+
 from __future__ import annotations
 
 import subprocess
@@ -69,7 +70,7 @@ def test_changing_a_crs_rate_changes_the_chart(crs_edited):
     labels = [text_of(t) for t in chart.find_all("text")]
     group = labels.index("axicabtagene ciloleucel, LBCL")
     assert labels[group + 1] == "CRS 87%"
-    assert "CRS 93%" not in labels[group:group + 4]
+    assert "CRS 93%" not in labels[group : group + 4]
 
 
 def test_figures_are_accessible_and_drawn_from_content(site, content, page_of_file):
@@ -78,7 +79,10 @@ def test_figures_are_accessible_and_drawn_from_content(site, content, page_of_fi
     assert svg["role"] == "img"
     title_id, desc_id = svg["aria-labelledby"].split()
     assert svg.find(id=title_id).get_text() and svg.find(id=desc_id).get_text()
-    legend = [li.find("strong").get_text() for li in car.select("figure.course-figure ol.figure-legend li")]
+    legend = [
+        li.find("strong").get_text()
+        for li in car.select("figure.course-figure ol.figure-legend li")
+    ]
     # numbered 1..n in the drawing, outside to inside
     assert legend == [d.name for d in content.car_structure.domains]
     markers = [t.get_text() for t in svg.select("text.fig-marker-text")]
@@ -87,7 +91,8 @@ def test_figures_are_accessible_and_drawn_from_content(site, content, page_of_fi
     products = soup(site / page_of_file["products"])
     assert {s.select_one("title").get_text() for s in products.select("figure svg")} == {
         "Toxicity in the approval trials (Table 1): % of patients with each adverse effect",
-        "Response in the approval trials (Table 1): % of patients in complete or partial remission"}
+        "Response in the approval trials (Table 1): % of patients in complete or partial remission",
+    }
 
 
 def test_name_decoder_marks_every_stem(site, page_of_file):
@@ -115,12 +120,27 @@ def test_table_2_and_table_3_are_complete(site, content, page_of_file):
     solid = article_text(site, page_of_file["solid_tumors"])
     for trial in content.solid_tumors.trials:
         for cohort in trial.cohorts:
-            assert f"{cohort.responders}/{cohort.patients}" in solid and f"{cohort.percent}%" in solid
+            assert (
+                f"{cohort.responders}/{cohort.patients}" in solid and f"{cohort.percent}%" in solid
+            )
 
 
 def test_no_sentence_copied_from_the_article():
     tool = ROOT.parent / "shared" / "tools" / "copycheck.py"
     need(tool.exists(), f"copycheck not found at {tool}")
-    result = subprocess.run([sys.executable, str(tool), "--exclude", "*reference*", "content", "docs", "build_tools", "quizbank"],
-                            cwd=ROOT, capture_output=True, text=True)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(tool),
+            "--exclude",
+            "*reference*",
+            "content",
+            "docs",
+            "build_tools",
+            "quizbank",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
     assert "0 copied run(s)" in result.stdout, result.stdout

@@ -1,5 +1,6 @@
 """Deploying a fork needs no edit: site_url comes from SITE_URL, which the Pages workflow sets
 from the repository's published address; canonical links and the sitemap follow it."""
+
 from __future__ import annotations
 
 import yaml
@@ -9,10 +10,15 @@ from conftest import ROOT
 def test_site_url_comes_from_the_environment(project, monkeypatch):
     monkeypatch.setenv("SITE_URL", "https://someone.github.io/a-fork/")
     site = project.build_site()
-    canonical = project.page("modules/car-anatomy/index.html").select_one("link[rel=canonical]")["href"]
+    canonical = project.page("modules/car-anatomy/index.html").select_one("link[rel=canonical]")[
+        "href"
+    ]
     assert canonical == "https://someone.github.io/a-fork/modules/car-anatomy/"
     sitemap = (site / "sitemap.xml").read_text()
-    assert "<loc>https://someone.github.io/a-fork/</loc>" in sitemap and "example.github.io" not in sitemap
+    assert (
+        "<loc>https://someone.github.io/a-fork/</loc>" in sitemap
+        and "example.github.io" not in sitemap
+    )
 
 
 def test_pages_workflow_sets_site_url_from_the_repository():

@@ -1,6 +1,7 @@
 """Every item type passes through every export format and comes out under its own stem, so a new
 type added to ItemType cannot be written as another type without a word (exporters end in
 assert_never) or dropped from a file."""
+
 from __future__ import annotations
 
 import html
@@ -56,6 +57,9 @@ def test_every_item_type_reaches_every_format(tmp_path, bank, fmt):
     ids.write_text("\n".join(i.id for i in chosen.values()) + "\n", encoding="utf-8")
     out = export(ROOT, fmt, tmp_path / f"out{FORMATS[fmt].SUFFIX}", "--ids", str(ids))
     text = _text_of(out)
-    missing = [kind for kind, item in chosen.items()
-               if re.sub(r"\s+", " ", item.stem.replace("\u2019", "'")) not in text]
+    missing = [
+        kind
+        for kind, item in chosen.items()
+        if re.sub(r"\s+", " ", item.stem.replace("\u2019", "'")) not in text
+    ]
     assert not missing, f"{fmt}: no stem of the {', '.join(missing)} item(s) in {out.name}"

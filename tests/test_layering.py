@@ -1,5 +1,6 @@
 """The library's import graph: data flows one way. No module imports its caller, nothing below
 the command line imports it, and there is no cycle, counting imports inside functions too."""
+
 from __future__ import annotations
 
 import ast
@@ -31,13 +32,17 @@ def imports(path: Path, root: Path = ROOT) -> set[str]:
                 continue
             if node.module:
                 found.add(target)
-            found |= {f"{target}.{a.name}" for a in node.names}  # `from . import cases` names a module
+            # `from . import cases` names a module
+            found |= {f"{target}.{a.name}" for a in node.names}
     return found
 
 
 def graph() -> dict[str, set[str]]:
     modules = {module_name(p): p for p in PACKAGE.rglob("*.py")}
-    return {name: {m for m in imports(path) if m in modules and m != name} for name, path in modules.items()}
+    return {
+        name: {m for m in imports(path) if m in modules and m != name}
+        for name, path in modules.items()
+    }
 
 
 def test_nothing_below_the_command_line_imports_it():
@@ -53,7 +58,9 @@ def test_the_import_graph_has_no_cycle():
         state[node] = 1
         for nxt in sorted(deps[node]):
             if state.get(nxt) == 1:
-                raise AssertionError("import cycle: " + " -> ".join(path[path.index(nxt):] + [nxt]))
+                raise AssertionError(
+                    "import cycle: " + " -> ".join(path[path.index(nxt) :] + [nxt])
+                )
             if nxt not in state:
                 visit(nxt, [*path, nxt])
         state[node] = 2
@@ -66,5 +73,11 @@ def test_the_import_graph_has_no_cycle():
 def test_the_graph_sees_imports_inside_functions(tmp_path):
     module = tmp_path / "build_tools" / "pages" / "x.py"
     module.parent.mkdir(parents=True)
-    module.write_text("import json\n\ndef f():\n    from ..cli import main\n    from .. import swap\n")
-    assert imports(module, tmp_path) == {"build_tools.cli", "build_tools.cli.main", "build_tools.swap"}
+    module.write_text(
+        "import json\n\ndef f():\n    from ..cli import main\n    from .. import swap\n"
+    )
+    assert imports(module, tmp_path) == {
+        "build_tools.cli",
+        "build_tools.cli.main",
+        "build_tools.swap",
+    }

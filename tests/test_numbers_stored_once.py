@@ -1,8 +1,10 @@
-"""Numbers in content prose come from placeholders, never typed twice (the one-source-of-truth rule).
+"""Numbers in content prose come from placeholders, never typed twice (the one-source-of-truth
+rule).
 
 Digits may appear in prose only as part of a name (CD19, IL-6, phase 1, Table 2, NY-ESO-1 ...).
 A count of the course's own entities in words ("six products") goes stale like a digit when an
 entity is added, so templates derive it (`| words`) and prose, comments included, avoids it."""
+
 from __future__ import annotations
 
 import re
@@ -11,16 +13,38 @@ import yaml
 from conftest import ROOT
 
 NAMES = re.compile(
-    r"\{[^}]+\}"                                     # placeholders: the number comes from a field
-    r"|\b(?:CD\d+\w*|IL-\d+|4-1BB|HLA-A\*\d+:\d+|GD2|E[67]|MAGE(?:-A\d)?|NY-ESO-1|ZUMA-\d+|SARS-CoV-2|COVID-19"
+    r"\{[^}]+\}"  # placeholders: the number comes from a field
+    r"|\b(?:CD\d+\w*|IL-\d+|4-1BB|HLA-A\*\d+:\d+|GD2|E[67]|MAGE(?:-A\d)?|NY-ESO-1"
+    r"|ZUMA-\d+|SARS-CoV-2|COVID-19"
     r"|PD-1|Claudin18\.2|GPRC5D|CRISPR-Cas9|TNFRSF17|CD-19|CD 19|cluster of differentiation 19)\b"
     r"|\b(?:[Ii]nterleukin|phase|Table|reference|carcinoma|protein|group) \d+\b"
-    r"|95% CI|\.md\.j2$")
+    r"|95% CI|\.md\.j2$"
+)
 # Not prose: ids, numbers, dates, citations, and the reference list's bibliographic data.
-SKIP_KEYS = {"values", "refs", "id", "n", "ref", "year", "first_approval", "reviewed", "version", "details",
-             "self_check_count", "self_check_seed", "phase", "target", "content", "targets", "after_target",
-             "objective", "assessment", "rests_on"}
-SKIP_FILES = {"references.yaml", "glossary.yaml"}  # glossary definitions are general, not course facts
+SKIP_KEYS = {
+    "values",
+    "refs",
+    "id",
+    "n",
+    "ref",
+    "year",
+    "first_approval",
+    "reviewed",
+    "version",
+    "details",
+    "self_check_count",
+    "self_check_seed",
+    "phase",
+    "target",
+    "content",
+    "targets",
+    "after_target",
+    "objective",
+    "assessment",
+    "rests_on",
+}
+# glossary definitions are general, not course facts
+SKIP_FILES = {"references.yaml", "glossary.yaml"}
 
 # A count is a number word before a noun that names what content/*.yaml lists (products, therapy
 # types, antigens, diseases and indications, modules, objectives, CAR domains, name stems, Table 3
@@ -28,13 +52,20 @@ SKIP_FILES = {"references.yaml", "glossary.yaml"}  # glossary definitions are ge
 # the same phrase ("six commercially available CAR T-cell products", "three kinds of T-cell
 # product"). "One" is left out ("one of", "one CAR product" count nothing that grows), and so are
 # other nouns ("two doses", "two words").
-COUNT_WORDS = ("two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-               "fifteen sixteen seventeen eighteen nineteen twenty").split()
-ENTITY_NOUNS = (r"products?|therap(?:y|ies)|antigens?|targets?|diseases?|indications?"
-                r"|malignanc(?:y|ies)|modules?|objectives?|domains?|stems?|trials?|references?"
-                r"|agents?|complications?|challenges?")
-COUNT = re.compile(rf"\b(?:{'|'.join(COUNT_WORDS)})(?: (?:kinds?|types?) of)?(?:[ -][\w-]+){{0,4}}?"
-                   rf"[ -](?:{ENTITY_NOUNS})\b", re.IGNORECASE)
+COUNT_WORDS = (
+    "two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty"
+).split()
+ENTITY_NOUNS = (
+    r"products?|therap(?:y|ies)|antigens?|targets?|diseases?|indications?"
+    r"|malignanc(?:y|ies)|modules?|objectives?|domains?|stems?|trials?|references?"
+    r"|agents?|complications?|challenges?"
+)
+COUNT = re.compile(
+    rf"\b(?:{'|'.join(COUNT_WORDS)})(?: (?:kinds?|types?) of)?(?:[ -][\w-]+){{0,4}}?"
+    rf"[ -](?:{ENTITY_NOUNS})\b",
+    re.IGNORECASE,
+)
 # Number words that read like a count of entities but describe one thing's design.
 ORDINARY = re.compile(r"\btwo antigens at once\b")  # a dual-target CAR, not antigens.yaml's count
 TEMPLATE_CODE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)  # what a template computes
@@ -93,7 +124,13 @@ def test_no_number_is_typed_into_prose():
 
 
 def test_a_typed_number_is_caught_but_names_are_not():
-    found = list(_walk({"text": "CRS struck 93% of CD19 patients in phase 2", "body": "IL-6 and {x.y}"}, "f.yaml", ()))
+    found = list(
+        _walk(
+            {"text": "CRS struck 93% of CD19 patients in phase 2", "body": "IL-6 and {x.y}"},
+            "f.yaml",
+            (),
+        )
+    )
     assert found == ["f.yaml: ('text',): CRS struck 93% of CD19 patients in phase 2"]
 
 
@@ -102,13 +139,20 @@ def test_no_count_of_entities_is_written_in_words():
 
 
 def test_a_count_in_words_is_caught_but_ordinary_numbers_are_not():
-    counts = {"The US market has six CAR T-cell products.": "six CAR T-cell products",
-              "Three kinds of T-cell product are in use.": "Three kinds of T-cell product",
-              "Name the two T-cell therapies approved for solid tumors.": "two T-cell therapies",
-              "The course has eight modules.": "eight modules"}
+    counts = {
+        "The US market has six CAR T-cell products.": "six CAR T-cell products",
+        "Three kinds of T-cell product are in use.": "Three kinds of T-cell product",
+        "Name the two T-cell therapies approved for solid tumors.": "two T-cell therapies",
+        "The course has eight modules.": "eight modules",
+    }
     assert {text: count_in(text) for text in counts} == counts
-    ordinary = ["Give two doses of tocilizumab.", "It is one of the products.",
-                "One CAR product serves all.", "CARs that target two antigens at once.",
-                "Two kinds of second cancer occur.", "Never two about the same fact.",
-                "Names usually have two words."]
+    ordinary = [
+        "Give two doses of tocilizumab.",
+        "It is one of the products.",
+        "One CAR product serves all.",
+        "CARs that target two antigens at once.",
+        "Two kinds of second cancer occur.",
+        "Never two about the same fact.",
+        "Names usually have two words.",
+    ]
     assert [count_in(text) for text in ordinary] == [None] * len(ordinary)

@@ -1,4 +1,5 @@
 """The rendered site: strict build, facts from content, escaping, strict templates, navigation."""
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,12 @@ def test_strict_build_writes_every_module_and_page(site):
 def test_navigation_follows_course_order(site):
     course = yaml.safe_load((ROOT / "content/course.yaml").read_text())
     page = soup(site / "index.html")
-    titles = [a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")]
-    expected = [m["title"] for m in course["modules"]] + [p["title"] for p in course.get("pages", [])]
+    titles = [
+        a.get_text(" ", strip=True) for a in page.select("nav.md-nav--primary a.md-nav__link")
+    ]
+    expected = [m["title"] for m in course["modules"]] + [
+        p["title"] for p in course.get("pages", [])
+    ]
     positions = [titles.index(title) for title in expected]
     assert positions == sorted(positions), titles
 
@@ -45,7 +50,11 @@ def test_table_1_row_comes_from_content(site):
     lbcl = next(i for i in axi["indications"] if i["id"] == "lbcl")
     row = table_row(soup(site / MODULE), "axicabtagene ciloleucel", "large B-cell lymphoma")
     assert row[1] == "CD19"
-    assert row[3:6] == [f"{lbcl['response_percent']}%", "estimated 42.6% at 5 years", f"{lbcl['crs_percent']}%"]
+    assert row[3:6] == [
+        f"{lbcl['response_percent']}%",
+        "estimated 42.6% at 5 years",
+        f"{lbcl['crs_percent']}%",
+    ]
 
 
 def test_changing_one_number_changes_the_page(crs_edited):
@@ -57,8 +66,14 @@ def test_changing_one_number_changes_the_page(crs_edited):
 
 def test_script_typed_into_yaml_is_shown_as_text(project):
     payload = '</title><script>alert("x")</script><img src=x onerror=alert(1)>'
-    project.replace("content/products.yaml", "  inn: axicabtagene ciloleucel\n", f"  inn: '{payload}'\n")
-    project.replace("content/course.yaml", "  title: The approved CAR T-cell products\n", f"  title: '{payload}'\n")
+    project.replace(
+        "content/products.yaml", "  inn: axicabtagene ciloleucel\n", f"  inn: '{payload}'\n"
+    )
+    project.replace(
+        "content/course.yaml",
+        "  title: The approved CAR T-cell products\n",
+        f"  title: '{payload}'\n",
+    )
     project.build_site()
     for rel in (MODULE, "index.html"):
         html = (project.root / "site" / rel).read_text(encoding="utf-8")
@@ -97,7 +112,9 @@ def test_no_request_to_another_host(site):
                 if "canonical" in (el.get("rel") or []):
                     continue  # names the published address; browsers do not fetch it
                 url = el.get(attr) or ""
-                assert not url.startswith(("http:", "https:", "//")), f"{html.relative_to(site)}: {url}"
+                assert not url.startswith(("http:", "https:", "//")), (
+                    f"{html.relative_to(site)}: {url}"
+                )
 
 
 def test_every_page_has_version_review_date_and_disclaimer(site):
@@ -106,7 +123,11 @@ def test_every_page_has_version_review_date_and_disclaimer(site):
         footer = soup(html).select_one(".md-copyright")
         assert footer, html
         text = footer.get_text(" ", strip=True)
-        assert course["version"] in text and str(course["reviewed"]) in text and "not clinical guidance" in text
+        assert (
+            course["version"] in text
+            and str(course["reviewed"]) in text
+            and "not clinical guidance" in text
+        )
 
 
 NEW_MODULE = """\
@@ -171,4 +192,7 @@ def test_a_module_is_a_yaml_file_and_a_course_entry_with_no_code(project):
 def test_a_content_file_no_module_presents_is_an_error(project, capsys):
     project.path("content/stray.yaml").write_text("sections: []\n", encoding="utf-8")
     assert project.run("check") == 1
-    assert "content/stray.yaml:1: unknown content file: no module in course.yaml presents it" in capsys.readouterr().err
+    assert (
+        "content/stray.yaml:1: unknown content file: no module in course.yaml presents it"
+        in capsys.readouterr().err
+    )

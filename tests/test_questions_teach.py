@@ -1,5 +1,6 @@
 """Questions that teach: named keys, clinical cases that hang together, item design rules, and a
 final-assessment draw that covers the course."""
+
 from __future__ import annotations
 
 import csv
@@ -38,7 +39,9 @@ NUMBER = re.compile(r"^[<>~]?\s*\d[\d,.]*(%| [a-z]+)?(–\d[\d,.]*%?( [a-z]+)?)?
 
 
 def _number_recall(item) -> bool:
-    return item.type == "numeric" or (item.type == "single" and all(NUMBER.match(o.text) for o in item.options))
+    return item.type == "numeric" or (
+        item.type == "single" and all(NUMBER.match(o.text) for o in item.options)
+    )
 
 
 # --- keys named, not guessed ------------------------------------------------------------------
@@ -50,10 +53,13 @@ KEYS = {  # the four keys a reviewer found wrong, as the article states them
 
 
 @pytest.mark.parametrize("item_id, key", KEYS.items())
-def test_reported_keys_are_right_in_the_bank_the_site_and_an_export(item_id, key, site, tmp_path,
-                                                                    by_id):
+def test_reported_keys_are_right_in_the_bank_the_site_and_an_export(
+    item_id, key, site, tmp_path, by_id
+):
     assert answer_text(by_id[item_id]).split(" (±")[0] == key
-    published = {i["id"]: i for i in json.loads((site / "assets" / "quizbank.json").read_text())["items"]}[item_id]
+    published = {
+        i["id"]: i for i in json.loads((site / "assets" / "quizbank.json").read_text())["items"]
+    }[item_id]
     if published["type"] == "numeric":
         assert published["answer"] == float(key.split()[0])
     else:
@@ -62,7 +68,9 @@ def test_reported_keys_are_right_in_the_bank_the_site_and_an_export(item_id, key
     numeric = published["type"] == "numeric"
 
     def exported(fmt: str, name: str) -> str:
-        return export(COURSE_ROOT, fmt, tmp_path / name, "--ids", str(ids)).read_text(encoding="utf-8")
+        return export(COURSE_ROOT, fmt, tmp_path / name, "--ids", str(ids)).read_text(
+            encoding="utf-8"
+        )
 
     [row] = list(csv.DictReader(io.StringIO(exported("csv", "q.csv"))))
     assert row["answer"].split(" (±")[0] == key
@@ -70,7 +78,12 @@ def test_reported_keys_are_right_in_the_bank_the_site_and_an_export(item_id, key
     assert (f"#{key.split()[0]}:" if numeric else f"={key}") in gift
     moodle = etree.fromstring(exported("moodle", "q.xml").encode())
     right = [a for a in moodle.iter("answer") if float(a.get("fraction")) == 100]
-    texts = [lxml.html.fromstring(a.findtext("text")).text_content() if not numeric else a.findtext("text") for a in right]
+    texts = [
+        lxml.html.fromstring(a.findtext("text")).text_content()
+        if not numeric
+        else a.findtext("text")
+        for a in right
+    ]
     assert texts == [key.split()[0] if numeric else key]
     assert f"Key: {key}" in exported("review", "q.html")
 
@@ -90,16 +103,24 @@ def test_a_fact_with_several_values_must_name_its_answer(project, capsys):
 
 
 def test_an_answer_naming_no_value_is_an_error(project, capsys):
-    project.replace("content/adverse_effects.yaml", "    answer: after\n", "    answer: afterwards\n")
+    project.replace(
+        "content/adverse_effects.yaml", "    answer: after\n", "    answer: afterwards\n"
+    )
     assert project.run("check") == 1
     assert "answer 'afterwards' names no value of this fact" in capsys.readouterr().err
 
 
 # --- HLA: restriction is not the same as needing a match ----------------------------------------
 def test_til_are_hla_restricted_but_need_no_typing_on_the_page_and_in_items(site, by_id):
-    table = soup(site / "modules/cellular-therapies/index.html").find(id="comparison").find_next("table")
-    rows = {text_of(tr.find("td")): [text_of(td) for td in tr.find_all("td")[1:]]
-            for tr in table.find_all("tr")[1:]}
+    table = (
+        soup(site / "modules/cellular-therapies/index.html")
+        .find(id="comparison")
+        .find_next("table")
+    )
+    rows = {
+        text_of(tr.find("td")): [text_of(td) for td in tr.find_all("td")[1:]]
+        for tr in table.find_all("tr")[1:]
+    }
     names = [text_of(th) for th in table.find_all("th")[1:]]
     typed = dict(zip(names, rows["Patient's HLA type checked first?"], strict=True))
     assert typed["Tumor-infiltrating lymphocytes"].startswith("No")
@@ -118,7 +139,13 @@ def test_the_allele_keeps_its_asterisk_on_the_page(site):
 # Items whose key is a judgement composed from several facts (who is eligible, what a comparison
 # shows, which design a result came from, a concept, a true/false statement): for these the audit
 # checks instead that the section shows the content the judgement rests on (the item's source).
-COMPOSED = {"tcr-eligibility", "table1-cross-trial", "evidence-design", "concept", "movement-disorders"}
+COMPOSED = {
+    "tcr-eligibility",
+    "table1-cross-trial",
+    "evidence-design",
+    "concept",
+    "movement-disorders",
+}
 
 
 def _section_text(doc, page: str) -> str:
@@ -129,7 +156,18 @@ def _section_text(doc, page: str) -> str:
     for el in start.find_all_next():
         if re.fullmatch(r"h[1-6]", el.name) and el.name <= level:
             break
-        if el.name in ("p", "li", "td", "th", "dt", "dd", "h3", "h4", "h5", "h6") and not el.find_parent(class_="quiz-question"):
+        if el.name in (
+            "p",
+            "li",
+            "td",
+            "th",
+            "dt",
+            "dd",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+        ) and not el.find_parent(class_="quiz-question"):
             parts.append(el.get_text(""))
     return _norm(" ".join(parts))
 
@@ -149,7 +187,11 @@ def _keys(item) -> list[str]:
 
 
 def _composed(item) -> bool:
-    return item.type == "truefalse" or item.id.split(":")[0] in COMPOSED or item.id == "naming-stem:bends"
+    return (
+        item.type == "truefalse"
+        or item.id.split(":")[0] in COMPOSED
+        or item.id == "naming-stem:bends"
+    )
 
 
 def test_every_key_appears_in_the_section_its_page_link_points_to(site, content, bank):
@@ -166,7 +208,11 @@ def test_every_key_appears_in_the_section_its_page_link_points_to(site, content,
             sections[item.page] = _section_text(docs[path], item.page)
         text = sections[item.page]
         if _composed(item):
-            pieces = [p.rstrip(".;") for p in re.split(r"(?<=[.;])\s+", teaching_text(ctx, item)) if len(p) > 25]
+            pieces = [
+                p.rstrip(".;")
+                for p in re.split(r"(?<=[.;])\s+", teaching_text(ctx, item))
+                if len(p) > 25
+            ]
             if not any(_norm(p)[:50] in text for p in pieces):
                 missing.append(f"{item.id}: what it rests on ({item.source}) is not in {item.page}")
             continue
@@ -187,8 +233,12 @@ def test_every_item_has_a_level_and_the_bank_asks_more_than_recall(bank):
 def test_at_least_forty_cases_across_four_modules_each_option_explained(bank):
     case_items = [i for i in bank if i.case is not None]
     assert len(case_items) >= 40
-    assert {"adverse-effects", "cellular-therapies", "failure-and-delivery", "beyond-blood-cancers"} <= \
-        {i.topic for i in case_items}
+    assert {
+        "adverse-effects",
+        "cellular-therapies",
+        "failure-and-delivery",
+        "beyond-blood-cancers",
+    } <= {i.topic for i in case_items}
     for item in case_items:
         assert all(len(o.why) > 15 and o.why.endswith(".") for o in item.options), item.id
         assert len(item.options) >= 3, item.id
@@ -210,15 +260,23 @@ def test_every_case_hangs_together(content, bank):
             assert case.disease in {i.disease for i in product.indications}, item.id
         if case.about in complications:
             c = complications[case.about]
-            assert not case.findings or set(c.hallmarks) <= set(case.findings) <= set(c.hallmarks + c.findings), item.id
-            others = {f for o in complications.values() if o.id != c.id for f in o.hallmarks + o.findings}
+            assert not case.findings or set(c.hallmarks) <= set(case.findings) <= set(
+                c.hallmarks + c.findings
+            ), item.id
+            others = {
+                f for o in complications.values() if o.id != c.id for f in o.hallmarks + o.findings
+            }
             assert not set(case.findings) & others, item.id  # findings of one syndrome only
             assert not c.targets or product.target in c.targets, item.id
         if case.day is not None:
             assert f"day {case.day}" in item.stem, item.id
-        if case.day is not None and case.about in windows:  # the day lies in one infection window only
+        if (
+            case.day is not None and case.about in windows
+        ):  # the day lies in one infection window only
             assert [w.id for w in cases.likeliest(ctx, case.day)] == [case.about], item.id
-        if case.day is not None and case.about in complications:  # a late complication: past its threshold
+        if (
+            case.day is not None and case.about in complications
+        ):  # a late complication: past its threshold
             timing = re.search(r"\{([^}]+)\}", complications[case.about].timing).group(1)
             threshold = content.facts[timing].value
             assert case.day > (threshold.high if threshold.is_range else threshold.value), item.id
@@ -241,9 +299,13 @@ def test_numeric_tolerance_follows_precision_and_wording(bank):
     for item in bank:
         if item.type != "numeric":
             continue
-        approximate = re.search(r"\b(about|approximately|roughly|around|nearly)\b", item.stem.lower())
+        approximate = re.search(
+            r"\b(about|approximately|roughly|around|nearly)\b", item.stem.lower()
+        )
         precision = 0.5 if float(item.answer).is_integer() else 0.05
-        assert item.tolerance >= (max(precision, abs(item.answer) * 0.1 - 0.01) if approximate else precision), item.id
+        assert item.tolerance >= (
+            max(precision, abs(item.answer) * 0.1 - 0.01) if approximate else precision
+        ), item.id
         assert item.tolerance <= max(precision, abs(item.answer) * 0.1 + 0.01), item.id
 
 
@@ -258,10 +320,17 @@ def test_an_acronym_is_asked_only_against_terms_with_the_same_initials(project):
     from build_tools.content.loader import load_course
     from build_tools.quiz.bank import build_bank
 
-    project.replace("content/glossary.yaml", "- {id: crs, abbr: CRS,", (
-        "- {id: crx, abbr: CRX, term: cellular response score, definition: 'Made up for a test.'}\n"
-        "- {id: cry, abbr: CRY, term: clonal regrowth signal, definition: 'Made up for a test.'}\n"
-        "- {id: crs, abbr: CRS,"))
+    project.replace(
+        "content/glossary.yaml",
+        "- {id: crs, abbr: CRS,",
+        (
+            "- {id: crx, abbr: CRX, term: cellular response score, "
+            "definition: 'Made up for a test.'}\n"
+            "- {id: cry, abbr: CRY, term: clonal regrowth signal, "
+            "definition: 'Made up for a test.'}\n"
+            "- {id: crs, abbr: CRS,"
+        ),
+    )
     copied = build_bank(load_course(project.path("content")), project.path("quizbank"))
     asked = [i for i in copied if i.id.startswith("glossary-term")]
     assert {"glossary-term:crs", "glossary-term:crx", "glossary-term:cry"} <= {i.id for i in asked}
@@ -275,12 +344,17 @@ def test_single_choice_items_offer_four_or_five_options_where_the_data_allows(ba
     assert sum(len(i.options) >= 4 for i in singles) >= 0.8 * len(singles)
 
 
-# --- the final assessment's draw ---------------------------------------------------------------------
+# --- the final assessment's draw --------------------------------------------------------------
 @pytest.mark.parametrize("seed", range(100))
 def test_an_attempt_covers_every_module_and_never_repeats_a_family(seed, bank, content, modules):
     settings = content.outline.assessment
-    attempt = draw_attempt(bank, seed=seed, size=settings.items,
-                           min_per_module=settings.min_per_module, modules=modules)
+    attempt = draw_attempt(
+        bank,
+        seed=seed,
+        size=settings.items,
+        min_per_module=settings.min_per_module,
+        modules=modules,
+    )
     assert len(attempt) == settings.items
     assert len({i.family for i in attempt}) == len(attempt)
     for module in modules:
@@ -292,10 +366,10 @@ def test_attempts_differ_by_seed_and_can_be_held_to_levels(bank, modules):
     a = draw_attempt(bank, seed=1, size=20, min_per_module=2, modules=modules)
     b = draw_attempt(bank, seed=2, size=20, min_per_module=2, modules=modules)
     assert {i.id for i in a} != {i.id for i in b}
-    applied = draw_attempt(bank, seed=1, size=10, min_per_module=0, modules=modules,
-                           levels=["apply", "analyze"])
+    applied = draw_attempt(
+        bank, seed=1, size=10, min_per_module=0, modules=modules, levels=["apply", "analyze"]
+    )
     assert len(applied) == 10 and {i.level for i in applied} <= {"apply", "analyze"}
-
 
 
 def test_every_item_source_names_content_that_exists(content, bank):

@@ -1,4 +1,5 @@
 """The question bank: coverage, item quality, answers that are content, determinism."""
+
 from __future__ import annotations
 
 import json
@@ -28,18 +29,36 @@ def test_every_item_tests_an_objective_of_its_module(content, bank):
         assert item.objective in content.module(item.topic).objectives, item.id
 
 
-@pytest.mark.parametrize("broken, complaint", [
-    (dict(options=(Option.of("12%", True), Option.of("15%", True))), "exactly one correct"),
-    (dict(options=(Option.of("25%", True), Option.of("12%", False))), "sorted"),
-    (dict(options=(Option.of("12%", True), Option.of("12%", False))), "duplicate"),
-    (dict(options=(Option.of("12%", True), Option.of("all of the above", False))), "all/none"),
-    (dict(stem="Rate of CRS"), "question or a completion"),
-    (dict(options=(Option.of("12%", True), Option.of("a great many patients", False))), "mix numbers and words"),
-])
+@pytest.mark.parametrize(
+    "broken, complaint",
+    [
+        (dict(options=(Option.of("12%", True), Option.of("15%", True))), "exactly one correct"),
+        (dict(options=(Option.of("25%", True), Option.of("12%", False))), "sorted"),
+        (dict(options=(Option.of("12%", True), Option.of("12%", False))), "duplicate"),
+        (dict(options=(Option.of("12%", True), Option.of("all of the above", False))), "all/none"),
+        (dict(stem="Rate of CRS"), "question or a completion"),
+        (
+            dict(options=(Option.of("12%", True), Option.of("a great many patients", False))),
+            "mix numbers and words",
+        ),
+    ],
+)
 def test_quality_check_catches_bad_items(broken, complaint):
-    fields = dict(id="x", type="single", topic="t", objective="o", difficulty="easy", level="recall", family="f",
-                  stem="What rate?", explanation="e.", refs=(1,), source="s", page="p",
-                  options=(Option.of("12%", True), Option.of("25%", False)))
+    fields = dict(
+        id="x",
+        type="single",
+        topic="t",
+        objective="o",
+        difficulty="easy",
+        level="recall",
+        family="f",
+        stem="What rate?",
+        explanation="e.",
+        refs=(1,),
+        source="s",
+        page="p",
+        options=(Option.of("12%", True), Option.of("25%", False)),
+    )
     fields.update(broken)
     assert any(complaint in p for p in problems(Item(**fields)))
 
@@ -79,8 +98,11 @@ def test_every_item_links_to_an_anchor_that_exists(site, bank):
 
 
 def test_changing_one_fact_changes_page_and_every_item_from_it(project, tmp_path, bank):
-    project.replace("content/adverse_effects.yaml", "      after: {value: 4, unit: percent}\n",
-                    "      after: {value: 3, unit: percent}\n")
+    project.replace(
+        "content/adverse_effects.yaml",
+        "      after: {value: 4, unit: percent}\n",
+        "      after: {value: 3, unit: percent}\n",
+    )
     source = "facts.uk-early-intervention.after"
     items = json.loads(export(project.root, "json", tmp_path / "bank.json").read_text())["items"]
     from_fact = [i for i in items if i["source"] == source]
@@ -93,7 +115,12 @@ def test_changing_one_fact_changes_page_and_every_item_from_it(project, tmp_path
         else:
             assert [o["text"] for o in item["options"] if o["correct"]] == ["3%"]
     project.build_site()
-    text = project.page("modules/adverse-effects/index.html").find(id="steroid-tradeoff").find_next("ul").get_text(" ")
+    text = (
+        project.page("modules/adverse-effects/index.html")
+        .find(id="steroid-tradeoff")
+        .find_next("ul")
+        .get_text(" ")
+    )
     assert "to 3%" in " ".join(text.split())
 
 
@@ -108,9 +135,16 @@ def test_draw_is_seeded_and_filters_by_topic_and_difficulty(bank):
 def test_bad_blueprint_names_file_line_and_field(project, capsys):
     project.replace("quizbank/blueprints.yaml", "generator: naming_stem", "generator: naming_stems")
     blueprints = "quizbank/blueprints.yaml"
-    project.replace(blueprints, "module: beyond-blood-cancers, objective: 2", "module: beyond-blood-cancers, objective: 9")
+    project.replace(
+        blueprints,
+        "module: beyond-blood-cancers, objective: 2",
+        "module: beyond-blood-cancers, objective: 9",
+    )
     assert project.run("check") == 1
     err = capsys.readouterr().err
     line = project.line_of("quizbank/blueprints.yaml", "naming_stems")
-    assert f"quizbank/blueprints.yaml:{line}: blueprints[" in err and "unknown generator 'naming_stems'" in err
+    assert (
+        f"quizbank/blueprints.yaml:{line}: blueprints[" in err
+        and "unknown generator 'naming_stems'" in err
+    )
     assert "has only 3 objectives" in err and "2 content errors" in err

@@ -1,5 +1,6 @@
 """The instructor's command line: every bad input is one line and a non-zero exit, and leaves no
 partial, stale or deleted output; selection by id lists; the manifest; the README's commands."""
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,11 @@ def run(capsys, *args: str) -> tuple[int, list[str], str]:
 def refused(capsys, *args: str) -> str:
     """Run a command that must fail: exit 2, exactly one line on stderr, nothing on stdout."""
     status, err, out = run(capsys, *args)
-    assert status == 2 and len(err) == 1 and err[0].startswith("error: ") and out == "", (status, err, out)
+    assert status == 2 and len(err) == 1 and err[0].startswith("error: ") and out == "", (
+        status,
+        err,
+        out,
+    )
     assert "Traceback" not in err[0]
     return err[0]
 
@@ -37,15 +42,18 @@ def listing(folder) -> set[str]:
     return {p.relative_to(folder).as_posix() for p in folder.rglob("*")}
 
 
-@pytest.mark.parametrize("option, value, says", [
-    ("--count", "0", "--count: must be 1 or more (got 0)"),
-    ("--count", "-3", "--count: must be 1 or more (got -3)"),
-    ("--count", "ten", "--count: must be a whole number (got 'ten')"),
-    ("--variants", "0", "--variants: must be 1 or more (got 0)"),
-    ("--variants", "-1", "--variants: must be 1 or more (got -1)"),
-    ("--pick", "0", "--pick: must be 1 or more (got 0)"),
-    ("--minutes", "0", "--minutes: must be 1 or more (got 0)"),
-])
+@pytest.mark.parametrize(
+    "option, value, says",
+    [
+        ("--count", "0", "--count: must be 1 or more (got 0)"),
+        ("--count", "-3", "--count: must be 1 or more (got -3)"),
+        ("--count", "ten", "--count: must be a whole number (got 'ten')"),
+        ("--variants", "0", "--variants: must be 1 or more (got 0)"),
+        ("--variants", "-1", "--variants: must be 1 or more (got -1)"),
+        ("--pick", "0", "--pick: must be 1 or more (got 0)"),
+        ("--minutes", "0", "--minutes: must be 1 or more (got 0)"),
+    ],
+)
 def test_counts_below_one_are_refused_and_write_nothing(capsys, tmp_path, option, value, says):
     line = refused(capsys, "--format", "print", "--out", str(tmp_path / "exam"), option, value)
     assert says in line
@@ -54,7 +62,16 @@ def test_counts_below_one_are_refused_and_write_nothing(capsys, tmp_path, option
 
 def test_unknown_module_lists_the_valid_ones_and_help_lists_them_too(capsys, tmp_path, content):
     modules = [m.id for m in content.outline.modules]
-    line = refused(capsys, "--format", "gift", "--out", str(tmp_path / "q.gift"), "--topics", "adverse-effects", "toxicity")
+    line = refused(
+        capsys,
+        "--format",
+        "gift",
+        "--out",
+        str(tmp_path / "q.gift"),
+        "--topics",
+        "adverse-effects",
+        "toxicity",
+    )
     assert "'toxicity'" in line and all(m in line for m in modules)
     assert main(["--project", str(ROOT), "quiz", "--help"]) == 0
     help_text = re.sub(r"-\s+", "-", capsys.readouterr().out)  # argparse wraps lines after hyphens
@@ -85,7 +102,12 @@ def test_an_unwritable_path_is_explained(capsys):
 
 
 def test_a_name_the_system_refuses_is_one_line(capsys, tmp_path):
-    assert "too long" in refused(capsys, "--format", "moodle", "--out", str(tmp_path / ("x" * 300 + ".xml"))).lower()
+    assert (
+        "too long"
+        in refused(
+            capsys, "--format", "moodle", "--out", str(tmp_path / ("x" * 300 + ".xml"))
+        ).lower()
+    )
     assert listing(tmp_path) == set()
 
 
@@ -95,30 +117,58 @@ def test_a_pick_too_small_for_every_module_is_refused(capsys, tmp_path, content,
     need = sum(min(least, sizes[m.id]) for m in content.outline.modules)  # or all a module has
     pick = need - 1
     line = refused(capsys, "--format", "qti", "--out", str(tmp_path / "q.zip"), "--pick", str(pick))
-    assert (f"--pick {pick} is fewer than the {need} items that {least} per module need "
-            f"({len(sizes)} modules drawn)") in line
+    assert (
+        f"--pick {pick} is fewer than the {need} items that {least} per module need "
+        f"({len(sizes)} modules drawn)"
+    ) in line
     assert listing(tmp_path) == set()
 
 
 def test_too_many_items_says_how_many_match(capsys, tmp_path):
-    line = refused(capsys, "--format", "csv", "--out", str(tmp_path / "q.csv"), "--count", "20",
-                   "--topics", "car-anatomy", "--difficulty", "hard")
+    line = refused(
+        capsys,
+        "--format",
+        "csv",
+        "--out",
+        str(tmp_path / "q.csv"),
+        "--count",
+        "20",
+        "--topics",
+        "car-anatomy",
+        "--difficulty",
+        "hard",
+    )
     assert re.search(r"asked for 20 items but only \d+ distinct facts \(of \d+ items\) match", line)
     assert listing(tmp_path) == set()
 
 
-@pytest.mark.parametrize("option, fmt", [("--pick", "moodle"), ("--ordering-as", "qti"), ("--answer-sheet", "gift"),
-                                         ("--minutes", "csv"), ("--date", "anki")])
+@pytest.mark.parametrize(
+    "option, fmt",
+    [
+        ("--pick", "moodle"),
+        ("--ordering-as", "qti"),
+        ("--answer-sheet", "gift"),
+        ("--minutes", "csv"),
+        ("--date", "anki"),
+    ],
+)
 def test_an_option_of_another_format_is_refused(capsys, tmp_path, option, fmt):
-    value = {"--pick": ["5"], "--ordering-as": ["matching"], "--answer-sheet": [], "--minutes": ["30"],
-             "--date": ["1 May"]}[option]
+    value = {
+        "--pick": ["5"],
+        "--ordering-as": ["matching"],
+        "--answer-sheet": [],
+        "--minutes": ["30"],
+        "--date": ["1 May"],
+    }[option]
     line = refused(capsys, "--format", fmt, "--out", str(tmp_path / "q"), option, *value)
     assert option in line and "only" in line
     assert listing(tmp_path) == set()
 
 
 def test_exports_stay_outside_site(capsys):
-    assert "outside site/" in refused(capsys, "--format", "json", "--out", str(ROOT / "site" / "x.json"))
+    assert "outside site/" in refused(
+        capsys, "--format", "json", "--out", str(ROOT / "site" / "x.json")
+    )
 
 
 def test_a_run_from_outside_the_repository_says_where_to_run_it(capsys, tmp_path, monkeypatch):
@@ -132,18 +182,32 @@ def test_a_run_from_outside_the_repository_says_where_to_run_it(capsys, tmp_path
 
 
 def test_the_real_command_exits_with_one_line(tmp_path):
-    """Through `python -m build_tools`, as an instructor runs it: status 2, one line, no traceback."""
-    for args in (["quiz", "--format", "json", "--out", "q.json"],
-                 ["--project", str(ROOT), "quiz", "--format", "json", "--out", "q.json", "--variants", "0"]):
-        done = subprocess.run([sys.executable, "-m", "build_tools", *args], cwd=tmp_path, capture_output=True, text=True,
-                              env={**os.environ, "PYTHONPATH": str(ROOT)})
-        assert done.returncode == 2 and done.stdout == "" and len(done.stderr.strip().splitlines()) == 1, done.stderr
+    """Through `python -m build_tools`, as an instructor runs it: status 2, one line, no
+    traceback."""
+    for args in (
+        ["quiz", "--format", "json", "--out", "q.json"],
+        ["--project", str(ROOT), "quiz", "--format", "json", "--out", "q.json", "--variants", "0"],
+    ):
+        done = subprocess.run(
+            [sys.executable, "-m", "build_tools", *args],
+            cwd=tmp_path,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONPATH": str(ROOT)},
+        )
+        assert (
+            done.returncode == 2
+            and done.stdout == ""
+            and len(done.stderr.strip().splitlines()) == 1
+        ), done.stderr
     assert listing(tmp_path) == set()
 
 
 def test_a_run_from_a_subfolder_finds_the_repository(capsys, tmp_path, monkeypatch):
     monkeypatch.chdir(ROOT / "docs")
-    assert main(["quiz", "--format", "json", "--count", "2", "--out", str(tmp_path / "q.json")]) == 0
+    assert (
+        main(["quiz", "--format", "json", "--count", "2", "--out", str(tmp_path / "q.json")]) == 0
+    )
     assert json.loads((tmp_path / "q.json").read_text())["count"] == 2
 
 
@@ -152,7 +216,9 @@ def test_a_file_gets_its_format_extension(capsys, tmp_path, fmt):
     status, _, out = run(capsys, "--format", fmt, "--out", str(tmp_path / "p"), "--count", "3")
     suffix = FORMATS[fmt].SUFFIX
     assert status == 0 and (tmp_path / f"p{suffix}").is_file()
-    expected = {f"p{suffix}", f"p{suffix}.manifest.json"} | ({"p-key.html"} if fmt == "print" else set())
+    expected = {f"p{suffix}", f"p{suffix}.manifest.json"} | (
+        {"p-key.html"} if fmt == "print" else set()
+    )
     assert listing(tmp_path) == expected
     assert f"wrote {tmp_path / ('p' + suffix)}" in out
 
@@ -161,17 +227,25 @@ def test_a_variants_folder_is_replaced_whole(capsys, tmp_path):
     exam = tmp_path / "exam"
     export(ROOT, "print", exam, "--seed", "1", "--count", "5", "--variants", "5")
     assert {p for p in listing(exam) if p.startswith("variant-")} == {
-        f"variant-0{n}{k}.html" for n in range(1, 6) for k in ("", "-key")}
+        f"variant-0{n}{k}.html" for n in range(1, 6) for k in ("", "-key")
+    }
     export(ROOT, "print", exam, "--seed", "2", "--count", "5", "--variants", "2")
-    assert listing(exam) == {"variant-01.html", "variant-01-key.html", "variant-02.html", "variant-02-key.html",
-                             "manifest.json"}
+    assert listing(exam) == {
+        "variant-01.html",
+        "variant-01-key.html",
+        "variant-02.html",
+        "variant-02-key.html",
+        "manifest.json",
+    }
     assert json.loads((exam / "manifest.json").read_text())["seed"] == 2
     assert [p.name for p in tmp_path.iterdir()] == ["exam"]  # no staging folder left behind
 
 
 def test_a_folder_the_tool_did_not_write_is_never_replaced(capsys, tmp_path):
     (tmp_path / "thesis.docx").write_text("years of work")
-    line = refused(capsys, "--format", "print", "--out", str(tmp_path), "--count", "3", "--variants", "2")
+    line = refused(
+        capsys, "--format", "print", "--out", str(tmp_path), "--count", "3", "--variants", "2"
+    )
     assert "did not write" in line
     assert listing(tmp_path) == {"thesis.docx"}
 
@@ -186,8 +260,11 @@ def test_a_failed_export_leaves_the_previous_one_as_it_was(capsys, tmp_path, mon
     def half_written(items, path, meta):
         path.write_text("<quiz>")  # the disk fills up half-way
         raise OSError(28, "No space left on device")
+
     monkeypatch.setattr(moodle, "write", half_written)
-    assert "No space left on device" in refused(capsys, "--format", "moodle", "--out", str(out), "--count", "9")
+    assert "No space left on device" in refused(
+        capsys, "--format", "moodle", "--out", str(out), "--count", "9"
+    )
     assert {p: (tmp_path / p).read_bytes() for p in listing(tmp_path)} == before
 
 
@@ -199,6 +276,7 @@ def test_an_answer_sheet_no_longer_asked_for_is_removed(capsys, tmp_path):
 
 
 # --- choosing items -------------------------------------------------------------------------
+
 
 def test_ids_pick_exactly_those_items(capsys, tmp_path, bank):
     wanted = [bank[3].id, bank[len(bank) // 2].id, bank[-1].id]
@@ -212,24 +290,44 @@ def test_unknown_or_missing_id_files_are_refused(capsys, tmp_path, bank):
     ids = tmp_path / "ids.txt"
     ids.write_text(f"{bank[0].id}\nno-such-item\n")
     assert "1 id(s) not in the bank: no-such-item" in refused(
-        capsys, "--format", "json", "--out", str(tmp_path / "q.json"), "--ids", str(ids))
-    assert "no such file" in refused(capsys, "--format", "json", "--out", str(tmp_path / "q.json"),
-                                     "--exclude", str(tmp_path / "missing.txt"))
+        capsys, "--format", "json", "--out", str(tmp_path / "q.json"), "--ids", str(ids)
+    )
+    assert "no such file" in refused(
+        capsys,
+        "--format",
+        "json",
+        "--out",
+        str(tmp_path / "q.json"),
+        "--exclude",
+        str(tmp_path / "missing.txt"),
+    )
     ids.write_text("# nothing yet\n")
-    assert "lists no item ids" in refused(capsys, "--format", "json", "--out", str(tmp_path / "q.json"), "--ids", str(ids))
+    assert "lists no item ids" in refused(
+        capsys, "--format", "json", "--out", str(tmp_path / "q.json"), "--ids", str(ids)
+    )
     assert listing(tmp_path) == {"ids.txt"}
 
 
-def test_last_years_manifest_excludes_its_items_and_the_manifest_records_the_draw(capsys, tmp_path,
-                                                                                   content):
+def test_last_years_manifest_excludes_its_items_and_the_manifest_records_the_draw(
+    capsys, tmp_path, content
+):
     export(ROOT, "print", tmp_path / "2026", "--seed", "7", "--count", "30", "--variants", "2")
     last_year = json.loads((tmp_path / "2026" / "manifest.json").read_text())
     assert last_year["seed"] == 7 and last_year["count"] == 30
     assert last_year["version"] == content.outline.version
     used = {i for v in last_year["variants"] for i in v["ids"]}
     assert len(used) > 30
-    out = export(ROOT, "qti", tmp_path / "2027.zip", "--seed", "7", "--count", "30",
-                 "--exclude", str(tmp_path / "2026" / "manifest.json"))
+    out = export(
+        ROOT,
+        "qti",
+        tmp_path / "2027.zip",
+        "--seed",
+        "7",
+        "--count",
+        "30",
+        "--exclude",
+        str(tmp_path / "2026" / "manifest.json"),
+    )
     manifest = json.loads(out.with_name("2027.zip.manifest.json").read_text())
     assert len(manifest["ids"]) == 30 and not used & set(manifest["ids"])
     assert manifest["files"] == ["2027.zip"] and manifest["filters"]["excluded"] == len(used)
@@ -238,6 +336,7 @@ def test_last_years_manifest_excludes_its_items_and_the_manifest_records_the_dra
 
 
 # --- the README's commands ------------------------------------------------------------------
+
 
 def readme_commands() -> list[str]:
     text = (ROOT / "README.md").read_text(encoding="utf-8")
@@ -255,7 +354,17 @@ def test_the_readme_shows_commands():
 def test_every_readme_command_runs(capsys, tmp_path, command, bank):
     args = shlex.split(command)[3:]
     if "--exclude" in args or "--ids" in args:  # the README shows last year's manifest: make one
-        export(ROOT, "print", tmp_path / "exports" / "exam-2026", "--seed", "6", "--count", "30", "--variants", "5")
+        export(
+            ROOT,
+            "print",
+            tmp_path / "exports" / "exam-2026",
+            "--seed",
+            "6",
+            "--count",
+            "30",
+            "--variants",
+            "5",
+        )
         ids_file(tmp_path / "exports", [i.id for i in bank[:25]])
     args = [a.replace("exports/", f"{tmp_path}/exports/") for a in args]
     assert main(["--project", str(ROOT), *args]) == 0, capsys.readouterr().err
@@ -269,12 +378,47 @@ def test_a_drawn_quiz_follows_the_blueprint_and_levels(tmp_path):
 
     course = load_course(ROOT / "content")
     out = tmp_path / "quiz.json"
-    assert main(["--project", str(ROOT), "quiz", "--format", "json", "--seed", "5", "--count", "20",
-                "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--project",
+                str(ROOT),
+                "quiz",
+                "--format",
+                "json",
+                "--seed",
+                "5",
+                "--count",
+                "20",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     items = json.loads(out.read_text())["items"]
     assert len(items) == 20 and len({i["family"] for i in items}) == 20
     minimum = course.outline.assessment.min_per_module
     assert all(sum(i["topic"] == m.id for i in items) >= minimum for m in course.outline.modules)
-    assert main(["--project", str(ROOT), "quiz", "--format", "json", "--seed", "5", "--count", "8",
-                "--level", "apply", "analyze", "--out", str(out)]) == 0
+    assert (
+        main(
+            [
+                "--project",
+                str(ROOT),
+                "quiz",
+                "--format",
+                "json",
+                "--seed",
+                "5",
+                "--count",
+                "8",
+                "--level",
+                "apply",
+                "analyze",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
     assert {i["level"] for i in json.loads(out.read_text())["items"]} <= {"apply", "analyze"}

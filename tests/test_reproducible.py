@@ -1,4 +1,6 @@
-"""Two builds of the same commit are byte-identical; only files that must carry a date may differ."""
+"""Two builds of the same commit are byte-identical; only files that must carry a date may
+differ."""
+
 from __future__ import annotations
 
 import filecmp
@@ -17,8 +19,12 @@ EPOCHS = ("1735689600", "1767225600")  # 2025-01-01, 2026-01-01
 
 def build(out, epoch: str):
     env = {**os.environ, "SOURCE_DATE_EPOCH": epoch}
-    subprocess.run([sys.executable, "-m", "build_tools", "--project", str(ROOT), "site", "--out", str(out)],
-                   check=True, env=env, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "build_tools", "--project", str(ROOT), "site", "--out", str(out)],
+        check=True,
+        env=env,
+        capture_output=True,
+    )
     return out
 
 

@@ -1,6 +1,7 @@
 """Bad content never crashes the build: a corpus of broken files, and random mutations of the real
 content. Every case ends in a valid build or in errors naming file, line and field, with no
 traceback and the previous site/ left whole."""
+
 from __future__ import annotations
 
 import copy
@@ -24,12 +25,16 @@ def run_and_judge(project: Project, capsys, command: str = "check") -> int:
     if command == "site" and not site.exists():
         site.mkdir()
         (site / "index.html").write_text("previous build")
-    args = ["--project", str(project.root), command] + (["--out", str(site)] if command == "site" else [])
+    args = ["--project", str(project.root), command] + (
+        ["--out", str(site)] if command == "site" else []
+    )
     status = cli(args)  # an exception here is the traceback a maintainer must never see
     err = capsys.readouterr().err
     assert status in (0, 1), err
     if status == 1:
-        lines = [line for line in err.splitlines() if line and not line.startswith("site not built")]
+        lines = [
+            line for line in err.splitlines() if line and not line.startswith("site not built")
+        ]
         assert lines[-1].endswith("nothing was built."), err
         assert all(ERROR_LINE.match(line) for line in lines[:-1]), err
         if command == "site":
@@ -38,8 +43,14 @@ def run_and_judge(project: Project, capsys, command: str = "check") -> int:
 
 
 CORPUS = {
-    "alias bomb": ("content/glossary.yaml", "a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                   "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\nterms: [*d, *d]\n"),
+    "alias bomb": (
+        "content/glossary.yaml",
+        "a: &a [x, x, x, x, x, x, x, x, x]\n"
+        "b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n"
+        "d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+        "terms: [*d, *d]\n",
+    ),
     "utf-16": ("content/antigens.yaml", "antigens: []\n".encode("utf-16")),
     "binary": ("content/naming.yaml", bytes(range(256))),
     "tabs": ("content/naming.yaml", "stems:\n\t- id: x\n"),
@@ -70,8 +81,14 @@ def test_broken_content_corpus(project, capsys, case):
 # --- mutation of the real content -------------------------------------------------------------
 
 FILES = sorted(p.name for p in (ROOT / "content").glob("*.yaml") if p.name != "references.yaml")
-SCALARS = st.one_of(st.none(), st.booleans(), st.integers(-10**6, 10**6), st.floats(allow_nan=True),
-                    st.text(max_size=20), st.sampled_from(["cd19", "lbcl", "0", "{facts.x.y}", "2026-02-30", "<b>"]))
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.sampled_from(["cd19", "lbcl", "0", "{facts.x.y}", "2026-02-30", "<b>"]),
+)
 
 
 def paths(node, path=()):
@@ -116,6 +133,10 @@ def test_mutated_content_builds_or_fails_cleanly(base_copy, tmp_path_factory, ca
     path = data.draw(st.sampled_from(candidates))
     op = data.draw(st.sampled_from(["delete", "replace", "duplicate", "wrap"]))
     mutate(content, path, op, data.draw(SCALARS))
-    project.path(f"content/{name}").write_text(yaml.safe_dump(content, allow_unicode=True), encoding="utf-8")
-    status = run_and_judge(project, capsys, data.draw(st.sampled_from(["check", "check", "check", "site"])))
+    project.path(f"content/{name}").write_text(
+        yaml.safe_dump(content, allow_unicode=True), encoding="utf-8"
+    )
+    status = run_and_judge(
+        project, capsys, data.draw(st.sampled_from(["check", "check", "check", "site"]))
+    )
     event("built" if status == 0 else "clear errors")  # shown with --hypothesis-show-statistics

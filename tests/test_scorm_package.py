@@ -1,5 +1,6 @@
 """The SCORM packages: manifests valid against the official schemas, every file listed, the pass
 mark as mastery score, relative links only, reproducible zips, and failures that touch nothing."""
+
 from __future__ import annotations
 
 import json
@@ -28,11 +29,14 @@ def test_manifest_is_valid_against_the_official_schema(standard):
     assert schema.validate(doc), schema.error_log
 
 
-@pytest.mark.parametrize(("standard", "old", "new"), [
-    ("scorm12", b"<adlcp:masteryscore>", b"<adlcp:masteryScore>"),
-    ("scorm2004", b"satisfiedByMeasure=\"true\"", b"satisfiedByMeasure=\"yes\""),
-    ("scorm2004", b"<imsss:minNormalizedMeasure>0.8", b"<imsss:minNormalizedMeasure>1.8"),
-])
+@pytest.mark.parametrize(
+    ("standard", "old", "new"),
+    [
+        ("scorm12", b"<adlcp:masteryscore>", b"<adlcp:masteryScore>"),
+        ("scorm2004", b'satisfiedByMeasure="true"', b'satisfiedByMeasure="yes"'),
+        ("scorm2004", b"<imsss:minNormalizedMeasure>0.8", b"<imsss:minNormalizedMeasure>1.8"),
+    ],
+)
 def test_schema_check_catches_a_broken_manifest(standard, old, new):
     """The schemas reach into the adlcp and imsss parts, not only the content-packaging frame."""
     text = zipfile.ZipFile(package(standard)).read("imsmanifest.xml")
@@ -71,7 +75,8 @@ def test_mastery_score_is_the_pass_mark_of_course_yaml(project, tmp_path, conten
 
 @pytest.mark.parametrize("standard", STANDARDS)
 def test_every_link_is_relative_and_resolves_to_a_file_in_the_package(standard, tmp_path):
-    """As an LMS file server sees it: no folder addresses, no site_url, nothing fetched from outside."""
+    """As an LMS file server sees it: no folder addresses, no site_url, nothing fetched from
+    outside."""
     root = unzip(package(standard), tmp_path)
     pages = {p.relative_to(root).as_posix(): p for p in root.rglob("*.html")}
     parsed = {}
@@ -84,10 +89,16 @@ def test_every_link_is_relative_and_resolves_to_a_file_in_the_package(standard, 
             if url.scheme in ("mailto", "data", "javascript"):
                 continue
             if url.scheme or url.netloc or link.startswith("/"):
-                if tag != "a":  # a reader may follow a DOI; the page never loads anything from outside
+                if (
+                    tag != "a"
+                ):  # a reader may follow a DOI; the page never loads anything from outside
                     problems.append(f"{rel}: <{tag}> loads {link}")
                 continue
-            target = posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(url.path))) if url.path else rel
+            target = (
+                posixpath.normpath(posixpath.join(posixpath.dirname(rel), unquote(url.path)))
+                if url.path
+                else rel
+            )
             resolved = (root / target).resolve()
             checked.add(rel)
             if root.resolve() not in resolved.parents or not resolved.is_file():
@@ -96,7 +107,9 @@ def test_every_link_is_relative_and_resolves_to_a_file_in_the_package(standard, 
                 problems.append(f"{rel}: {link} points at a missing anchor")
     assert problems == []
     assert checked == set(pages)  # every page had its links checked
-    everything = b"".join(p.read_bytes() for p in root.rglob("*") if p.suffix in (".html", ".js", ".json", ".xml"))
+    everything = b"".join(
+        p.read_bytes() for p in root.rglob("*") if p.suffix in (".html", ".js", ".json", ".xml")
+    )
     assert b"example.github.io" not in everything  # no trace of the web site's site_url
 
 
@@ -107,7 +120,11 @@ def test_addresses_course_js_builds_are_package_files_and_sections(tmp_path, con
     root = unzip(package("scorm12"), tmp_path)
     course = json.loads((root / "assets/course.json").read_text(encoding="utf-8"))
     items = json.loads((root / "assets/quizbank.json").read_text(encoding="utf-8"))["items"]
-    addresses = [i["page"] for i in items] + [m["url"] for m in course["modules"]] + list(course["pages"].values())
+    addresses = (
+        [i["page"] for i in items]
+        + [m["url"] for m in course["modules"]]
+        + list(course["pages"].values())
+    )
     ids: dict[str, set[str]] = {}
     for address in addresses:
         page, _, anchor = address.partition("#")
@@ -148,12 +165,18 @@ def test_failed_builds_leave_the_existing_zip_alone(project, tmp_path, capsys, c
     about = project.path("docs/about.md")
     about.write_text(about.read_text() + "\n[a page that does not exist](nowhere.md)\n")
     capsys.readouterr()
-    assert project.run("package", "--format", "scorm12", "--out", str(out)) == 1  # MkDocs refuses (strict)
+    # MkDocs refuses (strict)
+    assert project.run("package", "--format", "scorm12", "--out", str(out)) == 1
     err = capsys.readouterr().err.strip()
-    assert err.startswith("package not built: site not built:") and "\n" not in err and "Traceback" not in err
+    assert (
+        err.startswith("package not built: site not built:")
+        and "\n" not in err
+        and "Traceback" not in err
+    )
     pass_mark = content.outline.assessment.pass_mark
     project.replace("content/course.yaml", f"pass_mark: {pass_mark:g}", "pass_mark: 180")
-    assert project.run("package", "--format", "scorm12", "--out", str(out)) == 1  # content error, before MkDocs
+    # content error, before MkDocs
+    assert project.run("package", "--format", "scorm12", "--out", str(out)) == 1
     err = capsys.readouterr().err
     assert "content/course.yaml:" in err and "pass_mark" in err and "Traceback" not in err
     assert out.read_bytes() == before
@@ -165,7 +188,9 @@ def test_unwritable_output_is_one_line_and_no_traceback(tmp_path, capsys):
 
     folder = tmp_path / "taken.zip"
     folder.mkdir()
-    assert cli(["--project", str(ROOT), "package", "--format", "scorm2004", "--out", str(folder)]) == 1
+    assert (
+        cli(["--project", str(ROOT), "package", "--format", "scorm2004", "--out", str(folder)]) == 1
+    )
     err = capsys.readouterr().err.strip()
     assert err.startswith("package not built: cannot write") and "folder" in err and "\n" not in err
     assert folder.is_dir() and not list(folder.iterdir()) and len(list(tmp_path.iterdir())) == 1

@@ -1,4 +1,6 @@
-"""An XSS payload in every free-text field stays text: on pages, in quizbank.json, in every export."""
+"""An XSS payload in every free-text field stays text: on pages, in quizbank.json, in every
+export."""
+
 from __future__ import annotations
 
 import json
@@ -10,12 +12,46 @@ from conftest import soup
 from lxml import etree
 from quizhelpers import export
 
-PAYLOAD = '<script>alert(1)</script><img src=x onerror=alert(2)>"\'&'
+PAYLOAD = "<script>alert(1)</script><img src=x onerror=alert(2)>\"'&"
 # Fields whose values are ids, enums, dates, patterns or numbers: the model rejects free text there.
-CONSTRAINED = {"id", "disease", "target", "kind", "source", "content", "template", "file", "unit", "location",
-               "where", "receptor", "costimulatory_domain", "first_approval", "reviewed", "abbr", "doi", "url",
-               "generator", "module", "difficulty", "field", "type", "phase", "stem", "section", "therapies",
-               "targets", "agent", "after_target", "rests_on", "level", "design", "answer", "within", "after"}
+CONSTRAINED = {
+    "id",
+    "disease",
+    "target",
+    "kind",
+    "source",
+    "content",
+    "template",
+    "file",
+    "unit",
+    "location",
+    "where",
+    "receptor",
+    "costimulatory_domain",
+    "first_approval",
+    "reviewed",
+    "abbr",
+    "doi",
+    "url",
+    "generator",
+    "module",
+    "difficulty",
+    "field",
+    "type",
+    "phase",
+    "stem",
+    "section",
+    "therapies",
+    "targets",
+    "agent",
+    "after_target",
+    "rests_on",
+    "level",
+    "design",
+    "answer",
+    "within",
+    "after",
+}
 
 
 def poison(node, key=None):
@@ -33,7 +69,9 @@ def poison(node, key=None):
 def poisoned_project(project):
     for path in sorted(project.path("content").glob("*.yaml")):
         data = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-        path.write_text(yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8")
+        path.write_text(
+            yaml.safe_dump(poison(data), allow_unicode=True, sort_keys=False), encoding="utf-8"
+        )
     return project
 
 
@@ -57,11 +95,19 @@ def test_payload_in_every_field_stays_text_everywhere(project, tmp_path):
     assert shown > 100  # the payload really reached the pages, as text
     bank = json.loads((site / "assets/quizbank.json").read_text(encoding="utf-8"))
     assert any(PAYLOAD in item["explanation"] for item in bank["items"])
-    for fmt, name in (("print", "exam.html"), ("moodle", "q.xml"), ("qti", "q.zip"), ("csv", "q.csv"), ("gift", "q.gift")):
+    for fmt, name in (
+        ("print", "exam.html"),
+        ("moodle", "q.xml"),
+        ("qti", "q.zip"),
+        ("csv", "q.csv"),
+        ("gift", "q.gift"),
+    ):
         out = export(project.root, fmt, tmp_path / name)
         if fmt == "print":
             for html in (out, out.with_name("exam-key.html")):
-                assert_inert_html(BeautifulSoup(html.read_text(encoding="utf-8"), "lxml"), html.name)
+                assert_inert_html(
+                    BeautifulSoup(html.read_text(encoding="utf-8"), "lxml"), html.name
+                )
         elif fmt == "moodle":
             texts = etree.parse(str(out)).xpath("//text/text()")
             assert any(PAYLOAD in t for t in texts)  # the XML parser gives back the exact text
@@ -79,8 +125,13 @@ def test_no_inline_event_handlers_in_our_markup(site):
 
 
 def test_csv_cells_never_start_a_formula(project, tmp_path):
-    project.replace("content/adverse_effects.yaml", "  name: siltuximab\n", "  name: '=HYPERLINK(\"http://x\")'\n")
+    project.replace(
+        "content/adverse_effects.yaml",
+        "  name: siltuximab\n",
+        "  name: '=HYPERLINK(\"http://x\")'\n",
+    )
     import csv
+
     rows = list(csv.reader(export(project.root, "csv", tmp_path / "q.csv").open(encoding="utf-8")))
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
     assert any(cell.startswith("'=HYPERLINK") for row in rows for cell in row)

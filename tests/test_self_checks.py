@@ -1,4 +1,5 @@
 """Self-check items on module pages: chosen from the bank by seed, answers readable without JS."""
+
 from __future__ import annotations
 
 import json
@@ -11,8 +12,12 @@ from build_tools.quiz.bank import draw
 def test_each_module_shows_its_configured_items(site, content, bank):
     for module in content.outline.modules:
         forms = soup(site / "modules" / module.id / "index.html").select("form.quiz-question")
-        expected = draw(bank, seed=content.outline.self_check_seed, topics=[module.id],
-                        count=module.self_check_count)
+        expected = draw(
+            bank,
+            seed=content.outline.self_check_seed,
+            topics=[module.id],
+            count=module.self_check_count,
+        )
         assert [f["data-question-id"] for f in forms] == [i.id for i in expected]
 
 
@@ -22,12 +27,23 @@ def test_forms_are_accessible_and_answers_stay_out_of_search(site):
         assert form.find("fieldset").find("legend").get_text(strip=True)
         assert form.select_one("button[type=submit]").get_text(strip=True) == "Check"
         assert form.select_one(".quiz-feedback")["aria-live"] == "polite"
-        details = form.select_one("details.quiz-answer")  # Material strips data-search-exclude once indexed
-        assert details.select_one(".quiz-explanation") and details.select_one("summary").get_text() == "Show answer"
+        # Material strips data-search-exclude once indexed
+        details = form.select_one("details.quiz-answer")
+        assert (
+            details.select_one(".quiz-explanation")
+            and details.select_one("summary").get_text() == "Show answer"
+        )
     index = json.loads((site / "search/search_index.json").read_text())
-    texts = " ".join(d["text"] for d in index["docs"] if d["location"].startswith("modules/approved-products/"))
-    assert page.select("form.quiz-question") and "Where this is taught" not in texts and "Show answer" not in texts
-    assert page.select(".print-key li") and "Answer key" not in texts  # the printed key stays out of search too
+    texts = " ".join(
+        d["text"] for d in index["docs"] if d["location"].startswith("modules/approved-products/")
+    )
+    assert (
+        page.select("form.quiz-question")
+        and "Where this is taught" not in texts
+        and "Show answer" not in texts
+    )
+    # the printed key stays out of search too
+    assert page.select(".print-key li") and "Answer key" not in texts
 
 
 def test_published_bank_is_the_whole_bank(site, bank):

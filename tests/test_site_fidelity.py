@@ -1,5 +1,6 @@
 """GitHub Pages fidelity: the site served under a project subpath has no broken link, asset or
 anchor, and the plain build of `render --out` (no hooks) works under another base too."""
+
 from __future__ import annotations
 
 import shutil
@@ -79,7 +80,9 @@ def test_plain_build_of_rendered_markdown_works_under_another_base(plain, tmp_pa
 
 def test_crawler_reports_absolute_links_missing_files_and_anchors(tmp_path, serve):
     (tmp_path / "a").mkdir()
-    (tmp_path / "index.html").write_text('<a href="/a/">abs</a><a href="a/">ok</a><a href="nope/">404</a><a href="a/#gone">x</a>')
+    (tmp_path / "index.html").write_text(
+        '<a href="/a/">abs</a><a href="a/">ok</a><a href="nope/">404</a><a href="a/#gone">x</a>'
+    )
     (tmp_path / "a" / "index.html").write_text('<p id="here">a</p>')
     _, broken = crawl(serve(tmp_path, "/base/"))
     assert len(broken) == 3
@@ -91,10 +94,14 @@ def test_zensical_builds_the_plain_project(plain, tmp_path, serve):
     import subprocess
     import sys
 
-    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
+    zensical = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which(
+        "zensical"
+    )
     need(zensical is not None, "zensical is not installed (it is in the test extra)")
     config = plain(tmp_path / "plain")
-    result = subprocess.run([zensical, "build", "-f", str(config)], capture_output=True, text=True, cwd=config.parent)
+    result = subprocess.run(
+        [zensical, "build", "-f", str(config)], capture_output=True, text=True, cwd=config.parent
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     out = config.parent / "site"
     base = serve(out, "/cart-course/")
@@ -112,10 +119,13 @@ def plain(tmp_path_factory):
     def copy(folder: Path) -> Path:
         shutil.copytree(written, folder)
         return folder / "mkdocs.yml"
+
     return copy
 
 
-def test_plain_on_broken_content_keeps_the_last_project_and_reports_each_error_once(project, tmp_path, capsys):
+def test_plain_on_broken_content_keeps_the_last_project_and_reports_each_error_once(
+    project, tmp_path, capsys
+):
     out = tmp_path / "plain"
     assert project.run("plain", "--out", str(out)) == 0
     before = sorted(p.relative_to(out) for p in out.rglob("*"))
@@ -124,5 +134,7 @@ def test_plain_on_broken_content_keeps_the_last_project_and_reports_each_error_o
     assert project.run("plain", "--out", str(out)) == 1
     err = capsys.readouterr().err
     assert err.count("must be between 0 and 100 (got 930)") == 1
-    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before  # the last good project, whole
-    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".plain")]  # no staging left behind
+    # the last good project, whole
+    assert sorted(p.relative_to(out) for p in out.rglob("*")) == before
+    # no staging left behind
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".plain")]

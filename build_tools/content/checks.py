@@ -3,6 +3,7 @@ unique, references (declared on the field's type with RefersTo) resolve, placeho
 
 Each returns ContentIssues pointing at the YAML line of the offending field.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
@@ -23,7 +24,9 @@ Node = tuple[str, tuple, object]  # (content file, path inside it, value)
 
 
 def check_course(course) -> list[ContentIssue]:
-    nodes = [(file, path, value) for file, root in course.files.items() for path, value in walk(root)]
+    nodes = [
+        (file, path, value) for file, root in course.files.items() for path, value in walk(root)
+    ]
     report = _Report(course)
     known = _unique_ids(nodes, report)
     known["files"] = set(course.files)
@@ -61,7 +64,11 @@ def _unique_ids(nodes: list[Node], report: _Report) -> dict:
         known[(collection, file)].add(key)
         where = path + (key_name,)
         if (scope, key) in first:
-            report(file, where, f"duplicate {key_name} {key!r} (first used at {report.at(*first[(scope, key)])})")
+            report(
+                file,
+                where,
+                f"duplicate {key_name} {key!r} (first used at {report.at(*first[(scope, key)])})",
+            )
         else:
             first[(scope, key)] = (file, where)
     return known
@@ -105,16 +112,26 @@ def _placeholders_resolve(nodes: list[Node], facts: dict, report: _Report) -> No
         elif isinstance(value, str) and name not in ("text", "ask", "claim") and "{" in value:
             for ref in prose.placeholders(value):
                 if ref not in facts:
-                    report(file, path, f"placeholder {{{ref}}} does not name a number in the content")
+                    report(
+                        file, path, f"placeholder {{{ref}}} does not name a number in the content"
+                    )
 
 
-def _fact_placeholders(file: str, path: tuple, fact: model.Fact, facts: dict, report: _Report) -> None:
+def _fact_placeholders(
+    file: str, path: tuple, fact: model.Fact, facts: dict, report: _Report
+) -> None:
     named = prose.placeholders(fact.text)
     asked = prose.placeholders(fact.ask or "") + prose.placeholders(fact.claim or "")
     for field, refs in (("ask", asked), ("text", named)):
         for unknown in sorted({r for r in refs if "." not in r} - set(fact.values)):
             report(file, path + (field,), f"placeholder {{{unknown}}} names no value of this fact")
         for ref in sorted({r for r in refs if "." in r and r not in facts}):
-            report(file, path + (field,), f"placeholder {{{ref}}} does not name a number in the content")
+            report(
+                file,
+                path + (field,),
+                f"placeholder {{{ref}}} does not name a number in the content",
+            )
     for unused in sorted(set(fact.values) - {r for r in named if "." not in r}):
-        report(file, path + ("values", unused), f"value is never shown: put {{{unused}}} in the text")
+        report(
+            file, path + ("values", unused), f"value is never shown: put {{{unused}}} in the text"
+        )

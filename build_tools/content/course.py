@@ -3,6 +3,7 @@
 `facts` indexes every number in the content by its source path (the same path a quiz
 item names in `source`), together with the references that support it.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
@@ -21,12 +22,12 @@ from .yaml_source import YamlDocument
 
 @dataclass(frozen=True)
 class FactEntry:
-    source: str               # e.g. products.axicabtagene-ciloleucel.indications.lbcl.crs_percent
-    file: str                 # the content file (its name without .yaml)
-    path: tuple               # index path inside that file, for error lines
+    source: str  # e.g. products.axicabtagene-ciloleucel.indications.lbcl.crs_percent
+    file: str  # the content file (its name without .yaml)
+    path: tuple  # index path inside that file, for error lines
     value: model.Quantity
     refs: tuple[int, ...]
-    owner: BaseModel          # the entity the number belongs to (indication, fact, ...)
+    owner: BaseModel  # the entity the number belongs to (indication, fact, ...)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity, like the build it belongs to
@@ -57,7 +58,9 @@ class Course:
     @property
     def files(self) -> dict[str, BaseModel]:
         """Every content file's model by file name, in load order."""
-        typed = {_file_of(f): getattr(self, f.name) for f in fields(self) if _file_of(f) in KNOWN_FILES}
+        typed = {
+            _file_of(f): getattr(self, f.name) for f in fields(self) if _file_of(f) in KNOWN_FILES
+        }
         return {**typed, **self.more}
 
     # -- lookups used by templates and the quiz generator --------------------------
@@ -85,8 +88,16 @@ class Course:
         found = self._by_id(f"sections:{file}", self.files[file].sections).get(section_id)
         if found is None:
             doc = self.docs[file]
-            raise ContentError([ContentIssue(doc.file, doc.line_of(("sections",)), "sections",
-                                             f"the page template needs a section with id {section_id!r}")])
+            raise ContentError(
+                [
+                    ContentIssue(
+                        doc.file,
+                        doc.line_of(("sections",)),
+                        "sections",
+                        f"the page template needs a section with id {section_id!r}",
+                    )
+                ]
+            )
         return found
 
     def presenting_module(self, file: str) -> model.Module:
@@ -94,8 +105,16 @@ class Course:
         found = self.module_for(file)
         if found is None:
             doc = self.docs["course"]
-            raise ContentError([ContentIssue(doc.file, doc.line_of(("modules",)), "modules",
-                                             f"no module presents content/{file}.yaml, which quiz blueprints ask about")])
+            raise ContentError(
+                [
+                    ContentIssue(
+                        doc.file,
+                        doc.line_of(("modules",)),
+                        "modules",
+                        f"no module presents content/{file}.yaml, which quiz blueprints ask about",
+                    )
+                ]
+            )
         return found
 
     def _by_id(self, name: str, items, key: str = "id") -> dict:
@@ -124,7 +143,9 @@ def _fact_entries(file, root, node, path, owner, refs):
     loading linear in the size of the content."""
     if isinstance(node, model.Fact):
         for name, q in node.values.items():
-            yield FactEntry(f"facts.{node.id}.{name}", file, path + ("values", name), q, tuple(node.refs), node)
+            yield FactEntry(
+                f"facts.{node.id}.{name}", file, path + ("values", name), q, tuple(node.refs), node
+            )
         return
     if isinstance(node, model.Quantity):
         yield FactEntry(id_path(root, path), file, path, node, refs, owner)
@@ -138,7 +159,9 @@ def _fact_entries(file, root, node, path, owner, refs):
                 measured = field_marker(type(node), name, Measured)
                 if measured:  # unmeasured numbers (years, seeds, reference numbers) are bookkeeping
                     q = model.Quantity(value=value, unit=measured.unit)
-                    yield FactEntry(id_path(root, path + (name,)), file, path + (name,), q, refs, owner)
+                    yield FactEntry(
+                        id_path(root, path + (name,)), file, path + (name,), q, refs, owner
+                    )
             else:
                 yield from _fact_entries(file, root, value, path + (name,), owner, refs)
     elif isinstance(node, (list, tuple)):
@@ -155,5 +178,7 @@ def _file_of(f) -> str:
 
 # Content files with a model of their own: file name -> model class, read from Course's fields.
 KNOWN_FILES: dict[str, type[BaseModel]] = {
-    _file_of(f): hint for f in fields(Course)
-    if isinstance(hint := get_type_hints(Course)[f.name], type) and issubclass(hint, BaseModel)}
+    _file_of(f): hint
+    for f in fields(Course)
+    if isinstance(hint := get_type_hints(Course)[f.name], type) and issubclass(hint, BaseModel)
+}

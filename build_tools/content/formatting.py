@@ -1,4 +1,5 @@
 """How numbers read on a page and in a quiz: one formatter, so both always agree."""
+
 from __future__ import annotations
 
 from .model import Quantity
@@ -18,7 +19,11 @@ def quantity(q: Quantity) -> str:
     if q.unit == "calendar-year":  # 2017, not 2,017
         return f"{q.low}–{q.high}" if q.is_range else str(q.value)
     if q.is_range:
-        body = f"{number(q.low)}%–{number(q.high)}%" if q.unit == "percent" else f"{number(q.low)}–{number(q.high)}"
+        body = (
+            f"{number(q.low)}%–{number(q.high)}%"
+            if q.unit == "percent"
+            else f"{number(q.low)}–{number(q.high)}"
+        )
         plural = True
     else:
         body = f"{number(q.value)}%" if q.unit == "percent" else number(q.value)

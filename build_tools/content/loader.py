@@ -3,6 +3,7 @@
 All problems of a run are collected and raised together as one ContentError, so a
 maintainer fixes a batch at a time rather than one error per build.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -25,15 +26,33 @@ def load_course(content_dir: Path, shown_relative_to: Path | None = None) -> Cou
     docs: dict[str, YamlDocument] = {}
 
     present = {p.stem: p for p in sorted(content_dir.glob("*.y*ml"))}
-    models = {**KNOWN_FILES, **{name: model.SectionsFile for name in _module_files(present, base) if name not in KNOWN_FILES}}
+    models = {
+        **KNOWN_FILES,
+        **{
+            name: model.SectionsFile
+            for name in _module_files(present, base)
+            if name not in KNOWN_FILES
+        },
+    }
     for name, path in present.items():
         if name not in models:
-            issues.append(ContentIssue(_shown(path, base), 1, "", "unknown content file: no module in course.yaml presents "
-                                       f"it, and it is none of {', '.join(KNOWN_FILES)}"))
+            issues.append(
+                ContentIssue(
+                    _shown(path, base),
+                    1,
+                    "",
+                    "unknown content file: no module in course.yaml presents "
+                    f"it, and it is none of {', '.join(KNOWN_FILES)}",
+                )
+            )
     for name, cls in models.items():
         path = present.get(name)
         if path is None:
-            issues.append(ContentIssue(_shown(content_dir / f"{name}.yaml", base), 1, "", "required file is missing"))
+            issues.append(
+                ContentIssue(
+                    _shown(content_dir / f"{name}.yaml", base), 1, "", "required file is missing"
+                )
+            )
             continue
         doc, found = load_yaml(path, _shown(path, base))
         issues.extend(found)
@@ -63,8 +82,11 @@ def _module_files(present: dict[str, Path], base: Path) -> list[str]:
     modules = doc.data.get("modules") if doc and isinstance(doc.data, dict) else None
     if not isinstance(modules, list):
         return []
-    return [m["content"] for m in modules if isinstance(m, dict) and isinstance(m.get("content"), str)
-            and m["content"] in present]
+    return [
+        m["content"]
+        for m in modules
+        if isinstance(m, dict) and isinstance(m.get("content"), str) and m["content"] in present
+    ]
 
 
 def _shown(path: Path, base: Path) -> str:

@@ -4,6 +4,7 @@ A field declares its meaning in its annotation (`Annotated[Id, RefersTo("antigen
 `Annotated[Number, Measured("percent")]`), so the cross-file checks and the fact index ask the type
 rather than guessing from field names.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

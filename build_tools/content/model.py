@@ -4,6 +4,7 @@ Field names are the YAML keys. Models forbid unknown keys so a typo ("crs_precen
 is an error, not a silently missing number. Cross-file checks (does this reference
 number exist?) live in checks.py, because a single model cannot see the others.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,9 +16,16 @@ from .markers import Measured, RefersTo
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 Text = Annotated[str, Field(min_length=1)]
-RefNumber = Annotated[int, RefersTo("references", "reference",
-                                    message="cites reference {value}, which is not in content/references.yaml")]
-Refs = Annotated[list[Annotated[RefNumber, Field(ge=0)]], Field(min_length=1)]  # 0 = the review itself
+RefNumber = Annotated[
+    int,
+    RefersTo(
+        "references",
+        "reference",
+        message="cites reference {value}, which is not in content/references.yaml",
+    ),
+]
+# 0 = the review itself
+Refs = Annotated[list[Annotated[RefNumber, Field(ge=0)]], Field(min_length=1)]
 
 # Ids of entities elsewhere in the content; checks.py resolves them from these markers.
 AntigenId = Annotated[Id, RefersTo("antigens", "antigen")]
@@ -28,12 +36,20 @@ AgentId = Annotated[Id, RefersTo("agents", "agent")]
 FactId = Annotated[Id, RefersTo("facts", "fact")]
 SectionId = Annotated[Id, RefersTo("sections", "section", same_file=True)]  # on the same page
 ContentFile = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$"), RefersTo("files", "content file")]
-TemplateName = Annotated[str, Field(pattern=r"^[a-z0-9_]+\.md\.j2$"), RefersTo(
-    "templates", "template", message="no template named {value!r} in build_tools/pages/templates")]
+TemplateName = Annotated[
+    str,
+    Field(pattern=r"^[a-z0-9_]+\.md\.j2$"),
+    RefersTo(
+        "templates",
+        "template",
+        message="no template named {value!r} in build_tools/pages/templates",
+    ),
+]
 
 
 def _number(value: object) -> object:
-    # YAML "82" (quoted) or true must not pass as a number; ints stay ints so 82 shows as 82, not 82.0.
+    # YAML "82" (quoted) or true must not pass as a number;
+    # ints stay ints so 82 shows as 82, not 82.0.
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"must be a number (got {value!r})")
     return value
@@ -60,7 +76,9 @@ Percent = Annotated[Share, Measured("percent")]
 Months = Annotated[Number, Measured("months")]
 Days = Annotated[int, Measured("days")]
 Count = Annotated[int, Field(ge=0), Measured("count")]
-Unit = Literal["percent", "days", "months", "years", "hours", "mg", "count", "fold", "calendar-year"]
+Unit = Literal[
+    "percent", "days", "months", "years", "hours", "mg", "count", "fold", "calendar-year"
+]
 
 
 class Model(BaseModel):
@@ -103,7 +121,7 @@ class Fact(Model):
     id: Id
     text: Text
     design: Design | None = None  # the kind of study behind a result, where the review says so
-    claim: str | None = None      # the result without its design, for questions that ask the design
+    claim: str | None = None  # the result without its design, for questions that ask the design
     values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Quantity] = {}
     refs: Refs
     ask: str | None = None  # a question stem for the quiz generator; None = not asked numerically
@@ -113,16 +131,23 @@ class Fact(Model):
     def _named_key(self) -> Fact:
         # Nothing guesses the key: a stem over several values must say which one it asks for.
         if self.answer is not None and self.answer not in self.values:
-            raise ValueError(f"answer {self.answer!r} names no value of this fact (values: {', '.join(self.values)})")
+            raise ValueError(
+                f"answer {self.answer!r} names no value of this fact "
+                f"(values: {', '.join(self.values)})"
+            )
         if self.ask and self.answer is None and len(self.values) > 1:
-            raise ValueError(f"this fact asks a question over several values ({', '.join(self.values)}): "
-                             "say which is the answer with `answer:`")
+            raise ValueError(
+                f"this fact asks a question over several values ({', '.join(self.values)}): "
+                "say which is the answer with `answer:`"
+            )
         return self
 
     @model_validator(mode="after")
     def _claim_with_design(self) -> Fact:
         if (self.design is None) != (self.claim is None):
-            raise ValueError("a fact with a design needs a claim (the result without its design), and only then")
+            raise ValueError(
+                "a fact with a design needs a claim (the result without its design), and only then"
+            )
         return self
 
     @property
@@ -253,11 +278,11 @@ class Concept(Model):
     page (`rests_on`), which a test finds taught where the question links."""
 
     id: Id
-    section: SectionId               # the section of this file's page that teaches it
+    section: SectionId  # the section of this file's page that teaches it
     level: Literal["recall", "understand", "apply", "analyze"]
     ask: Text
     answer: Text
-    because: Text                    # why the key is right: the feedback for a learner who chose it
+    because: Text  # why the key is right: the feedback for a learner who chose it
     rests_on: list[FactId] = Field(min_length=1)  # ids of facts in that section
     wrong: list[Distractor] = Field(min_length=2, max_length=4)
 
@@ -297,10 +322,11 @@ class HandWrittenPage(Model):
 
 
 class Assessment(Model):
-    """The final assessment: how an attempt is drawn and what passes (also the LMS mastery score)."""
+    """The final assessment: how an attempt is drawn and what passes (also the LMS mastery
+    score)."""
 
     items: int = Field(default=20, ge=1, le=200)
-    pass_mark: Share = 80              # percent of items right to pass
+    pass_mark: Share = 80  # percent of items right to pass
     min_per_module: int = Field(default=2, ge=0)  # each module gets at least this many items
 
 

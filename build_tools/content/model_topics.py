@@ -1,4 +1,5 @@
 """Typed content of the teaching modules beyond the products table: one class per subject file."""
+
 from __future__ import annotations
 
 from typing import Annotated, Literal
@@ -34,8 +35,8 @@ class TherapyType(Model):
     engineered: bool
     engineering: Text
     hla_restricted: bool  # recognition needs the target shown on an HLA molecule
-    hla_typing: bool      # the patient must carry a particular HLA allele to be treated
-    hla_note: Text        # why, in a sentence: the comparison table and feedback show it
+    hla_typing: bool  # the patient must carry a particular HLA allele to be treated
+    hla_note: Text  # why, in a sentence: the comparison table and feedback show it
     restricting_allele: Text | None = None  # the review's example allele, for eligibility cases
     targets: Text
     cannot_target: Text
@@ -67,7 +68,9 @@ class CarStructureFile(SectionsFile):
         rank = {"extracellular": 0, "membrane": 1, "intracellular": 2}
         order = [rank[d.location] for d in self.domains]
         if order != sorted(order):
-            raise ValueError("domains must run from extracellular through membrane to intracellular")
+            raise ValueError(
+                "domains must run from extracellular through membrane to intracellular"
+            )
         return self
 
 
@@ -106,9 +109,9 @@ class Note(Model):
 class Step(Model):
     """One line of management, in the order it is tried."""
 
-    treatment: Text          # as an answer option and the page read it; may name numbers
+    treatment: Text  # as an answer option and the page read it; may name numbers
     agent: AgentId | None = None  # the drug, where the step is one (an id in `agents`)
-    note: Text               # why it comes at this point: the feedback a learner reads
+    note: Text  # why it comes at this point: the feedback a learner reads
     refs: Refs
 
 
@@ -117,22 +120,27 @@ class Complication(Model):
 
     id: Id
     name: Text
-    section: SectionId          # the section of the page that teaches it
+    section: SectionId  # the section of the page that teaches it
     therapies: list[TherapyTypeId] = Field(min_length=1)  # therapy types it follows
     targets: list[AntigenId] = []  # only after products against these antigens (empty: any)
     phase: Literal["acute", "late"]  # what a case stem says of timing: never the key's own words
-    timing: Text                # when it appears, in the review's terms (the page shows it)
-    hallmarks: list[Text]       # in every case: without them the picture is not this complication
+    timing: Text  # when it appears, in the review's terms (the page shows it)
+    hallmarks: list[Text]  # in every case: without them the picture is not this complication
     findings: list[Text] = Field(min_length=1)  # a case shows some of these besides the hallmarks
-    mimic: Text | None = None   # what can look the same and is handled alongside
+    mimic: Text | None = None  # what can look the same and is handled alongside
     management: list[Step] = []
     caveat: Note | None = None  # what the evidence for the order of management does not show
     refs: Refs
 
 
 def _one_placeholder(value: str | None) -> str | None:
-    if value is not None and not (value.startswith("{") and value.endswith("}") and value.count("{") == 1):
-        raise ValueError(f"must be one placeholder naming a time in the content, such as {{facts.x.days}} (got {value!r})")
+    if value is not None and not (
+        value.startswith("{") and value.endswith("}") and value.count("{") == 1
+    ):
+        raise ValueError(
+            "must be one placeholder naming a time in the content, "
+            f"such as {{facts.x.days}} (got {value!r})"
+        )
     return value
 
 
@@ -178,10 +186,10 @@ class RelapsePattern(Model):
     id: Id
     disease: DiseaseId
     after_target: AntigenId  # the antigen the first CAR aimed at
-    antigen_lost: bool    # the relapse no longer carries that antigen (antigen escape)
-    finding: Text         # what the relapse looks like
-    next: Text            # the best-supported next approach, as an answer option reads
-    note: Text            # the evidence for it
+    antigen_lost: bool  # the relapse no longer carries that antigen (antigen escape)
+    finding: Text  # what the relapse looks like
+    next: Text  # the best-supported next approach, as an answer option reads
+    note: Text  # the evidence for it
     refs: Refs
 
 

@@ -1,4 +1,5 @@
 """Take a generic product name apart into the naming stems of content/naming.yaml."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -30,7 +31,10 @@ def decode(name: str, stems: list[Stem]) -> list[list[Piece]]:
     words = name.split()
     decoded = []
     for index, word in enumerate(words):
-        spans = sorted(((span, stem) for stem in stems if (span := _matches(stem, words, index))), key=lambda t: t[0])
+        spans = sorted(
+            ((span, stem) for stem in stems if (span := _matches(stem, words, index))),
+            key=lambda t: t[0],
+        )
         pieces, cursor = [], 0
         for (start, end), stem in spans:
             if start > cursor:

@@ -3,6 +3,7 @@
 A number is typed once, in its field; prose names the field and the renderer fills in
 the formatted value. Inside a fact's own text, `{name}` names one of its values.
 """
+
 from __future__ import annotations
 
 import re

@@ -3,6 +3,7 @@
 Paths use list indices (for error lines: products[2].crs_percent) and can be turned
 into id paths (for fact sources: products.axicabtagene-ciloleucel.crs_percent).
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterator

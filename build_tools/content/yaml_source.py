@@ -5,6 +5,7 @@ validation errors found later (by pydantic or by cross-reference checks) can nam
 the line a maintainer has to edit. Duplicate mapping keys, which PyYAML silently
 overwrites, are reported here.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -53,7 +54,14 @@ def load_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Cont
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        return None, [ContentIssue(shown_as, line, "", f"not valid UTF-8 (byte {raw[exc.start]:#x}); save the file as UTF-8")]
+        return None, [
+            ContentIssue(
+                shown_as,
+                line,
+                "",
+                f"not valid UTF-8 (byte {raw[exc.start]:#x}); save the file as UTF-8",
+            )
+        ]
     if not text.strip():
         return None, [ContentIssue(shown_as, 1, "", "file is empty")]
     try:
@@ -77,11 +85,21 @@ def load_yaml(path: Path, shown_as: str) -> tuple[YamlDocument | None, list[Cont
     return doc, issues
 
 
-def _walk(node: yaml.Node, path: Path_, doc: YamlDocument, issues: list[ContentIssue], seen: set[int]) -> None:
+def _walk(
+    node: yaml.Node, path: Path_, doc: YamlDocument, issues: list[ContentIssue], seen: set[int]
+) -> None:
     if isinstance(node, (yaml.MappingNode, yaml.SequenceNode)):
-        if id(node) in seen:  # a *alias: content has no need for them, and they can nest exponentially
-            issues.append(ContentIssue(doc.file, node.start_mark.line + 1, format_path(path),
-                                       "YAML aliases (*name) are not supported in content; write the value out"))
+        if (
+            id(node) in seen
+        ):  # a *alias: content has no need for them, and they can nest exponentially
+            issues.append(
+                ContentIssue(
+                    doc.file,
+                    node.start_mark.line + 1,
+                    format_path(path),
+                    "YAML aliases (*name) are not supported in content; write the value out",
+                )
+            )
             return
         seen.add(id(node))
     doc.lines[path] = node.start_mark.line + 1
@@ -91,8 +109,14 @@ def _walk(node: yaml.Node, path: Path_, doc: YamlDocument, issues: list[ContentI
             key = key_node.value
             line = key_node.start_mark.line + 1
             if key in key_lines:
-                issues.append(ContentIssue(doc.file, line, format_path(path + (key,)),
-                                           f"duplicate key (first defined on line {key_lines[key]})"))
+                issues.append(
+                    ContentIssue(
+                        doc.file,
+                        line,
+                        format_path(path + (key,)),
+                        f"duplicate key (first defined on line {key_lines[key]})",
+                    )
+                )
             key_lines[key] = line
             doc.lines[path + (key,)] = line
             _walk(value_node, path + (key,), doc, issues, seen)

@@ -1,4 +1,5 @@
 """One module per export format. Each has `SUFFIX` and `write(items, path, meta)`."""
+
 from . import anki, csv_export, gift, json_export, moodle, printable, qti, review
 
 FORMATS = {

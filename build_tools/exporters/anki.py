@@ -2,6 +2,7 @@
 the item id, so importing a regenerated deck updates the old cards instead of adding copies.
 Anki only takes an edited note whose modification time is newer, so that time is the content's
 review date, never the build clock (which would also break byte-identical output)."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,15 +21,21 @@ from ..quiz.item import Item, short_hash
 from .meta import ExportMeta
 
 SUFFIX = ".apkg"
-DECK_ID = 1_724_202_411       # fixed forever: changing them makes Anki see a new deck and model
+DECK_ID = 1_724_202_411  # fixed forever: changing them makes Anki see a new deck and model
 MODEL_ID = 1_724_202_412
 FIXED_DATE = (2024, 1, 1, 0, 0, 0)
 
 MODEL = genanki.Model(
-    MODEL_ID, "CAR T course item",
+    MODEL_ID,
+    "CAR T course item",
     fields=[{"name": "ItemId"}, {"name": "Question"}, {"name": "Answer"}, {"name": "Explanation"}],
-    templates=[{"name": "Card 1", "qfmt": "{{Question}}",
-                "afmt": "{{FrontSide}}<hr id=answer><p><b>{{Answer}}</b></p><p>{{Explanation}}</p>"}],
+    templates=[
+        {
+            "name": "Card 1",
+            "qfmt": "{{Question}}",
+            "afmt": "{{FrontSide}}<hr id=answer><p><b>{{Answer}}</b></p><p>{{Explanation}}</p>",
+        }
+    ],
     sort_field_index=0,
 )
 
@@ -65,10 +72,20 @@ def _question(item: Item) -> str:
 def deck(items: list[Item], title: str) -> genanki.Deck:
     d = genanki.Deck(DECK_ID, title)
     for item in items:
-        d.add_note(genanki.Note(
-            model=MODEL, guid=f"cart-{short_hash(item.id, 16)}", tags=[item.topic, item.type],
-            fields=[escape(item.id), _question(item), str(escape(answer_text(item))),
-                    f"{escape(item.explanation)} (references: {escape(', '.join(reference_labels(item)))})"]))
+        d.add_note(
+            genanki.Note(
+                model=MODEL,
+                guid=f"cart-{short_hash(item.id, 16)}",
+                tags=[item.topic, item.type],
+                fields=[
+                    escape(item.id),
+                    _question(item),
+                    str(escape(answer_text(item))),
+                    f"{escape(item.explanation)} "
+                    f"(references: {escape(', '.join(reference_labels(item)))})",
+                ],
+            )
+        )
     return d
 
 

@@ -1,5 +1,6 @@
 """GIFT, Moodle's plain-text question format. Every text is escaped: an unescaped `~` or `#`
 would silently become an extra option or feedback rather than a parse error."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,7 +23,8 @@ def escape(text: str) -> str:
 
 
 def _why(option: Option) -> str:
-    return f"#{escape(option.why)}" if option.why else ""  # feedback for a learner who picks this option
+    # feedback for a learner who picks this option
+    return f"#{escape(option.why)}" if option.why else ""
 
 
 def question(item: Item) -> str:
@@ -31,10 +33,15 @@ def question(item: Item) -> str:
     stem = escape(item.stem)
     match item.type:
         case "single":
-            body = " ".join(("=" if o.correct else "~") + escape(o.text) + _why(o) for o in item.options)
+            body = " ".join(
+                ("=" if o.correct else "~") + escape(o.text) + _why(o) for o in item.options
+            )
         case "multiple":
             right = share(len(item.correct_options))
-            body = " ".join(f"~%{right if o.correct else '-100'}%{escape(o.text)}{_why(o)}" for o in item.options)
+            body = " ".join(
+                f"~%{right if o.correct else '-100'}%{escape(o.text)}{_why(o)}"
+                for o in item.options
+            )
         case "truefalse":
             body = "T" if item.correct_options[0].id == "true" else "F"
         case "numeric":
@@ -46,7 +53,10 @@ def question(item: Item) -> str:
         case _:
             assert_never(item.type)
     cites = "; ".join(reference_labels(item))
-    return f"// {item.type}; references {cites}; source {item.source}\n{title}{stem} {{{body}{feedback}}}\n"
+    return (
+        f"// {item.type}; references {cites}; source {item.source}\n"
+        f"{title}{stem} {{{body}{feedback}}}\n"
+    )
 
 
 def dumps(items: list[Item], meta: ExportMeta) -> str:

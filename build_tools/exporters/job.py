@@ -1,4 +1,6 @@
-"""One export as the instructor asked for it: check the request, draw, write, record what was drawn."""
+"""One export as the instructor asked for it: check the request, draw, write, record what was
+drawn."""
+
 from __future__ import annotations
 
 import json
@@ -25,15 +27,20 @@ class ExportRequest:
     out: Path
     selection: Selection
     variants: int = 1
-    ordering_as: OrderingAs | None = None   # moodle only
-    pick: int | None = None                 # qti only
-    minutes: int | None = None              # print only
-    date: str | None = None                 # print only
-    answer_sheet: bool = False              # print only
+    ordering_as: OrderingAs | None = None  # moodle only
+    pick: int | None = None  # qti only
+    minutes: int | None = None  # print only
+    date: str | None = None  # print only
+    answer_sheet: bool = False  # print only
 
 
-_ONLY_FOR = {"ordering_as": ("--ordering-as", "moodle"), "pick": ("--pick", "qti"), "minutes": ("--minutes", "print"),
-             "date": ("--date", "print"), "answer_sheet": ("--answer-sheet", "print")}
+_ONLY_FOR = {
+    "ordering_as": ("--ordering-as", "moodle"),
+    "pick": ("--pick", "qti"),
+    "minutes": ("--minutes", "print"),
+    "date": ("--date", "print"),
+    "answer_sheet": ("--answer-sheet", "print"),
+}
 
 
 def check_request(request: ExportRequest, project: Path) -> None:
@@ -46,7 +53,9 @@ def check_request(request: ExportRequest, project: Path) -> None:
         raise UsageError("exports stay outside site/: nothing private is published")
 
 
-def run_export(request: ExportRequest, course: Course, bank: list[Item], project: Path) -> list[str]:
+def run_export(
+    request: ExportRequest, course: Course, bank: list[Item], project: Path
+) -> list[str]:
     """Write the export and return the lines to print (one per file, then what Canvas will draw)."""
     check_request(request, project)
     exporter = FORMATS[request.format]
@@ -55,8 +64,14 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
     sel = request.selection
     matching = pool(bank, sel, list(modules))
     count = checked_count(matching, sel)
-    base = ExportMeta(c.title, c.reviewed, version=c.version, seed=sel.seed, modules=modules,
-                      ordering_as=request.ordering_as or "ordering")
+    base = ExportMeta(
+        c.title,
+        c.reviewed,
+        version=c.version,
+        seed=sel.seed,
+        modules=modules,
+        ordering_as=request.ordering_as or "ordering",
+    )
     if request.format == "review":
         ctx = QuizContext(course)
         base = replace(base, evidence={i.id: teaching_text(ctx, i) for i in matching})
@@ -67,8 +82,12 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
     def meta_for(items: list[Item], title: str) -> ExportMeta:
         picks = {}
         if request.format == "qti":
-            picks = module_picks(items, list(modules), total=request.pick or c.assessment.items,
-                                 minimum=c.assessment.min_per_module)
+            picks = module_picks(
+                items,
+                list(modules),
+                total=request.pick or c.assessment.items,
+                minimum=c.assessment.min_per_module,
+            )
         return replace(base, title=title, picks=picks)
 
     drawn: list[dict] = []
@@ -79,11 +98,16 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
 
         def build(path: Path) -> list[Path]:
             return exporter.write(items, path, meta)
-        written = write_file_export(target, build, lambda files: _manifest(request, base, count, [(files, items, meta)]))
+
+        written = write_file_export(
+            target, build, lambda files: _manifest(request, base, count, [(files, items, meta)])
+        )
         drawn.append({"meta": meta, "items": items})
     else:
         target = target_folder(request.out)
-        sets = draw_variants(matching, sel, seed=sel.seed, count=count, n=request.variants, modules=list(modules))
+        sets = draw_variants(
+            matching, sel, seed=sel.seed, count=count, n=request.variants, modules=list(modules)
+        )
         metas = [meta_for(items, f"{c.title} (variant {n})") for n, items in enumerate(sets, 1)]
         per_variant: list[tuple[list[str], list[Item], ExportMeta]] = []
 
@@ -94,25 +118,45 @@ def run_export(request: ExportRequest, course: Course, bank: list[Item], project
                 per_variant.append(([p.name for p in files], items, meta))
                 paths += files
             return paths
-        written = write_folder_export(target, build, lambda files: _manifest(request, base, count, per_variant))
+
+        written = write_folder_export(
+            target, build, lambda files: _manifest(request, base, count, per_variant)
+        )
         drawn += [{"meta": m, "items": s} for m, s in zip(metas, sets, strict=True)]
     lines = [f"wrote {p}" for p in written]
     if request.format == "qti":
         picks = drawn[0]["meta"].picks
-        lines.append(f"Canvas draws {sum(picks.values())} of {count} items per attempt: "
-                     + ", ".join(f"{m} {n}" for m, n in picks.items()))
+        lines.append(
+            f"Canvas draws {sum(picks.values())} of {count} items per attempt: "
+            + ", ".join(f"{m} {n}" for m, n in picks.items())
+        )
     return lines
 
 
-def _manifest(request: ExportRequest, meta: ExportMeta, count: int, sets: list[tuple[list[str], list[Item], ExportMeta]]) -> str:
+def _manifest(
+    request: ExportRequest,
+    meta: ExportMeta,
+    count: int,
+    sets: list[tuple[list[str], list[Item], ExportMeta]],
+) -> str:
     """What was drawn, from what, by which settings: enough to redraw it or to exclude it next year.
     No clock and no absolute path, so the same request gives the same bytes."""
     sel = request.selection
     data: dict = {
-        "tool": TOOL, "course": meta.title, "version": meta.version,
-        "reviewed": meta.revised.isoformat(), "format": request.format, "seed": sel.seed, "count": count,
-        "filters": {"topics": list(sel.topics), "difficulty": list(sel.difficulty), "levels": list(sel.levels),
-                    "ids": None if sel.ids is None else len(sel.ids), "excluded": len(sel.exclude)},
+        "tool": TOOL,
+        "course": meta.title,
+        "version": meta.version,
+        "reviewed": meta.revised.isoformat(),
+        "format": request.format,
+        "seed": sel.seed,
+        "count": count,
+        "filters": {
+            "topics": list(sel.topics),
+            "difficulty": list(sel.difficulty),
+            "levels": list(sel.levels),
+            "ids": None if sel.ids is None else len(sel.ids),
+            "excluded": len(sel.exclude),
+        },
     }
     if request.format == "moodle":
         data["ordering_as"] = meta.ordering_as
@@ -121,7 +165,9 @@ def _manifest(request: ExportRequest, meta: ExportMeta, count: int, sets: list[t
         data.update(files=files, ids=[i.id for i in items], **_picks(drawn_meta))
     else:
         data["files"] = [f for files, _, _ in sets for f in files]
-        data["variants"] = [{"files": files, "ids": [i.id for i in items], **_picks(m)} for files, items, m in sets]
+        data["variants"] = [
+            {"files": files, "ids": [i.id for i in items], **_picks(m)} for files, items, m in sets
+        ]
     return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
 
 

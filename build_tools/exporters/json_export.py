@@ -1,4 +1,5 @@
 """The bank as JSON: what the final-assessment page reads, and a format-neutral archive."""
+
 from __future__ import annotations
 
 import json

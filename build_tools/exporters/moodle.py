@@ -11,6 +11,7 @@
   matching question (step -> position) that every Moodle imports.
 - Moodle never updates on import: the ID number lets an instructor find and replace the old copy.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -26,11 +27,17 @@ from .fractions import share
 from .meta import ExportMeta, module_rank, module_title
 
 SUFFIX = ".xml"
-TAG_LIMIT = 50        # Moodle's TAG_MAX_LENGTH
+TAG_LIMIT = 50  # Moodle's TAG_MAX_LENGTH
 IDNUMBER_LIMIT = 100  # question_bank_entries.idnumber
-NAME_LIMIT = 255      # question.name
-_TYPE_LABEL = {"single": "single choice", "multiple": "select all", "truefalse": "true/false",
-               "numeric": "numeric", "matching": "matching", "ordering": "ordering"}
+NAME_LIMIT = 255  # question.name
+_TYPE_LABEL = {
+    "single": "single choice",
+    "multiple": "select all",
+    "truefalse": "true/false",
+    "numeric": "numeric",
+    "matching": "matching",
+    "ordering": "ordering",
+}
 
 
 def id_tag(item: Item) -> str:
@@ -40,7 +47,7 @@ def id_tag(item: Item) -> str:
 def idnumber(item: Item) -> str:
     if len(item.id) <= IDNUMBER_LIMIT:
         return item.id
-    return f"{item.id[:IDNUMBER_LIMIT - 11]}~{short_hash(item.id, 10)}"
+    return f"{item.id[: IDNUMBER_LIMIT - 11]}~{short_hash(item.id, 10)}"
 
 
 def question_name(item: Item, shared_stem: bool = False) -> str:
@@ -48,7 +55,11 @@ def question_name(item: Item, shared_stem: bool = False) -> str:
     label = f" ({_TYPE_LABEL[item.type]})"
     if shared_stem:
         label = f" [{item.id.rsplit(':', 1)[-1]}]" + label
-    stem = item.stem if len(item.stem) + len(label) <= NAME_LIMIT else item.stem[:NAME_LIMIT - len(label) - 1] + "…"
+    stem = (
+        item.stem
+        if len(item.stem) + len(label) <= NAME_LIMIT
+        else item.stem[: NAME_LIMIT - len(label) - 1] + "…"
+    )
     return stem + label
 
 
@@ -63,7 +74,9 @@ def _html(text: str) -> str:
     return f"<p>{escape(text)}</p>"
 
 
-def _text(parent: ET.Element, tag: str, text: str, fmt: str | None = "html", **attrs: str) -> ET.Element:
+def _text(
+    parent: ET.Element, tag: str, text: str, fmt: str | None = "html", **attrs: str
+) -> ET.Element:
     el = ET.SubElement(parent, tag, {**({"format": fmt} if fmt else {}), **attrs})
     ET.SubElement(el, "text").text = text
     return el
@@ -75,7 +88,9 @@ def _sub(parent: ET.Element, tag: str, text: str) -> ET.Element:
     return el
 
 
-def _answer(q: ET.Element, fraction: str, text: str, fmt: str | None = "html", why: str = "") -> ET.Element:
+def _answer(
+    q: ET.Element, fraction: str, text: str, fmt: str | None = "html", why: str = ""
+) -> ET.Element:
     a = _text(q, "answer", text, fmt, fraction=fraction)
     _text(a, "feedback", _html(why) if why else "")
     return a
@@ -102,7 +117,11 @@ def question(item: Item, meta: ExportMeta, shared_stem: bool = False) -> ET.Elem
     q = ET.Element("question", type=kind)
     _text(q, "name", question_name(item, shared_stem), fmt=None)
     _text(q, "questiontext", _html(item.stem))
-    _text(q, "generalfeedback", _html(f"{item.explanation} (References: {', '.join(reference_labels(item))}.)"))
+    _text(
+        q,
+        "generalfeedback",
+        _html(f"{item.explanation} (References: {', '.join(reference_labels(item))}.)"),
+    )
     _sub(q, "defaultgrade", "1")
     _sub(q, "penalty", "0.3333333")
     _sub(q, "hidden", "0")
@@ -124,7 +143,9 @@ def _body(q: ET.Element, item: Item, kind: str) -> None:
             right = share(len(item.correct_options))
             wrong = "0" if item.type == "single" else "-100"
             for o in item.options:
-                _answer(q, right if o.correct else wrong, _html(o.text), why=getattr(o, "why", "") or "")
+                _answer(
+                    q, right if o.correct else wrong, _html(o.text), why=getattr(o, "why", "") or ""
+                )
         case "truefalse":
             is_true = item.correct_options[0].id == "true"
             _answer(q, "100" if is_true else "0", "true", fmt="moodle_auto_format")
@@ -137,7 +158,7 @@ def _body(q: ET.Element, item: Item, kind: str) -> None:
                 u = ET.SubElement(ET.SubElement(q, "units"), "unit")
                 _sub(u, "multiplier", "1")
                 _sub(u, "unit_name", unit)
-            _sub(q, "unitgradingtype", "0")      # the unit is optional and never costs marks
+            _sub(q, "unitgradingtype", "0")  # the unit is optional and never costs marks
             _sub(q, "unitpenalty", "0.1000000")
             _sub(q, "showunits", "0" if unit else "3")  # 0: typed with the number; 3: no units
             _sub(q, "unitsleft", "0")
@@ -146,8 +167,14 @@ def _body(q: ET.Element, item: Item, kind: str) -> None:
         case "ordering" if kind == "matching":  # older Moodle: each step matched to its position
             _pairs(q, [(step, str(n)) for n, step in enumerate(item.order, 1)])
         case "ordering":  # qtype_ordering: answers listed in the right order
-            for tag, value in (("layouttype", "VERTICAL"), ("selecttype", "ALL"), ("selectcount", "0"),
-                               ("gradingtype", "ABSOLUTE_POSITION"), ("showgrading", "SHOW"), ("numberingstyle", "none")):
+            for tag, value in (
+                ("layouttype", "VERTICAL"),
+                ("selecttype", "ALL"),
+                ("selectcount", "0"),
+                ("gradingtype", "ABSOLUTE_POSITION"),
+                ("showgrading", "SHOW"),
+                ("numberingstyle", "none"),
+            ):
                 _sub(q, tag, value)
             for n, step in enumerate(item.order, 1):
                 _answer(q, str(n), _html(step))
@@ -163,16 +190,20 @@ def _pairs(q: ET.Element, pairs: list[tuple[str, str]]) -> None:
 
 
 def category_path(meta: ExportMeta, module_id: str) -> str:
-    """`$course$/top/<course>/<n. module title>`; a `/` inside a name is doubled, as Moodle splits on `/`."""
+    """`$course$/top/<course>/<n. module title>`; a `/` inside a name is doubled, as Moodle splits
+    on `/`."""
     names = [meta.title, f"{module_rank(meta, module_id) + 1}. {module_title(meta, module_id)}"]
     return "$course$/top/" + "/".join(n.replace("/", "//") for n in names)
 
 
 def dumps(items: list[Item], meta: ExportMeta) -> str:
     quiz = ET.Element("quiz")
-    stems = Counter((i.stem, i.type) for i in items)  # the type label already tells single from numeric
+    # the type label already tells single from numeric
+    stems = Counter((i.stem, i.type) for i in items)
     current = None
-    for item in sorted(items, key=lambda i: (module_rank(meta, i.topic), i.topic)):  # stable: keeps the draw order
+    for item in sorted(
+        items, key=lambda i: (module_rank(meta, i.topic), i.topic)
+    ):  # stable: keeps the draw order
         if item.topic != current:
             current = item.topic
             cat = ET.SubElement(quiz, "question", type="category")

@@ -6,6 +6,7 @@ five-variant exam when two are asked for now) cannot be handed out with the new 
 an earlier export of the same name wrote and this one does not (an answer sheet no longer asked
 for) are removed, as its manifest lists them. A folder the tool did not write is never replaced.
 """
+
 from __future__ import annotations
 
 import json
@@ -28,7 +29,9 @@ def manifest_path(target: Path, folder: bool) -> Path:
 def target_file(out: Path, suffix: str) -> Path:
     """`--out` for one export: a file, given the format's extension when it lacks it."""
     if out.is_dir():
-        raise UsageError(f"--out {out} is a folder; name a file in it, such as {out / ('quiz' + suffix)}")
+        raise UsageError(
+            f"--out {out} is a folder; name a file in it, such as {out / ('quiz' + suffix)}"
+        )
     if out.suffix.lower() != suffix:
         out = out.with_name(out.name + suffix)
         if out.is_dir():
@@ -42,7 +45,9 @@ def target_folder(out: Path) -> Path:
     if out.exists() and not out.is_dir():
         raise UsageError(f"--out {out} is a file; variants go into a folder, so name a new folder")
     if out.is_dir() and any(out.iterdir()) and not _ours(out / FOLDER_MANIFEST):
-        raise UsageError(f"--out {out} holds files this tool did not write; name a new or empty folder")
+        raise UsageError(
+            f"--out {out} holds files this tool did not write; name a new or empty folder"
+        )
     _check_parent(out)
     return out
 
@@ -65,14 +70,19 @@ def _ours(manifest: Path) -> dict | None:
     return data if isinstance(data, dict) and data.get("tool") == TOOL else None
 
 
-def write_file_export(target: Path, build: Callable[[Path], list[Path]], manifest: Callable[[list[str]], str]) -> list[Path]:
-    """`build(path)` writes the export's files at `path` (a name in a temporary folder); they and the
-    manifest then replace the target's, and stale files of the last export under this name go."""
+def write_file_export(
+    target: Path, build: Callable[[Path], list[Path]], manifest: Callable[[list[str]], str]
+) -> list[Path]:
+    """`build(path)` writes the export's files at `path` (a name in a temporary folder); they and
+    the manifest then replace the target's, and stale files of the last export under this name
+    go."""
     old = _ours(manifest_path(target, folder=False)) or {}
     with _staging(target) as tmp:
         written = build(tmp / target.name)
         names = [p.name for p in written]
-        (tmp / manifest_path(target, folder=False).name).write_text(manifest(names), encoding="utf-8")
+        (tmp / manifest_path(target, folder=False).name).write_text(
+            manifest(names), encoding="utf-8"
+        )
         final = [*names, manifest_path(target, folder=False).name]
         for name in final:
             os.replace(tmp / name, target.with_name(name))
@@ -83,7 +93,9 @@ def write_file_export(target: Path, build: Callable[[Path], list[Path]], manifes
     return [target.with_name(n) for n in final]
 
 
-def write_folder_export(target: Path, build: Callable[[Path], list[Path]], manifest: Callable[[list[str]], str]) -> list[Path]:
+def write_folder_export(
+    target: Path, build: Callable[[Path], list[Path]], manifest: Callable[[list[str]], str]
+) -> list[Path]:
     """`build(folder)` fills a fresh folder, which then replaces `target` whole."""
     with _staging(target) as tmp:
         folder = tmp / "export"
@@ -103,7 +115,8 @@ def write_folder_export(target: Path, build: Callable[[Path], list[Path]], manif
 
 
 class _staging:
-    """A temporary folder beside the target (same file system, so moves are renames), always removed."""
+    """A temporary folder beside the target (same file system, so moves are renames), always
+    removed."""
 
     def __init__(self, target: Path):
         self.target = target
@@ -111,7 +124,9 @@ class _staging:
     def __enter__(self) -> Path:
         try:
             self.target.parent.mkdir(parents=True, exist_ok=True)
-            self.path = Path(tempfile.mkdtemp(prefix=f".{self.target.name}-", dir=self.target.parent))
+            self.path = Path(
+                tempfile.mkdtemp(prefix=f".{self.target.name}-", dir=self.target.parent)
+            )
         except OSError as error:
             raise UsageError(f"cannot write {self.target}: {error.strerror or error}") from None
         return self.path

@@ -11,6 +11,7 @@ Read against Canvas's importer (gems/plugins/qti_exporter):
 - Every item names the bank question it stands for (`assessment_question_identifierref`).
 Zip entries carry a fixed date so the same bank gives the same bytes.
 """
+
 from __future__ import annotations
 
 import xml.etree.ElementTree as ET
@@ -33,7 +34,9 @@ FIXED_DATE = (2024, 1, 1, 0, 0, 0)
 POINTS = "1.0"  # per item; a quiz's total is the number of items Canvas draws
 
 
-def _sub(parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None) -> ET.Element:
+def _sub(
+    parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text: str | None = None
+) -> ET.Element:
     el = ET.SubElement(parent, tag, attrs or {})
     if text is not None:
         el.text = text
@@ -42,7 +45,12 @@ def _sub(parent: ET.Element, tag: str, attrs: dict[str, str] | None = None, text
 
 def _material(parent: ET.Element, text: str, *, html: bool = True, block: bool = False) -> None:
     shown = (f"<div><p>{escape(text)}</p></div>" if block else escape(text)) if html else text
-    _sub(_sub(parent, "material"), "mattext", {"texttype": "text/html" if html else "text/plain"}, shown)
+    _sub(
+        _sub(parent, "material"),
+        "mattext",
+        {"texttype": "text/html" if html else "text/plain"},
+        shown,
+    )
 
 
 def _meta(parent: ET.Element, fields: dict[str, str]) -> None:
@@ -63,7 +71,9 @@ def canvas_type(item: Item) -> str:
             return "true_false_question"
         case "numeric":
             return "numerical_question"
-        case "matching" | "ordering":  # Canvas classic quizzes have no ordering type: steps match positions
+        case (
+            "matching" | "ordering"
+        ):  # Canvas classic quizzes have no ordering type: steps match positions
             return "matching_question"
         case _:
             assert_never(item.type)
@@ -72,12 +82,22 @@ def canvas_type(item: Item) -> str:
 def item_element(item: Item) -> ET.Element:
     key = short_hash(item.id, 12)
     el = ET.Element("item", {"ident": f"i{key}", "title": item.id[:80]})
-    _meta(_sub(el, "itemmetadata"), {"question_type": canvas_type(item), "points_possible": POINTS,
-                                     "assessment_question_identifierref": f"q{key}"})
+    _meta(
+        _sub(el, "itemmetadata"),
+        {
+            "question_type": canvas_type(item),
+            "points_possible": POINTS,
+            "assessment_question_identifierref": f"q{key}",
+        },
+    )
     pres = _sub(el, "presentation")
     _material(pres, item.stem, block=True)
     proc = ET.Element("resprocessing")
-    _sub(_sub(proc, "outcomes"), "decvar", {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"})
+    _sub(
+        _sub(proc, "outcomes"),
+        "decvar",
+        {"maxvalue": "100", "minvalue": "0", "varname": "SCORE", "vartype": "Decimal"},
+    )
     general = _sub(proc, "respcondition", {"continue": "Yes"})
     _sub(_sub(general, "conditionvar"), "other")
     _sub(general, "displayfeedback", {"feedbacktype": "Response", "linkrefid": "general_fb"})
@@ -94,17 +114,27 @@ def item_element(item: Item) -> ET.Element:
             assert_never(item.type)
     el.append(proc)
     fb = _sub(el, "itemfeedback", {"ident": "general_fb"})
-    _material(_sub(fb, "flow_mat"), f"{item.explanation} (References: {', '.join(reference_labels(item))}.)", block=True)
+    _material(
+        _sub(fb, "flow_mat"),
+        f"{item.explanation} (References: {', '.join(reference_labels(item))}.)",
+        block=True,
+    )
     for n, o in enumerate(item.options, 1):
         if o.why and item.type in ("single", "multiple", "truefalse"):
-            _material(_sub(_sub(el, "itemfeedback", {"ident": f"{n}_fb"}), "flow_mat"), o.why, block=True)
+            _material(
+                _sub(_sub(el, "itemfeedback", {"ident": f"{n}_fb"}), "flow_mat"), o.why, block=True
+            )
     return el
 
 
 def _choices(pres: ET.Element, proc: ET.Element, item: Item) -> None:
     multiple = item.type == "multiple"
     idents = {o.id: str(n) for n, o in enumerate(item.options, 1)}
-    lid = _sub(pres, "response_lid", {"ident": "response1", "rcardinality": "Multiple" if multiple else "Single"})
+    lid = _sub(
+        pres,
+        "response_lid",
+        {"ident": "response1", "rcardinality": "Multiple" if multiple else "Single"},
+    )
     choice = _sub(lid, "render_choice")
     for o in item.options:
         _material(_sub(choice, "response_label", {"ident": idents[o.id]}), o.text)
@@ -112,13 +142,22 @@ def _choices(pres: ET.Element, proc: ET.Element, item: Item) -> None:
         if o.why:
             said = _sub(proc, "respcondition", {"continue": "Yes"})
             _sub(_sub(said, "conditionvar"), "varequal", {"respident": "response1"}, idents[o.id])
-            _sub(said, "displayfeedback", {"feedbacktype": "Response", "linkrefid": f"{idents[o.id]}_fb"})
+            _sub(
+                said,
+                "displayfeedback",
+                {"feedbacktype": "Response", "linkrefid": f"{idents[o.id]}_fb"},
+            )
     cond = _sub(proc, "respcondition", {"continue": "No"})
     var = _sub(cond, "conditionvar")
     if multiple:
         both = _sub(var, "and")
         for o in item.options:
-            _sub(both if o.correct else _sub(both, "not"), "varequal", {"respident": "response1"}, idents[o.id])
+            _sub(
+                both if o.correct else _sub(both, "not"),
+                "varequal",
+                {"respident": "response1"},
+                idents[o.id],
+            )
     else:
         _sub(var, "varequal", {"respident": "response1"}, idents[item.correct_options[0].id])
     _sub(cond, "setvar", {"action": "Set", "varname": "SCORE"}, "100")
@@ -139,7 +178,8 @@ def _numeric(pres: ET.Element, proc: ET.Element, item: Item) -> None:
 
 def _matching(pres: ET.Element, proc: ET.Element, pairs: list[tuple[str, str]]) -> None:
     rights = sorted({r for _, r in pairs})
-    right_ids = {r: str(n) for n, r in enumerate(rights, 1)}  # plain numbers: Canvas's digit rule keeps them apart
+    # plain numbers: Canvas's digit rule keeps them apart
+    right_ids = {r: str(n) for n, r in enumerate(rights, 1)}
     step = f"{100 / len(pairs):.2f}"
     for n, (left, right) in enumerate(pairs):
         lid = _sub(pres, "response_lid", {"ident": f"response_{n}"})
@@ -148,7 +188,9 @@ def _matching(pres: ET.Element, proc: ET.Element, pairs: list[tuple[str, str]]) 
         for r in rights:
             _material(_sub(choice, "response_label", {"ident": right_ids[r]}), r, html=False)
         cond = _sub(proc, "respcondition")
-        _sub(_sub(cond, "conditionvar"), "varequal", {"respident": f"response_{n}"}, right_ids[right])
+        _sub(
+            _sub(cond, "conditionvar"), "varequal", {"respident": f"response_{n}"}, right_ids[right]
+        )
         _sub(cond, "setvar", {"varname": "SCORE", "action": "Add"}, step)
 
 
@@ -158,7 +200,10 @@ def groups(items: list[Item], meta: ExportMeta) -> list[tuple[str, list[Item], i
     for item in items:
         by_module[item.topic].append(item)
     order = sorted(by_module, key=lambda m: (module_rank(meta, m), m))
-    return [(m, by_module[m], meta.picks.get(m, len(by_module[m])) if meta.picks else len(by_module[m])) for m in order]
+    return [
+        (m, by_module[m], meta.picks.get(m, len(by_module[m])) if meta.picks else len(by_module[m]))
+        for m in order
+    ]
 
 
 def assessment(items: list[Item], ident: str, meta: ExportMeta) -> str:
@@ -167,8 +212,14 @@ def assessment(items: list[Item], ident: str, meta: ExportMeta) -> str:
     _meta(test, {"cc_maxattempts": "1"})
     section = _sub(test, "section", {"ident": "root_section"})
     for module, members, pick in groups(items, meta):
-        group = _sub(section, "section", {"ident": f"g{short_hash(ident + module, 12)}",
-                                          "title": f"{module_rank(meta, module) + 1}. {module_title(meta, module)}"})
+        group = _sub(
+            section,
+            "section",
+            {
+                "ident": f"g{short_hash(ident + module, 12)}",
+                "title": f"{module_rank(meta, module) + 1}. {module_title(meta, module)}",
+            },
+        )
         selection = _sub(_sub(group, "selection_ordering"), "selection")
         _sub(selection, "selection_number", text=str(pick))
         _sub(_sub(selection, "selection_extension"), "points_per_item", text=POINTS)
@@ -180,9 +231,15 @@ def assessment(items: list[Item], ident: str, meta: ExportMeta) -> str:
 def canvas_meta(items: list[Item], ident: str, meta: ExportMeta) -> str:
     points = sum(pick for _, _, pick in groups(items, meta)) * float(POINTS)
     root = ET.Element("quiz", {"identifier": ident, "xmlns": CANVAS_NS})
-    for tag, text in (("title", meta.title), ("description", ""), ("shuffle_answers", "false"),
-                      ("scoring_policy", "keep_highest"), ("quiz_type", "assignment"),
-                      ("points_possible", f"{points:.1f}"), ("allowed_attempts", "1")):
+    for tag, text in (
+        ("title", meta.title),
+        ("description", ""),
+        ("shuffle_answers", "false"),
+        ("scoring_policy", "keep_highest"),
+        ("quiz_type", "assignment"),
+        ("points_possible", f"{points:.1f}"),
+        ("allowed_attempts", "1"),
+    ):
         _sub(root, tag, text=text)
     return _xml(root)
 
@@ -197,8 +254,15 @@ def manifest(ident: str) -> str:
     quiz = _sub(res, "resource", {"identifier": ident, "type": "imsqti_xmlv1p2"})
     _sub(quiz, "file", {"href": f"{ident}/{ident}.xml"})
     _sub(quiz, "dependency", {"identifierref": f"{ident}_meta"})
-    extra = _sub(res, "resource", {"identifier": f"{ident}_meta", "href": f"{ident}/assessment_meta.xml",
-                                   "type": "associatedcontent/imscc_xmlv1p1/learning-application-resource"})
+    extra = _sub(
+        res,
+        "resource",
+        {
+            "identifier": f"{ident}_meta",
+            "href": f"{ident}/assessment_meta.xml",
+            "type": "associatedcontent/imscc_xmlv1p1/learning-application-resource",
+        },
+    )
     _sub(extra, "file", {"href": f"{ident}/assessment_meta.xml"})
     return _xml(root)
 
@@ -210,8 +274,11 @@ def _xml(root: ET.Element) -> str:
 
 def write(items: list[Item], path: Path, meta: ExportMeta) -> list[Path]:
     ident = "g" + short_hash(meta.title + "".join(i.id for i in items), 16)
-    entries = {"imsmanifest.xml": manifest(ident), f"{ident}/{ident}.xml": assessment(items, ident, meta),
-               f"{ident}/assessment_meta.xml": canvas_meta(items, ident, meta)}
+    entries = {
+        "imsmanifest.xml": manifest(ident),
+        f"{ident}/{ident}.xml": assessment(items, ident, meta),
+        f"{ident}/assessment_meta.xml": canvas_meta(items, ident, meta),
+    }
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name in sorted(entries):
             info = zipfile.ZipInfo(name, date_time=FIXED_DATE)

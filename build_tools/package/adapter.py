@@ -1,4 +1,5 @@
 """The launch page and the LMS adapter script, written into a site built for a package."""
+
 from __future__ import annotations
 
 from html import escape
@@ -9,7 +10,9 @@ from ..content.course import Course
 from .site import ADAPTER
 
 HERE = Path(__file__).resolve().parent
-LAUNCH_PAGE = "lms-launch.html"  # what the manifest launches; it holds the LMS session and the course frame
+LAUNCH_PAGE = (
+    "lms-launch.html"  # what the manifest launches; it holds the LMS session and the course frame
+)
 START_PAGE = "index.html"
 BANK = "assets/quizbank.json"
 
@@ -18,8 +21,13 @@ def write_adapter(site: Path, standard: str, course: Course) -> None:
     """Add the adapter script and the launch page (which names the standard and the pass mark)."""
     (site / ADAPTER).write_bytes((HERE / "lms.js").read_bytes())
     page = Template((HERE / "launch.html").read_text(encoding="utf-8")).substitute(
-        standard=standard, pass_mark=_number(course.outline.assessment.pass_mark), start=START_PAGE, bank=BANK,
-        adapter=ADAPTER, title=escape(course.outline.title))
+        standard=standard,
+        pass_mark=_number(course.outline.assessment.pass_mark),
+        start=START_PAGE,
+        bank=BANK,
+        adapter=ADAPTER,
+        title=escape(course.outline.title),
+    )
     (site / LAUNCH_PAGE).write_text(page, encoding="utf-8")
 
 

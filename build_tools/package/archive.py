@@ -2,6 +2,7 @@
 
 Entries are sorted, carry a fixed date and fixed permissions, so the same site gives the same
 bytes; the zip is written beside its target and renamed over it only when complete."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """`build_package`: content in, a SCORM zip out (or an error and no zip touched)."""
+
 from __future__ import annotations
 
 import tempfile
@@ -28,10 +29,13 @@ class PackageSummary:
 def build_package(project: Path, standard: Standard, out: Path) -> PackageSummary:
     """Build the site for an LMS into a temporary folder, add adapter and manifest, zip it to `out`.
 
-    Raises ContentError for bad content and PackageError for a failed build; `out` is then untouched."""
+    Raises ContentError for bad content and PackageError for a failed build; `out` is then
+    untouched."""
     if out.is_dir():
         raise PackageError(f"cannot write {out}: it is a folder")
-    course = build(project, directory_urls=False).course  # content errors surface here, before MkDocs runs
+    course = build(
+        project, directory_urls=False
+    ).course  # content errors surface here, before MkDocs runs
     with tempfile.TemporaryDirectory(prefix=".package-") as tmp:
         site = Path(tmp) / "site"
         try:

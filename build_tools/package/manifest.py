@@ -3,6 +3,7 @@
 One SCO for the whole course (see README, *Into a learning management system*): the pages link to
 each other and share one progress store and one final assessment, so the LMS records one
 completion and one score, the one the final assessment gives."""
+
 from __future__ import annotations
 
 import re
@@ -31,7 +32,11 @@ SCORM2004_NAMESPACES = {
 
 
 def write_manifest(site: Path, standard: Standard, course: Course, launch: str) -> None:
-    files = sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file() and p.name != MANIFEST)
+    files = sorted(
+        p.relative_to(site).as_posix()
+        for p in site.rglob("*")
+        if p.is_file() and p.name != MANIFEST
+    )
     (site / MANIFEST).write_text(manifest_xml(standard, course, launch, files), encoding="utf-8")
 
 
@@ -44,15 +49,23 @@ def manifest_xml(standard: Standard, course: Course, launch: str, files: list[st
             namespaces, version, scorm_type = SCORM12_NAMESPACES, "1.2", "adlcp:scormtype"
             mastery = f"<adlcp:masteryscore>{pass_mark:g}</adlcp:masteryscore>"
         case "scorm2004":
-            namespaces, version, scorm_type = SCORM2004_NAMESPACES, "2004 4th Edition", "adlcp:scormType"
+            namespaces, version, scorm_type = (
+                SCORM2004_NAMESPACES,
+                "2004 4th Edition",
+                "adlcp:scormType",
+            )
             # The LMS sets success from the scaled score against this (cmi.scaled_passing_score).
-            mastery = ("<imsss:sequencing><imsss:objectives>"
-                       '<imsss:primaryObjective objectiveID="pass-mark" satisfiedByMeasure="true">'
-                       f"<imsss:minNormalizedMeasure>{pass_mark / 100:g}</imsss:minNormalizedMeasure>"
-                       "</imsss:primaryObjective></imsss:objectives></imsss:sequencing>")
+            mastery = (
+                "<imsss:sequencing><imsss:objectives>"
+                '<imsss:primaryObjective objectiveID="pass-mark" satisfiedByMeasure="true">'
+                f"<imsss:minNormalizedMeasure>{pass_mark / 100:g}</imsss:minNormalizedMeasure>"
+                "</imsss:primaryObjective></imsss:objectives></imsss:sequencing>"
+            )
         case _:
             assert_never(standard)
-    declarations = " ".join(f'xmlns{":" + p if p else ""}="{ns}"' for p, (ns, _) in namespaces.items())
+    declarations = " ".join(
+        f'xmlns{":" + p if p else ""}="{ns}"' for p, (ns, _) in namespaces.items()
+    )
     locations = " ".join(f"{ns} {xsd}" for ns, xsd in namespaces.values())
     declarations += f' xmlns:xsi="{XSI}" xsi:schemaLocation="{locations}"'
     listed = "\n".join(f"      <file href={quoteattr(quote(f, safe='/'))}/>" for f in files)

@@ -9,6 +9,7 @@
 - no 404 page (MkDocs links it from the server root; an LMS never shows it), no sitemap
   (nothing crawls a package, and it carries the build date, which the zip must not) and
   no source maps (1 MB for developer tools only)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -28,9 +29,16 @@ def build_site(project: Path, dest: Path) -> None:
     from mkdocs.exceptions import MkDocsException
 
     try:
-        config = load_config(str(project / "mkdocs.yml"), site_dir=str(dest), strict=True,
-                             use_directory_urls=False, site_url="")
-        config.theme["features"] = [f for f in config.theme["features"] if not f.startswith("navigation.instant")]
+        config = load_config(
+            str(project / "mkdocs.yml"),
+            site_dir=str(dest),
+            strict=True,
+            use_directory_urls=False,
+            site_url="",
+        )
+        config.theme["features"] = [
+            f for f in config.theme["features"] if not f.startswith("navigation.instant")
+        ]
         config.extra_javascript.insert(0, ADAPTER)
         mkdocs_build(config)
     except MkDocsException as error:

@@ -1,4 +1,6 @@
-"""The Jinja environment: strict (a typo fails the build) and escaping (content is text, not HTML)."""
+"""The Jinja environment: strict (a typo fails the build) and escaping (content is text, not
+HTML)."""
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -33,6 +35,11 @@ def _environment(template_dir: Path) -> Environment:
         extensions=["jinja2.ext.do"],
         auto_reload=True,
     )
-    env.filters.update(cell=helpers.md_cell, md=helpers.md_text, pct=helpers.percent, num=helpers.number,
-                       words=helpers.count_words)
+    env.filters.update(
+        cell=helpers.md_cell,
+        md=helpers.md_text,
+        pct=helpers.percent,
+        num=helpers.number,
+        words=helpers.count_words,
+    )
     return env

@@ -3,6 +3,7 @@
 Everything returned as Markup has had every content string HTML-escaped first, so a
 `<script>` typed into YAML reaches the page as text.
 """
+
 from __future__ import annotations
 
 import posixpath
@@ -15,17 +16,26 @@ from ..content import formatting, model, naming, prose
 from ..content.course import Course
 
 REFERENCES_PAGE = "references.md"
-INSTRUCTIONS = {"single": "Choose one.", "truefalse": "Choose one.", "multiple": "Select all that apply.",
-                "matching": "Choose a match for each row.", "ordering": "Give each step its position."}
+INSTRUCTIONS = {
+    "single": "Choose one.",
+    "truefalse": "Choose one.",
+    "multiple": "Select all that apply.",
+    "matching": "Choose a match for each row.",
+    "ordering": "Give each step its position.",
+}
 
 
 class PageHelpers:
     """Helpers bound to one course and one page (links are relative to that page)."""
 
-    def __init__(self, course: Course, page_path: str, bank: list | None = None, directory_urls: bool = True):
+    def __init__(
+        self, course: Course, page_path: str, bank: list | None = None, directory_urls: bool = True
+    ):
         self.course = course
         self.page_path = page_path
-        self.directory_urls = directory_urls  # False in LMS packages: modules/x.md is served as modules/x.html
+        self.directory_urls = (
+            directory_urls  # False in LMS packages: modules/x.md is served as modules/x.html
+        )
         self.bank = bank or []
         self.cited: set[int] = set()  # filled by cite(), read by the page's reference list
         self.fig = FigureHelpers(course)
@@ -51,16 +61,18 @@ class PageHelpers:
         return Markup(filled)
 
     def cite(self, refs, sup: bool = True) -> Markup:
-        """Superscript citation links (plain in a Refs column); a run of three or more numbers shows as
-        3–26 (first and last linked)."""
+        """Superscript citation links (plain in a Refs column); a run of three or more numbers shows
+        as 3–26 (first and last linked)."""
         refs = list(refs)
         self.cited.update(refs)
 
         def one(n: int) -> str:
             return f"[{citation_label(n)}]({self.link(REFERENCES_PAGE, f'ref-{n}')})"
 
-        links = ", ".join(one(a) if a == b else f"{one(a)}–{one(b)}" if b - a >= 2 else f"{one(a)}, {one(b)}"
-                          for a, b in citation_runs(refs))
+        links = ", ".join(
+            one(a) if a == b else f"{one(a)}–{one(b)}" if b - a >= 2 else f"{one(a)}, {one(b)}"
+            for a, b in citation_runs(refs)
+        )
         return Markup(f'<sup class="cite">{links}</sup>' if sup else links)
 
     @staticmethod
@@ -73,6 +85,7 @@ class PageHelpers:
     @staticmethod
     def answer_text(item) -> str:
         from ..quiz.answers import answer_text
+
         return answer_text(item)
 
     @staticmethod
@@ -88,8 +101,13 @@ class PageHelpers:
 
     def self_checks(self, module: model.Module) -> list:
         from ..quiz.bank import draw  # pages depend on the bank only here
-        return draw(self.bank, seed=self.course.outline.self_check_seed, topics=[module.id],
-                    count=module.self_check_count)
+
+        return draw(
+            self.bank,
+            seed=self.course.outline.self_check_seed,
+            topics=[module.id],
+            count=module.self_check_count,
+        )
 
     def page_link(self, site_path: str) -> str:
         """'modules/x/#a' (an item's page) as a Markdown link from this page: '../x.md#a'."""
@@ -100,7 +118,11 @@ class PageHelpers:
     def url(self, site_path: str) -> str:
         """A link usable inside raw HTML (MkDocs does not rewrite those): page URL to page URL."""
         stem = self.page_path[:-3]  # modules/x.md is served at modules/x/, index.md at ./
-        here = posixpath.dirname(stem) if posixpath.basename(stem) == "index" or not self.directory_urls else stem
+        here = (
+            posixpath.dirname(stem)
+            if posixpath.basename(stem) == "index" or not self.directory_urls
+            else stem
+        )
         path, _, anchor = site_path.partition("#")
         rel = posixpath.relpath(path.rstrip("/") or ".", here or ".") + "/"
         return rel + (f"#{anchor}" if anchor else "")
@@ -125,7 +147,11 @@ class PageHelpers:
     def cytopenias(items: list[model.Cytopenia]) -> str:
         parts = []
         for c in items:
-            text = formatting.percent(c.percent) if c.kind == "any" else f"{c.kind} {formatting.percent(c.percent)}"
+            text = (
+                formatting.percent(c.percent)
+                if c.kind == "any"
+                else f"{c.kind} {formatting.percent(c.percent)}"
+            )
             if c.beyond_days:
                 text += f" beyond {c.beyond_days} days"
             parts.append(text)
@@ -197,8 +223,13 @@ class FigureHelpers:
 
     def car_diagram(self) -> Markup:
         drawing, legend = figures.car_diagram(self.course.car_structure.domains)
-        return _figure(drawing, "A chimeric antigen receptor crossing the T-cell membrane, bound to its target "
-                                "antigen on the tumor cell above; the numbers match the list of domains.", legend, wide=False)
+        return _figure(
+            drawing,
+            "A chimeric antigen receptor crossing the T-cell membrane, bound to its target "
+            "antigen on the tumor cell above; the numbers match the list of domains.",
+            legend,
+            wide=False,
+        )
 
     def _rows(self):
         for p in self.course.products.products:
@@ -206,42 +237,79 @@ class FigureHelpers:
                 yield p, i, f"{p.inn}, {self.course.disease(i.disease).abbreviation}"
 
     def toxicity_chart(self) -> Markup:
-        groups = [figures.BarGroup(label, (
-            figures.Bar("CRS", i.crs_percent, "fig-crs"),
-            figures.Bar("Neurologic", i.neurologic_percent, "fig-neuro"),
-            figures.Bar("Infection", i.severe_infection_percent, "fig-infection"),
-        )) for _, i, label in self._rows()]
+        groups = [
+            figures.BarGroup(
+                label,
+                (
+                    figures.Bar("CRS", i.crs_percent, "fig-crs"),
+                    figures.Bar("Neurologic", i.neurologic_percent, "fig-neuro"),
+                    figures.Bar("Infection", i.severe_infection_percent, "fig-infection"),
+                ),
+            )
+            for _, i, label in self._rows()
+        ]
         title = "Toxicity in the approval trials (Table 1): % of patients with each adverse effect"
-        return _figure(figures.bar_chart(
-            "toxicity-chart", title,
-            "Percentage of patients with cytokine release syndrome, neurologic toxicity and severe "
-            "infection, for each product and indication. The same figures are in the table above.", groups),
-            "CRS: cytokine release syndrome and Neurologic: neurologic toxicity, each as graded by its trial "
-            "(scales differ, so compare with care). Infection: severe infection, grade 3 or higher (CTCAE).", title=title)
+        return _figure(
+            figures.bar_chart(
+                "toxicity-chart",
+                title,
+                "Percentage of patients with cytokine release syndrome, neurologic toxicity "
+                "and severe infection, for each product and indication. "
+                "The same figures are in the table above.",
+                groups,
+            ),
+            "CRS: cytokine release syndrome and Neurologic: neurologic toxicity, "
+            "each as graded by its trial (scales differ, so compare with care). "
+            "Infection: severe infection, grade 3 or higher (CTCAE).",
+            title=title,
+        )
 
     def response_chart(self) -> Markup:
-        groups = [figures.BarGroup(label, (figures.Bar("Response", i.response_percent, "fig-response"),))
-                  for _, i, label in self._rows()]
-        title = "Response in the approval trials (Table 1): % of patients in complete or partial remission"
-        return _figure(figures.bar_chart(
-            "response-chart", title,
-            "Percentage of patients with complete or partial remission, for each product and "
-            "indication. The same figures are in the table above.", groups),
-            "The share of patients whose cancer responded, as reported by each trial.", title=title)
+        groups = [
+            figures.BarGroup(label, (figures.Bar("Response", i.response_percent, "fig-response"),))
+            for _, i, label in self._rows()
+        ]
+        title = (
+            "Response in the approval trials (Table 1): "
+            "% of patients in complete or partial remission"
+        )
+        return _figure(
+            figures.bar_chart(
+                "response-chart",
+                title,
+                "Percentage of patients with complete or partial remission, for each product and "
+                "indication. The same figures are in the table above.",
+                groups,
+            ),
+            "The share of patients whose cancer responded, as reported by each trial.",
+            title=title,
+        )
 
     def name_parts(self, name: str):
         return naming.decode(name, self.course.naming.stems)
 
 
-def _figure(svg_text: str, caption: str, legend: list[tuple[str, str]] = (), wide: bool = True,
-            title: str = "") -> Markup:
+def _figure(
+    svg_text: str,
+    caption: str,
+    legend: list[tuple[str, str]] = (),
+    wide: bool = True,
+    title: str = "",
+) -> Markup:
     """An SVG with a visible caption: above a chart (its title, naming the measure), below a
     diagram, whose numbered legend sits beside the drawing where there is room and below it on a
     phone. A block element, so Markdown passes it through."""
-    items = "".join(f"<li><strong>{escape(name)}</strong>: {escape(text)}</li>" for name, text in legend)
+    items = "".join(
+        f"<li><strong>{escape(name)}</strong>: {escape(text)}</li>" for name, text in legend
+    )
     legend_html = f'\n<ol class="figure-legend">{items}</ol>' if legend else ""
     head = f"<strong>{escape(title)}.</strong> " if title else ""
     caption_html = f"<figcaption>{head}{escape(caption)}</figcaption>"
     if wide:
-        return Markup(f'<figure class="course-figure course-chart">\n{caption_html}\n{svg_text}\n</figure>')
-    return Markup(f'<figure class="course-figure course-diagram">\n{svg_text}{legend_html}\n{caption_html}\n</figure>')
+        return Markup(
+            f'<figure class="course-figure course-chart">\n{caption_html}\n{svg_text}\n</figure>'
+        )
+    return Markup(
+        f'<figure class="course-figure course-diagram">\n{svg_text}{legend_html}\n'
+        f"{caption_html}\n</figure>"
+    )

@@ -1,4 +1,5 @@
 """Turn the course into Markdown pages, in course order, ready for MkDocs or any other engine."""
+
 from __future__ import annotations
 
 import os
@@ -26,8 +27,12 @@ def module_page(module_id: str) -> str:
     return f"modules/{module_id}.md"
 
 
-def render_pages(course: Course, env: Environment | None = None, bank: list | None = None,
-                 directory_urls: bool = True) -> dict[str, str]:
+def render_pages(
+    course: Course,
+    env: Environment | None = None,
+    bank: list | None = None,
+    directory_urls: bool = True,
+) -> dict[str, str]:
     """Return {docs-relative path: Markdown} for every generated page.
 
     `bank` is the question bank; each module page shows its self-check items from it.
@@ -37,14 +42,21 @@ def render_pages(course: Course, env: Environment | None = None, bank: list | No
 
     def render(template: str, path: str, **context) -> None:
         h = PageHelpers(course, path, bank or [], directory_urls)
-        pages[path] = env.get_template(template).render(course=course, h=h, page_path=path, module_page=module_page, **context)
+        pages[path] = env.get_template(template).render(
+            course=course, h=h, page_path=path, module_page=module_page, **context
+        )
 
     render("home.md.j2", HOME_PAGE)
     modules = course.outline.modules
     for number, module in enumerate(modules, 1):
         path = module_page(module.id)
-        render(module.template, path, module=module, data=course.files[module.content],
-               place={"number": number, "of": len(modules), "minutes": MINUTES_MARK})
+        render(
+            module.template,
+            path,
+            module=module,
+            data=course.files[module.content],
+            place={"number": number, "of": len(modules), "minutes": MINUTES_MARK},
+        )
         pages[path] = fill_minutes(pages[path], pages[path].count('class="quiz-question"'))
     render("assessment.md.j2", ASSESSMENT_PAGE)
     render("assessment_items.md.j2", ASSESSMENT_ITEMS_PAGE, items=bank or [])
@@ -65,12 +77,20 @@ def navigation(course: Course, extra: list[dict] | None = None) -> list:
     # Themes print nav titles as HTML, so content titles are escaped here like everywhere else.
     modules = [{str(escape(m.title)): module_page(m.id)} for m in course.outline.modules]
     extra = [{str(escape(title)): path for title, path in entry.items()} for entry in extra or []]
-    return [{"Home": HOME_PAGE}, {"Modules": modules}, {"Final assessment": ASSESSMENT_PAGE},
-            {"Your progress": PROGRESS_PAGE}, {"Glossary": GLOSSARY_PAGE}, {"References": REFERENCES_PAGE}, *extra]
+    return [
+        {"Home": HOME_PAGE},
+        {"Modules": modules},
+        {"Final assessment": ASSESSMENT_PAGE},
+        {"Your progress": PROGRESS_PAGE},
+        {"Glossary": GLOSSARY_PAGE},
+        {"References": REFERENCES_PAGE},
+        *extra,
+    ]
 
 
 def write_pages(pages: dict[str, str], out_dir: Path) -> None:
-    """Write pages under out_dir; each file is replaced atomically so readers never see half a page."""
+    """Write pages under out_dir; each file is replaced atomically so readers never see half a
+    page."""
     for rel, text in pages.items():
         target = Path(out_dir) / rel
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -1,6 +1,7 @@
 """Search that finds: a learner's words reach the index (steroids → glucocorticoid sections,
 Kymriah → tisagenlecleucel). Synonyms come from content (the glossary's `synonyms`, each
 product's brand and short name); each section that uses a term gets its synonyms appended."""
+
 from __future__ import annotations
 
 import json
@@ -26,13 +27,18 @@ def add_synonyms(index: dict, words: dict[str, list[str]]) -> dict:
         hay = f"{doc.get('title', '')} {doc.get('text', '')}"
         extra = [w for term, also in words.items() if patterns[term].search(hay) for w in also]
         if extra:
-            doc["text"] = f"{doc.get('text', '')} <p>Also searched as: {', '.join(dict.fromkeys(extra))}.</p>"
+            doc["text"] = (
+                f"{doc.get('text', '')} <p>Also searched as: {', '.join(dict.fromkeys(extra))}.</p>"
+            )
     return index
 
 
 def rewrite_index(site_dir: Path, course: Course) -> None:
-    """Rewrite site_dir/search/search_index.json in place (after Material's search plugin wrote it)."""
+    """Rewrite site_dir/search/search_index.json in place (after Material's search plugin wrote
+    it)."""
     path = Path(site_dir) / "search" / "search_index.json"
     if path.exists():
         index = add_synonyms(json.loads(path.read_text(encoding="utf-8")), synonyms(course))
-        path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        path.write_text(
+            json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )

@@ -1,4 +1,6 @@
-"""The question bank: blueprints in quizbank/ expanded into items whose answers are content fields."""
+"""The question bank: blueprints in quizbank/ expanded into items whose answers are content
+fields."""
+
 from .bank import build_bank
 from .item import Item, Option
 

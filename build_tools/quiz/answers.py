@@ -1,4 +1,5 @@
 """Answers as plain text (pages, CSV, printed keys, Anki) and numbers as importers read them."""
+
 from __future__ import annotations
 
 from typing import assert_never
@@ -11,7 +12,9 @@ def answer_text(item: Item) -> str:
     match item.type:
         case "numeric":
             tol = f" (± {number(item.tolerance)})" if item.tolerance else ""
-            unit = {None: "", "count": "", "percent": "%", "fold": "-fold"}.get(item.unit, f" {item.unit}")
+            unit = {None: "", "count": "", "percent": "%", "fold": "-fold"}.get(
+                item.unit, f" {item.unit}"
+            )
             return f"{number(item.answer)}{unit}{tol}"
         case "matching":
             return "; ".join(f"{p.left} → {p.right}" for p in item.pairs)

@@ -1,4 +1,5 @@
 """Build the whole question bank from blueprints, and draw quizzes from it."""
+
 from __future__ import annotations
 
 import random
@@ -17,7 +18,8 @@ from .registry import all_generators
 
 
 def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
-    """Every item of every blueprint, sorted by id. Quality problems are errors naming the blueprint."""
+    """Every item of every blueprint, sorted by id. Quality problems are errors naming the
+    blueprint."""
     ctx = QuizContext(course)
     items: dict[str, Item] = {}
     issues: list[ContentIssue] = []
@@ -25,26 +27,47 @@ def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
     for bp, file in load_blueprints(quizbank_dir, course, known):
         for item in known[bp.generator](ctx, bp):
             for problem in problems(item):
-                issues.append(ContentIssue(file, 1, f"blueprint {bp.id}", f"item {item.id}: {problem}"))
+                issues.append(
+                    ContentIssue(file, 1, f"blueprint {bp.id}", f"item {item.id}: {problem}")
+                )
             if item.id in items:
-                issues.append(ContentIssue(file, 1, f"blueprint {bp.id}", f"item id {item.id} produced twice"))
+                issues.append(
+                    ContentIssue(file, 1, f"blueprint {bp.id}", f"item id {item.id} produced twice")
+                )
             items[item.id] = item
     if issues:
         raise ContentError(issues)
     return [items[k] for k in sorted(items)]
 
 
-def draw(bank: list[Item], *, seed: int, count: int | None = None, topics: list[str] | None = None,
-         difficulty: list[str] | None = None) -> list[Item]:
+def draw(
+    bank: list[Item],
+    *,
+    seed: int,
+    count: int | None = None,
+    topics: list[str] | None = None,
+    difficulty: list[str] | None = None,
+) -> list[Item]:
     """A reproducible selection. Each item's rank comes from (seed, item id), so an item drawn
     under two seeds keeps its id, and adding items to the bank does not reshuffle the others."""
-    pool = [i for i in bank if (not topics or i.topic in topics) and (not difficulty or i.difficulty in difficulty)]
+    pool = [
+        i
+        for i in bank
+        if (not topics or i.topic in topics) and (not difficulty or i.difficulty in difficulty)
+    ]
     ranked = sorted(pool, key=lambda i: random.Random(f"{seed}:{i.id}").random())
     return ranked[:count] if count else ranked
 
 
-def draw_attempt(bank: list[Item], *, seed: int, size: int, min_per_module: int, modules: list[str],
-                 levels: list[str] | None = None) -> list[Item]:
+def draw_attempt(
+    bank: list[Item],
+    *,
+    seed: int,
+    size: int,
+    min_per_module: int,
+    modules: list[str],
+    levels: list[str] | None = None,
+) -> list[Item]:
     """A blueprinted attempt, as the final assessment draws it: at least `min_per_module` items from
     every module (where it has them), never two items of one family, the rest by a seeded rank."""
     ranked = draw(bank, seed=seed)
@@ -68,8 +91,14 @@ def draw_attempt(bank: list[Item], *, seed: int, size: int, min_per_module: int,
     return picked
 
 
-def variants(bank: list[Item], *, seed: int, count: int, n: int,
-             pick: Callable[[list[Item], int], list[Item]] | None = None) -> list[list[Item]]:
+def variants(
+    bank: list[Item],
+    *,
+    seed: int,
+    count: int,
+    n: int,
+    pick: Callable[[list[Item], int], list[Item]] | None = None,
+) -> list[list[Item]]:
     """n exam variants: a different draw per student (by `pick`, given the pool and a seed), options
     shuffled per variant."""
     pick = pick or (lambda items, s: draw(items, seed=s, count=count))
@@ -86,4 +115,3 @@ def _shuffled(item: Item, key: str) -> Item:
     options = list(item.options)
     random.Random(key).shuffle(options)
     return replace(item, options=tuple(options))
-

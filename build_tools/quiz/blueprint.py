@@ -1,4 +1,5 @@
 """Blueprints (quizbank/*.yaml): how to ask about one kind of fact. Validated like content."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -18,7 +19,7 @@ class Blueprint(BaseModel):
     id: Annotated[str, Field(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
     generator: str
     module: str
-    objective: int = Field(ge=1)          # 1-based index into the module's objectives
+    objective: int = Field(ge=1)  # 1-based index into the module's objectives
     difficulty: Literal["easy", "medium", "hard"]
     level: Level
     params: dict = {}
@@ -48,14 +49,34 @@ def load_blueprints(quizbank_dir: Path, course, generators: dict) -> list[tuple[
             where = ("blueprints", i)
             modules = {m.id: m for m in course.outline.modules}
             if bp.generator not in generators:
-                issues.append(ContentIssue(doc.file, doc.line_of(where + ("generator",)), f"blueprints[{i}].generator",
-                                           f"unknown generator {bp.generator!r} (known: {', '.join(sorted(generators))})"))
+                issues.append(
+                    ContentIssue(
+                        doc.file,
+                        doc.line_of(where + ("generator",)),
+                        f"blueprints[{i}].generator",
+                        f"unknown generator {bp.generator!r} "
+                        f"(known: {', '.join(sorted(generators))})",
+                    )
+                )
             if bp.module not in modules:
-                issues.append(ContentIssue(doc.file, doc.line_of(where + ("module",)), f"blueprints[{i}].module",
-                                           f"unknown module id {bp.module!r}"))
+                issues.append(
+                    ContentIssue(
+                        doc.file,
+                        doc.line_of(where + ("module",)),
+                        f"blueprints[{i}].module",
+                        f"unknown module id {bp.module!r}",
+                    )
+                )
             elif bp.objective > len(modules[bp.module].objectives):
-                issues.append(ContentIssue(doc.file, doc.line_of(where + ("objective",)), f"blueprints[{i}].objective",
-                                           f"module {bp.module!r} has only {len(modules[bp.module].objectives)} objectives"))
+                issues.append(
+                    ContentIssue(
+                        doc.file,
+                        doc.line_of(where + ("objective",)),
+                        f"blueprints[{i}].objective",
+                        f"module {bp.module!r} has only "
+                        f"{len(modules[bp.module].objectives)} objectives",
+                    )
+                )
             found.append((bp, doc.file))
     ids = [bp.id for bp, _ in found]
     for dup in sorted({i for i in ids if ids.count(i) > 1}):

@@ -1,6 +1,7 @@
 """Clinical cases drawn from content structure: a patient, a product approved for their disease,
 a time after infusion, findings of one complication. Every case records what it was drawn from
 (`Case`), so a test can check it is consistent; every option says why it is right or wrong."""
+
 from __future__ import annotations
 
 import re
@@ -40,7 +41,9 @@ def car_patients(ctx: QuizContext, targets: list[str] = ()) -> list[Patient]:
         for i in p.indications:
             young = bool(i.population and "pediatric" in i.population)
             who = "A young person" if young else "An adult"
-            found.append(Patient(who, course.disease(i.disease).name, p.inn, p.id, i.disease, young))
+            found.append(
+                Patient(who, course.disease(i.disease).name, p.inn, p.id, i.disease, young)
+            )
     return found
 
 
@@ -48,14 +51,15 @@ def _choose(options: list[Option], k: int, key: str) -> tuple[Option, ...]:
     """The right option(s) and up to k wrong ones, picked and ordered by a shuffle seeded with the
     item's key, so the key's place says nothing and the item reads the same on every run."""
     right = [o for o in options if o.correct]
-    wrong = sorted((o for o in options if not o.correct), key=lambda o: make.stable_rank(f"{key}:{o.text}"))[:k]
+    wrong = sorted(
+        (o for o in options if not o.correct), key=lambda o: make.stable_rank(f"{key}:{o.text}")
+    )[:k]
     return tuple(sorted(right + wrong, key=lambda o: make.stable_rank(f"{key}:order:{o.text}")))
 
 
 def _sample(values: list[str], n: int, key: str) -> list[str]:
     picked = sorted(values, key=lambda v: make.stable_rank(f"{key}:{v}"))[:n]
     return [v for v in values if v in picked]  # keep the content's order
-
 
 
 def _complications(ctx: QuizContext) -> list[Complication]:
@@ -67,7 +71,9 @@ def _page(ctx: QuizContext, section: str) -> str:
 
 
 _DAYS = {"days": 1, "months": 30, "years": 365}  # a window in days, for a case's day
-_VARIANTS = 4  # patients per case family: enough to vary an attempt, few enough to keep the bank honest
+_VARIANTS = (
+    4  # patients per case family: enough to vary an attempt, few enough to keep the bank honest
+)
 
 
 def _patients_for(ctx: QuizContext, c: Complication, key: str) -> list[Patient]:
@@ -75,9 +81,21 @@ def _patients_for(ctx: QuizContext, c: Complication, key: str) -> list[Patient]:
         found = car_patients(ctx, c.targets)
     else:
         kinds = set(c.therapies)
-        found = [Patient("An adult", a.indication.split(" after ")[0], f"{a.inn} followed by high-dose interleukin 2",
-                         a.id, a.id, False) for a in ctx.course.solid_tumors.approved if a.kind in kinds and a.kind == "til"]
-    return sorted(found, key=lambda p: make.stable_rank(f"{key}:{p.product_id}:{p.disease_id}"))[:_VARIANTS]
+        found = [
+            Patient(
+                "An adult",
+                a.indication.split(" after ")[0],
+                f"{a.inn} followed by high-dose interleukin 2",
+                a.id,
+                a.id,
+                False,
+            )
+            for a in ctx.course.solid_tumors.approved
+            if a.kind in kinds and a.kind == "til"
+        ]
+    return sorted(found, key=lambda p: make.stable_rank(f"{key}:{p.product_id}:{p.disease_id}"))[
+        :_VARIANTS
+    ]
 
 
 def case_day(ctx: QuizContext, c: Complication) -> int | None:
@@ -93,7 +111,11 @@ def _when(c: Complication, day: int | None) -> str:
     """How a stem says when: the phase, never the complication's own timing words."""
     if day is not None:
         return f"On day {day} after the infusion"
-    return "During the interleukin 2 course" if "car-t" not in c.therapies else "Shortly after the infusion"
+    return (
+        "During the interleukin 2 course"
+        if "car-t" not in c.therapies
+        else "Shortly after the infusion"
+    )
 
 
 def _picture(ctx: QuizContext, c: Complication, key: str) -> tuple[list[str], int | None, str]:
@@ -112,19 +134,39 @@ def syndrome_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         for patient in _patients_for(ctx, c, bp.id):
             key = f"{c.id}:{patient.product_id}:{patient.disease_id}"
             findings, day, picture = _picture(ctx, c, key)
-            options = [Option.of(cap(o.name), o.id == c.id,
-                                 f"Right: {listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}." if o.id == c.id
-                                 else f"{cap(o.name)} shows as {listing(o.hallmarks + o.findings)}, {ctx.plain(o.timing)}.")
-                       for o in complications]
+            options = [
+                Option.of(
+                    cap(o.name),
+                    o.id == c.id,
+                    f"Right: {listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}."
+                    if o.id == c.id
+                    else (
+                        f"{cap(o.name)} shows as {listing(o.hallmarks + o.findings)}, "
+                        f"{ctx.plain(o.timing)}."
+                    ),
+                )
+                for o in complications
+            ]
             mimic = f" {ctx.plain(c.mimic)}" if c.mimic else ""
-            yield Item(type="single", options=_choose(options, 3, key), case=Case(
-                patient.product_id, patient.disease_id, c.id, tuple(findings), day), **make.base(
-                ctx, bp, key,
-                stem=f"{patient.opening()} {picture} Which complication is this?",
-                explanation=(f"{cap(c.name)} brings {listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}; "
-                             f"this patient has {listing(findings)}.{mimic}"),
-                refs=c.refs, source=f"adverse_effects.complications.{c.id}", family=f"case:syndrome:{c.id}",
-                page=_page(ctx, c.section)))
+            yield Item(
+                type="single",
+                options=_choose(options, 3, key),
+                case=Case(patient.product_id, patient.disease_id, c.id, tuple(findings), day),
+                **make.base(
+                    ctx,
+                    bp,
+                    key,
+                    stem=f"{patient.opening()} {picture} Which complication is this?",
+                    explanation=(
+                        f"{cap(c.name)} brings {listing(c.hallmarks + c.findings)}, "
+                        f"{ctx.plain(c.timing)}; this patient has {listing(findings)}.{mimic}"
+                    ),
+                    refs=c.refs,
+                    source=f"adverse_effects.complications.{c.id}",
+                    family=f"case:syndrome:{c.id}",
+                    page=_page(ctx, c.section),
+                ),
+            )
 
 
 def _ordinal(n: int) -> str:
@@ -135,10 +177,14 @@ def _treatment_options(ctx: QuizContext, c: Complication, n: int) -> list[Option
     """Every distinct treatment in the content, with feedback written for this case: where each
     belongs, whether it was already tried. One option per drug, so no two options converge."""
     key_step = c.management[n]
-    options = [Option.of(cap(ctx.plain(key_step.treatment)), True, f"Right: {ctx.plain(key_step.note)}.")]
+    options = [
+        Option.of(cap(ctx.plain(key_step.treatment)), True, f"Right: {ctx.plain(key_step.note)}.")
+    ]
     drugs = {key_step.agent}
     own = [(c, k, s) for k, s in enumerate(c.management)]
-    others = [(o, k, s) for o in _complications(ctx) if o is not c for k, s in enumerate(o.management)]
+    others = [
+        (o, k, s) for o in _complications(ctx) if o is not c for k, s in enumerate(o.management)
+    ]
     for owner, k, step in own + others:
         if step.agent in drugs:
             continue
@@ -169,19 +215,34 @@ def first_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             key = f"{c.id}:{patient.product_id}:{patient.disease_id}"
             findings, day, picture = _picture(ctx, c, key)
             mimic = f" {ctx.plain(c.mimic)}" if c.mimic else ""
-            yield Item(type="single", options=_choose(_treatment_options(ctx, c, 0), 3, key), case=Case(
-                patient.product_id, patient.disease_id, c.id, tuple(findings), day), **make.base(
-                ctx, bp, key,
-                stem=f"{patient.opening()} {picture}{mimic} Which treatment comes first for the complication this suggests?",
-                explanation=(f"The picture is {c.name}. {cap(ctx.plain(first.treatment))} comes first: "
-                             f"{ctx.plain(first.note)}."),
-                refs=tuple(sorted({*c.refs, *first.refs})), source=f"adverse_effects.complications.{c.id}.management.0",
-                family=f"case:first-line:{c.id}", page=_page(ctx, c.section)))
+            yield Item(
+                type="single",
+                options=_choose(_treatment_options(ctx, c, 0), 3, key),
+                case=Case(patient.product_id, patient.disease_id, c.id, tuple(findings), day),
+                **make.base(
+                    ctx,
+                    bp,
+                    key,
+                    stem=(
+                        f"{patient.opening()} {picture}{mimic} "
+                        "Which treatment comes first for the complication this suggests?"
+                    ),
+                    explanation=(
+                        f"The picture is {c.name}. {cap(ctx.plain(first.treatment))} comes first: "
+                        f"{ctx.plain(first.note)}."
+                    ),
+                    refs=tuple(sorted({*c.refs, *first.refs})),
+                    source=f"adverse_effects.complications.{c.id}.management.0",
+                    family=f"case:first-line:{c.id}",
+                    page=_page(ctx, c.section),
+                ),
+            )
 
 
 def _asked_next(ctx: QuizContext, c: Complication, n: int) -> bool:
     """A next step is asked only where the content makes it unambiguous: a different drug from
-    those already tried, and an established one (an off-label step is never the one right answer)."""
+    those already tried, and an established one (an off-label step is never the one right
+    answer)."""
     step = c.management[n]
     agents = {a.id: a for a in ctx.course.adverse_effects.agents}
     tried = {s.agent for s in c.management[:n]}
@@ -200,16 +261,29 @@ def next_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             caveat = f" {ctx.plain(c.caveat.text)}" if c.caveat else ""
             for patient in _patients_for(ctx, c, bp.id):
                 key = f"{c.id}:{n}:{patient.product_id}:{patient.disease_id}"
-                yield Item(type="single", options=_choose(_treatment_options(ctx, c, n), 3, key), case=Case(
-                    patient.product_id, patient.disease_id, c.id, ()), **make.base(
-                    ctx, bp, key,
-                    stem=(f"{patient.opening()} They are being treated for {c.name} with {given}, but it is not "
-                          "settling. What does the review give as the next step?"),
-                    explanation=(f"After {given}, the next step for {c.name} is {ctx.plain(step.treatment)}: "
-                                 f"{ctx.plain(step.note)}.{caveat}"),
-                    refs=tuple(sorted({*step.refs, *(c.caveat.refs if c.caveat else ())})),
-                    source=f"adverse_effects.complications.{c.id}.management.{n}",
-                    family=f"case:next-line:{c.id}:{n}", page=_page(ctx, c.section)))
+                yield Item(
+                    type="single",
+                    options=_choose(_treatment_options(ctx, c, n), 3, key),
+                    case=Case(patient.product_id, patient.disease_id, c.id, ()),
+                    **make.base(
+                        ctx,
+                        bp,
+                        key,
+                        stem=(
+                            f"{patient.opening()} They are being treated for {c.name} "
+                            f"with {given}, but it is not settling. "
+                            "What does the review give as the next step?"
+                        ),
+                        explanation=(
+                            f"After {given}, the next step for {c.name} is "
+                            f"{ctx.plain(step.treatment)}: {ctx.plain(step.note)}.{caveat}"
+                        ),
+                        refs=tuple(sorted({*step.refs, *(c.caveat.refs if c.caveat else ())})),
+                        source=f"adverse_effects.complications.{c.id}.management.{n}",
+                        family=f"case:next-line:{c.id}:{n}",
+                        page=_page(ctx, c.section),
+                    ),
+                )
 
 
 # --- infections by time since infusion ------------------------------------------------------
@@ -229,14 +303,22 @@ def likeliest(ctx: QuizContext, day: int) -> list[InfectionWindow]:
 
 def case_days(ctx: QuizContext) -> list[int]:
     """One day inside each stretch between window bounds, well clear of the bounds themselves."""
-    bounds = sorted({window_days(ctx, w.within or w.after) for w in ctx.course.adverse_effects.infection_windows})
+    bounds = sorted(
+        {
+            window_days(ctx, w.within or w.after)
+            for w in ctx.course.adverse_effects.infection_windows
+        }
+    )
     edges = [0, *bounds, bounds[-1] * 2]
     return [(a + b) // 2 for a, b in zip(edges, edges[1:], strict=False)]
 
 
 def _window_text(ctx: QuizContext, w: InfectionWindow) -> str:
-    return (f"occurs mostly within {ctx.plain(w.within)} of infusion" if w.within
-            else f"can still occur more than {ctx.plain(w.after)} after infusion")
+    return (
+        f"occurs mostly within {ctx.plain(w.within)} of infusion"
+        if w.within
+        else f"can still occur more than {ctx.plain(w.after)} after infusion"
+    )
 
 
 @generator
@@ -244,7 +326,8 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Which infection's usual timing, as the review gives it, covers this day? Timing narrows the
     search; it never says which infection is likeliest, and the stem and feedback say so."""
     windows = ctx.course.adverse_effects.infection_windows
-    patients = list({p.product_id: p for p in car_patients(ctx, ["cd19"])}.values())  # one per product
+    # one per product
+    patients = list({p.product_id: p for p in car_patients(ctx, ["cd19"])}.values())
     for day in case_days(ctx):
         found = likeliest(ctx, day)
         if len(found) != 1:
@@ -252,21 +335,49 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         answer = found[0]
         for patient in patients[:_VARIANTS]:
             key = f"{day}:{patient.product_id}"
-            options = [Option.of(cap(w.name), w is answer,
-                                 ("Right: by the review, it " if w is answer else f"{cap(w.name)} ")
-                                 + _window_text(ctx, w) + ".") for w in windows]
-            ask = (f"Bacterial causes are being sought. By the timing the review gives, which of these infections "
-                   f"occurs mostly in a period that still includes day {day}?" if answer.within else
-                   "Which of these does the review note can still occur this long after treatment?")
-            yield Item(type="single", options=_choose(options, 3, key), case=Case(
-                patient.product_id, patient.disease_id, answer.id, (), day), **make.base(
-                ctx, bp, key,
-                stem=f"{patient.opening()} On day {day} after infusion they have a fever. {ask}",
-                explanation=(f"By the review's timing, {answer.name} {_window_text(ctx, answer)}, which covers day {day}. "
-                             "Timing only narrows the search: it does not say which infection is likeliest, and every "
-                             "febrile patient needs a full work-up."),
-                refs=answer.refs, source=f"adverse_effects.infection_windows.{answer.id}",
-                family=(answer.within or answer.after).strip("{}"), page=_page(ctx, "infections")))
+            options = [
+                Option.of(
+                    cap(w.name),
+                    w is answer,
+                    ("Right: by the review, it " if w is answer else f"{cap(w.name)} ")
+                    + _window_text(ctx, w)
+                    + ".",
+                )
+                for w in windows
+            ]
+            ask = (
+                (
+                    "Bacterial causes are being sought. By the timing the review gives, which of "
+                    f"these infections occurs mostly in a period that still includes day {day}?"
+                )
+                if answer.within
+                else (
+                    "Which of these does the review note can still occur this long after treatment?"
+                )
+            )
+            yield Item(
+                type="single",
+                options=_choose(options, 3, key),
+                case=Case(patient.product_id, patient.disease_id, answer.id, (), day),
+                **make.base(
+                    ctx,
+                    bp,
+                    key,
+                    stem=(
+                        f"{patient.opening()} On day {day} after infusion they have a fever. {ask}"
+                    ),
+                    explanation=(
+                        f"By the review's timing, {answer.name} {_window_text(ctx, answer)}, "
+                        f"which covers day {day}. Timing only narrows the search: "
+                        "it does not say which infection is likeliest, "
+                        "and every febrile patient needs a full work-up."
+                    ),
+                    refs=answer.refs,
+                    source=f"adverse_effects.infection_windows.{answer.id}",
+                    family=(answer.within or answer.after).strip("{}"),
+                    page=_page(ctx, "infections"),
+                ),
+            )
 
 
 # --- relapse, eligibility and solid tumors -------------------------------------------------------
@@ -278,51 +389,102 @@ def relapse_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     ch = ctx.course.challenges
     for pattern in ch.relapse_patterns:
         options = [Option.of(cap(pattern.next), True, f"Right: {pattern.note}.")]
-        options += [Option.of(cap(o.next), False, f"That fits another relapse: {o.note}.")
-                    for o in ch.relapse_patterns if o.after_target != pattern.after_target]
-        options += [Option.of(cap(s.text), False, f"Not supported: {s.note}.") for s in ch.poor_salvage
-                    if pattern.antigen_lost or not s.when_antigen_lost]
-        patients = [p for p in car_patients(ctx, [pattern.after_target]) if p.disease_id == pattern.disease]
+        options += [
+            Option.of(cap(o.next), False, f"That fits another relapse: {o.note}.")
+            for o in ch.relapse_patterns
+            if o.after_target != pattern.after_target
+        ]
+        options += [
+            Option.of(cap(s.text), False, f"Not supported: {s.note}.")
+            for s in ch.poor_salvage
+            if pattern.antigen_lost or not s.when_antigen_lost
+        ]
+        patients = [
+            p for p in car_patients(ctx, [pattern.after_target]) if p.disease_id == pattern.disease
+        ]
         for patient in patients[:_VARIANTS]:
             key = f"{pattern.id}:{patient.product_id}"
-            yield Item(type="single", options=_choose(options, 3, key), case=Case(
-                patient.product_id, patient.disease_id, pattern.id, (pattern.finding,)), **make.base(
-                ctx, bp, key,
-                stem=(f"{patient.opening()} It responded, but months later {pattern.finding}. "
-                      "Which next step has the most support in the review?"),
-                explanation=(f"{cap(pattern.next)}: {pattern.note}. It is investigational, so it means a referral to "
-                             "a trial. Checkpoint inhibitors have done poorly after CAR T-cell failure."),
-                refs=pattern.refs, source=f"challenges.relapse_patterns.{pattern.id}", family=f"case:relapse:{pattern.id}",
-                page=ctx.page(ctx.module_of("challenges"), "after-relapse")))
+            yield Item(
+                type="single",
+                options=_choose(options, 3, key),
+                case=Case(patient.product_id, patient.disease_id, pattern.id, (pattern.finding,)),
+                **make.base(
+                    ctx,
+                    bp,
+                    key,
+                    stem=(
+                        f"{patient.opening()} It responded, but months later {pattern.finding}. "
+                        "Which next step has the most support in the review?"
+                    ),
+                    explanation=(
+                        f"{cap(pattern.next)}: {pattern.note}. It is investigational, "
+                        "so it means a referral to a trial. "
+                        "Checkpoint inhibitors have done poorly after CAR T-cell failure."
+                    ),
+                    refs=pattern.refs,
+                    source=f"challenges.relapse_patterns.{pattern.id}",
+                    family=f"case:relapse:{pattern.id}",
+                    page=ctx.page(ctx.module_of("challenges"), "after-relapse"),
+                ),
+            )
 
 
 @generator
 def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Who can receive an HLA-restricted TCR product. The allele is the review's own example, so the
-    target stays generic: pairing it with a real antigen would state a restriction the review does not."""
+    target stays generic: pairing it with a real antigen would state a restriction the review does
+    not."""
     tcr = next(t for t in ctx.course.therapy_types.therapy_types if t.hla_typing)
     allele = tcr.restricting_allele
     approved = [a for a in ctx.course.solid_tumors.approved if a.kind == tcr.id]
     for a in approved:
         disease = a.indication.split(" after ")[0].split(") ")[-1]
         options = (
-            Option.of(f"A patient who carries {allele} and whose tumor makes the target antigen", True,
-                      "Right: the patient carries the allele that presents the peptide, and the tumor makes the target."),
-            Option.of(f"A patient who lacks {allele} but whose tumor makes the target antigen", False,
-                      f"Without {allele} the tumor cannot present the peptide to this receptor."),
-            Option.of(f"A patient who carries {allele} but whose tumor lacks the target antigen", False,
-                      "The right HLA is not enough: the receptor has nothing to recognize."),
-            Option.of("Any patient whose tumor makes the antigen, whatever the HLA type", False,
-                      "That is true of a CAR, which binds surface proteins directly; a TCR sees its peptide only on HLA."),
+            Option.of(
+                f"A patient who carries {allele} and whose tumor makes the target antigen",
+                True,
+                "Right: the patient carries the allele that presents the peptide, "
+                "and the tumor makes the target.",
+            ),
+            Option.of(
+                f"A patient who lacks {allele} but whose tumor makes the target antigen",
+                False,
+                f"Without {allele} the tumor cannot present the peptide to this receptor.",
+            ),
+            Option.of(
+                f"A patient who carries {allele} but whose tumor lacks the target antigen",
+                False,
+                "The right HLA is not enough: the receptor has nothing to recognize.",
+            ),
+            Option.of(
+                "Any patient whose tumor makes the antigen, whatever the HLA type",
+                False,
+                "That is true of a CAR, which binds surface proteins directly; "
+                "a TCR sees its peptide only on HLA.",
+            ),
         )
-        yield Item(type="single", options=_choose(list(options), 3, a.id), case=Case(a.id, a.id, "hla_typing"),
-                   **make.base(ctx, bp, a.id,
-            stem=(f"A TCR T-cell product for {disease} recognizes a peptide of its target antigen presented by "
-                  f"{allele}. Which patient could receive it?"),
-            explanation=(f"For a TCR product, {tcr.hla_note}. The patient must carry {allele}, and the tumor "
-                         "must make the target antigen."),
-            refs=(0,), source="facts.tcr-typing", family="therapy_types.hla_typing",
-            page=ctx.page(ctx.module_of("therapy_types"), "hla-matching")))
+        yield Item(
+            type="single",
+            options=_choose(list(options), 3, a.id),
+            case=Case(a.id, a.id, "hla_typing"),
+            **make.base(
+                ctx,
+                bp,
+                a.id,
+                stem=(
+                    f"A TCR T-cell product for {disease} recognizes a peptide of its target "
+                    f"antigen presented by {allele}. Which patient could receive it?"
+                ),
+                explanation=(
+                    f"For a TCR product, {tcr.hla_note}. The patient must carry {allele}, "
+                    "and the tumor must make the target antigen."
+                ),
+                refs=(0,),
+                source="facts.tcr-typing",
+                family="therapy_types.hla_typing",
+                page=ctx.page(ctx.module_of("therapy_types"), "hla-matching"),
+            ),
+        )
 
 
 @generator
@@ -334,16 +496,48 @@ def solid_therapy_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for a in approved:
         eligibility = ""
         if a.kind == "tcr-t":
-            eligibility = (f"; the tumor makes {a.target.split(',')[0]}, and the patient carries the HLA type "
-                           "the receptor needs")
-        options = [Option.of(cap(o.inn), o is a, f"Right: approved for {o.indication}." if o is a else
-                             f"{cap(o.inn)} is approved for {o.indication}.") for o in approved]
-        options += [Option.of(f"CAR T cells against {t.target}, outside a trial", False,
-                              f"Investigational: {t.first_author} {t.year} was an early-phase trial, and no such product "
-                              "is approved.") for t in course.solid_tumors.trials if t.receptor == "CAR T"]
-        yield Item(type="single", options=_choose(options, 3, a.id), case=Case(a.id, a.id, "indication"),
-                   **make.base(ctx, bp, a.id,
-            stem=f"An adult has {a.indication}{eligibility}. Which approved cellular therapy is indicated?",
-            explanation=f"{cap(a.inn)} is approved for {a.indication}. {cap(ctx.plain(a.summary))}",
-            refs=a.refs, source=f"solid_tumors.approved.{a.id}.indication", family="case:solid-therapy",
-            page=ctx.page(ctx.module_of("solid_tumors"), "approved")))
+            eligibility = (
+                f"; the tumor makes {a.target.split(',')[0]}, and the patient carries the HLA type "
+                "the receptor needs"
+            )
+        options = [
+            Option.of(
+                cap(o.inn),
+                o is a,
+                f"Right: approved for {o.indication}."
+                if o is a
+                else f"{cap(o.inn)} is approved for {o.indication}.",
+            )
+            for o in approved
+        ]
+        options += [
+            Option.of(
+                f"CAR T cells against {t.target}, outside a trial",
+                False,
+                f"Investigational: {t.first_author} {t.year} was an early-phase trial, "
+                "and no such product is approved.",
+            )
+            for t in course.solid_tumors.trials
+            if t.receptor == "CAR T"
+        ]
+        yield Item(
+            type="single",
+            options=_choose(options, 3, a.id),
+            case=Case(a.id, a.id, "indication"),
+            **make.base(
+                ctx,
+                bp,
+                a.id,
+                stem=(
+                    f"An adult has {a.indication}{eligibility}. "
+                    "Which approved cellular therapy is indicated?"
+                ),
+                explanation=(
+                    f"{cap(a.inn)} is approved for {a.indication}. {cap(ctx.plain(a.summary))}"
+                ),
+                refs=a.refs,
+                source=f"solid_tumors.approved.{a.id}.indication",
+                family="case:solid-therapy",
+                page=ctx.page(ctx.module_of("solid_tumors"), "approved"),
+            ),
+        )

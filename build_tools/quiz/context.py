@@ -1,4 +1,5 @@
 """What generators need to know about the course: where a fact is taught, and its plain text."""
+
 from __future__ import annotations
 
 from functools import cached_property
@@ -34,7 +35,10 @@ class QuizContext:
     def asked_facts(self) -> list[tuple[str, str, str, model.Fact]]:
         """(fact id, content file, section or anchor, fact) for every fact, sorted by id."""
         found = [(fid, file, sec, f) for fid, (file, sec, f) in self.fact_sections.items()]
-        found += [(c.frequency.id, "challenges", c.id, c.frequency) for c in self.course.challenges.challenges]
+        found += [
+            (c.frequency.id, "challenges", c.id, c.frequency)
+            for c in self.course.challenges.challenges
+        ]
         return sorted(found, key=lambda t: t[0])
 
     @cached_property
@@ -49,7 +53,9 @@ class QuizContext:
         for _, _, _, fact in self.asked_facts:
             if fact.ask and fact.key:
                 q = fact.values[fact.key]
-                kinds.setdefault((q.unit, q.is_range), {})[formatting.quantity(q)] = self.plain(fact.text, fact)
+                kinds.setdefault((q.unit, q.is_range), {})[formatting.quantity(q)] = self.plain(
+                    fact.text, fact
+                )
         return {kind: Pool(list(notes), numeric=True, notes=notes) for kind, notes in kinds.items()}
 
     def outside(self, source_id: str) -> Outside:
@@ -58,7 +64,8 @@ class QuizContext:
         return Outside(found.id, found.short)
 
     def plain(self, text: str, fact: model.Fact | None = None) -> str:
-        """Prose with its numbers filled in, as plain text (exporters escape it for their format)."""
+        """Prose with its numbers filled in, as plain text (exporters escape it for their
+        format)."""
 
         def lookup(name: str) -> str:
             if fact is not None and "." not in name:
@@ -68,19 +75,31 @@ class QuizContext:
         return prose.fill(" ".join(text.split()), lookup)
 
     def objective(self, bp: Blueprint, file: str | None = None, section: str | None = None) -> str:
-        """The objective an item tests: its section's, where the section names one, else the blueprint's."""
+        """The objective an item tests: its section's, where the section names one, else the
+        blueprint's."""
         module = self.course.module(bp.module)
         number = bp.objective
         if file and section:
             # The item belongs to the module that presents its file (a concept blueprint spans
             # every file), so the objective is that module's even where the section names none.
-            found = next((s for s in getattr(self.course.files[file], "sections", []) if s.id == section), None)
+            found = next(
+                (s for s in getattr(self.course.files[file], "sections", []) if s.id == section),
+                None,
+            )
             if found and found.objective:
                 module, number = self.course.presenting_module(file), found.objective
             elif self.course.presenting_module(file) != module:
                 module, number = self.course.presenting_module(file), 1
         if number > len(module.objectives):
             doc = self.course.docs[file or "course"]
-            raise ContentError([ContentIssue(doc.file, doc.line_of(("sections",)), f"sections.{section}.objective",
-                                             f"module {module.id!r} has only {len(module.objectives)} objectives")])
+            raise ContentError(
+                [
+                    ContentIssue(
+                        doc.file,
+                        doc.line_of(("sections",)),
+                        f"sections.{section}.objective",
+                        f"module {module.id!r} has only {len(module.objectives)} objectives",
+                    )
+                ]
+            )
         return module.objectives[number - 1]

@@ -3,6 +3,7 @@
 A Pool is built once per attribute (all CRS rates, all domain functions); each item then picks
 from a small window around its answer, so a bank of n items costs O(n log n), not O(n²).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -19,9 +20,12 @@ def _number(text: str) -> float:
 
 
 class Pool:
-    def __init__(self, candidates: list[str], numeric: bool = False, notes: dict[str, str] | None = None):
+    def __init__(
+        self, candidates: list[str], numeric: bool = False, notes: dict[str, str] | None = None
+    ):
         self.numeric = numeric
-        self.notes = notes or {}  # candidate -> where it comes from, shown as the reason it is wrong here
+        # candidate -> where it comes from, shown as the reason it is wrong here
+        self.notes = notes or {}
         measure = _number if numeric else len
         # Numeric options are near in value, text options near in length (so no answer stands out).
         self.entries = sorted({(measure(c), c) for c in candidates})
@@ -37,7 +41,11 @@ class Pool:
         at = bisect.bisect_left(self.keys, target)
         span = 6 * k + 6  # wide enough to find options a clear step away
         same = answer.strip().lower()
-        window = [(m, c) for m, c in self.entries[max(0, at - span): at + span] if c.strip().lower() != same]
+        window = [
+            (m, c)
+            for m, c in self.entries[max(0, at - span) : at + span]
+            if c.strip().lower() != same
+        ]
         rng = random.Random(key)
         rng.shuffle(window)
         window.sort(key=lambda entry: abs(entry[0] - target))

@@ -2,6 +2,7 @@
 
 An item-writing committee reads a key against this text; a test resolves every item's source,
 so an item can never point at content that is not there."""
+
 from __future__ import annotations
 
 from typing import Any
@@ -23,7 +24,8 @@ def resolve(ctx: QuizContext, source: str) -> list[Any]:
     parts = source.split(".")
     if parts[0] == "facts":
         found = ctx.fact_sections.get(parts[1]) or next(
-            ((s, sec, f) for fid, s, sec, f in ctx.asked_facts if fid == parts[1]), None)
+            ((s, sec, f) for fid, s, sec, f in ctx.asked_facts if fid == parts[1]), None
+        )
         if found is None:
             raise UnknownSource(source)
         fact = found[2]
@@ -88,7 +90,11 @@ def _plain(ctx: QuizContext, node: Any) -> str:
     if isinstance(node, list):
         return "; ".join(_plain(ctx, x) for x in node)
     if isinstance(node, BaseModel):
-        texts = [_plain(ctx, getattr(node, f)) for f in type(node).model_fields
-                 if isinstance(getattr(node, f), str) and f not in ("id", "section", "agent", "disease", "source")]
+        texts = [
+            _plain(ctx, getattr(node, f))
+            for f in type(node).model_fields
+            if isinstance(getattr(node, f), str)
+            and f not in ("id", "section", "agent", "disease", "source")
+        ]
         return ". ".join(t for t in texts if t) + "."
     return str(node)

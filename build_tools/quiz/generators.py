@@ -1,8 +1,10 @@
-"""Generators: one function per kind of blueprint. Each yields items whose answers are content fields.
+"""Generators: one function per kind of blueprint. Each yields items whose answers are content
+fields.
 
 A generator never types an answer: it reads the field named in `source` and formats it with the
 same formatter the pages use, so a page and a quiz show the same characters.
 """
+
 from __future__ import annotations
 
 import re
@@ -29,15 +31,35 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         name = fact.key
         q = fact.values[name]
         source = f"facts.{fid}.{name}"
-        common = dict(stem=ctx.plain(fact.ask, fact), explanation=ctx.plain(fact.text, fact), refs=tuple(fact.refs),
-                      source=source, page=ctx.page(ctx.module_of(file), section),
-                      objective=ctx.objective(bp, file, section))
+        common = dict(
+            stem=ctx.plain(fact.ask, fact),
+            explanation=ctx.plain(fact.text, fact),
+            refs=tuple(fact.refs),
+            source=source,
+            page=ctx.page(ctx.module_of(file), section),
+            objective=ctx.objective(bp, file, section),
+        )
         if bp.params.get("type", "single") == "numeric":
             if q.is_range or not float(q.value).is_integer():
                 continue  # typing a decimal from memory tests recall of a digit, not of the result
-            yield make.numeric(ctx, bp, fid, answer=q.value, unit=q.unit, tolerance=tolerance(q.value, fact.ask), **common)
+            yield make.numeric(
+                ctx,
+                bp,
+                fid,
+                answer=q.value,
+                unit=q.unit,
+                tolerance=tolerance(q.value, fact.ask),
+                **common,
+            )
         else:
-            item = make.choice(ctx, bp, fid, answer=formatting.quantity(q), pool=ctx.value_pools[(q.unit, q.is_range)], **common)
+            item = make.choice(
+                ctx,
+                bp,
+                fid,
+                answer=formatting.quantity(q),
+                pool=ctx.value_pools[(q.unit, q.is_range)],
+                **common,
+            )
             if item:
                 yield item
 
@@ -48,8 +70,10 @@ _APPROXIMATE = ("about", "approximately", "roughly", "around", "nearly")
 def tolerance(value: float, stem: str) -> float:
     """What a typed answer may be off by: half the last stated digit, or a tenth of the value
     when the stem itself asks for an approximate figure."""
-    decimals = len(repr(float(value)).split(".")[1].rstrip("0")) if not float(value).is_integer() else 0
-    precise = 0.5 * 10 ** -decimals
+    decimals = (
+        len(repr(float(value)).split(".")[1].rstrip("0")) if not float(value).is_integer() else 0
+    )
+    precise = 0.5 * 10**-decimals
     if any(word in stem.lower().split() for word in _APPROXIMATE):
         return max(precise, abs(value) * 0.1)
     return precise
@@ -67,22 +91,41 @@ def product_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for antigen in course.antigens.antigens:
         right = [p.inn for p in course.products.products if p.target == antigen.id]
         wrong = [p.inn for p in course.products.products if p.target != antigen.id]
-        why = {p.inn: f"It targets {course.antigen(p.target).name}." for p in course.products.products}
-        yield make.multiple(ctx, bp, antigen.id, right=right, wrong=wrong, why=why,
-                            stem=f"Which approved CAR T-cell products target {antigen.name}? Select all that apply.",
-                            explanation=f"{', '.join(right)} target {antigen.name} ({antigen.full_name}).",
-                            refs=tuple(antigen.refs), source=f"antigens.{antigen.id}",
-                            page=ctx.page(ctx.module_of("products"), "comparison"))
+        why = {
+            p.inn: f"It targets {course.antigen(p.target).name}." for p in course.products.products
+        }
+        yield make.multiple(
+            ctx,
+            bp,
+            antigen.id,
+            right=right,
+            wrong=wrong,
+            why=why,
+            stem=(
+                f"Which approved CAR T-cell products target {antigen.name}? Select all that apply."
+            ),
+            explanation=f"{', '.join(right)} target {antigen.name} ({antigen.full_name}).",
+            refs=tuple(antigen.refs),
+            source=f"antigens.{antigen.id}",
+            page=ctx.page(ctx.module_of("products"), "comparison"),
+        )
 
 
 @generator
 def car_domain_order(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     domains = ctx.course.car_structure.domains
     order = [d.name for d in domains]
-    yield make.ordering(ctx, bp, "", order=order, stem="Put the CAR domains in order, from outside the T cell to inside:",
-                        explanation="From outside to inside: " + ", ".join(order) + ".",
-                        refs=tuple(sorted({n for d in domains for n in d.refs})), source="car_structure.domains",
-                        page=ctx.page(ctx.module_of("car_structure"), "domains"))
+    yield make.ordering(
+        ctx,
+        bp,
+        "",
+        order=order,
+        stem="Put the CAR domains in order, from outside the T cell to inside:",
+        explanation="From outside to inside: " + ", ".join(order) + ".",
+        refs=tuple(sorted({n for d in domains for n in d.refs})),
+        source="car_structure.domains",
+        page=ctx.page(ctx.module_of("car_structure"), "domains"),
+    )
 
 
 @generator
@@ -92,20 +135,45 @@ def table3_receptor(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     pairs = sorted({(t.target, t.receptor) for t in trials})
     page = ctx.page(ctx.module_of("solid_tumors"), "reading-table-3")
     refs = tuple(sorted({t.ref for t in trials}))
-    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each Table 3 target to the receptor used against it.",
-                        explanation=("TCRs reached proteins made inside the cell (cancer germline antigens, HPV "
-                                     "oncoproteins), shown on HLA; CARs reached molecules on the cell surface. "
-                                     + "; ".join(f"{a}: {b}" for a, b in pairs) + "."),
-                        refs=refs, source="solid_tumors.trials.*.receptor", family="table3:receptor", page=page)
+    yield make.matching(
+        ctx,
+        bp,
+        "",
+        pairs=pairs,
+        stem="Match each Table 3 target to the receptor used against it.",
+        explanation=(
+            "TCRs reached proteins made inside the cell (cancer germline antigens, HPV "
+            "oncoproteins), shown on HLA; CARs reached molecules on the cell surface. "
+            + "; ".join(f"{a}: {b}" for a, b in pairs)
+            + "."
+        ),
+        refs=refs,
+        source="solid_tumors.trials.*.receptor",
+        family="table3:receptor",
+        page=page,
+    )
     cars = sorted({t.target for t in trials if t.receptor == "CAR T"})
-    why = {t.target: f"Reached with {t.receptor} cells ({t.first_author} {t.year})." for t in trials}
-    yield make.multiple(ctx, bp, "car", right=cars, wrong=sorted({t.target for t in trials} - set(cars)), why=why,
-                        stem="Which of these Table 3 targets were reached with CAR T cells? Select all that apply.",
-                        explanation=(f"{listing(cars)} sit on the cell surface, where a CAR can bind them; the "
-                                     "others are intracellular and were reached with TCRs."),
-                        refs=refs, source="solid_tumors.trials.*.receptor", family="table3:receptor",
-                        level="understand", page=page)
-
+    why = {
+        t.target: f"Reached with {t.receptor} cells ({t.first_author} {t.year})." for t in trials
+    }
+    yield make.multiple(
+        ctx,
+        bp,
+        "car",
+        right=cars,
+        wrong=sorted({t.target for t in trials} - set(cars)),
+        why=why,
+        stem="Which of these Table 3 targets were reached with CAR T cells? Select all that apply.",
+        explanation=(
+            f"{listing(cars)} sit on the cell surface, where a CAR can bind them; the "
+            "others are intracellular and were reached with TCRs."
+        ),
+        refs=refs,
+        source="solid_tumors.trials.*.receptor",
+        family="table3:receptor",
+        level="understand",
+        page=page,
+    )
 
 
 @generator
@@ -117,12 +185,26 @@ def glossary_term(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         alike = [o for o in terms if o is not t and initials(o.term) == initials(t.term)]
         if len(alike) < 2:
             continue
-        options = tuple(sorted([Option.of(t.term, True), *(Option.of(o.term, False) for o in alike[:4])],
-                               key=lambda o: o.text.lower()))
-        yield Item(type="single", options=options, **make.base(
-            ctx, bp, t.id, stem=f"What does the abbreviation {t.abbr} stand for?",
-            explanation=f"{t.abbr}: {t.term}. {t.definition}", refs=(0,), source=f"glossary.terms.{t.id}.term",
-            page=f"glossary/#{t.id}"))
+        options = tuple(
+            sorted(
+                [Option.of(t.term, True), *(Option.of(o.term, False) for o in alike[:4])],
+                key=lambda o: o.text.lower(),
+            )
+        )
+        yield Item(
+            type="single",
+            options=options,
+            **make.base(
+                ctx,
+                bp,
+                t.id,
+                stem=f"What does the abbreviation {t.abbr} stand for?",
+                explanation=f"{t.abbr}: {t.term}. {t.definition}",
+                refs=(0,),
+                source=f"glossary.terms.{t.id}.term",
+                page=f"glossary/#{t.id}",
+            ),
+        )
 
 
 def initials(term: str) -> str:
@@ -140,18 +222,42 @@ def concept_question(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             missing = [f for f in c.rests_on if f not in facts]
             if missing:
                 doc = ctx.course.docs[file]
-                raise ContentError([ContentIssue(doc.file, doc.line_of(("concepts", n, "rests_on")), f"concepts[{n}].rests_on",
-                                                 f"no fact {', '.join(missing)} in section {c.section!r}")])
-            options = [Option.of(c.answer, True, f"Right: {c.because}"),
-                       *(Option.of(d.text, False, d.why) for d in c.wrong)]
+                raise ContentError(
+                    [
+                        ContentIssue(
+                            doc.file,
+                            doc.line_of(("concepts", n, "rests_on")),
+                            f"concepts[{n}].rests_on",
+                            f"no fact {', '.join(missing)} in section {c.section!r}",
+                        )
+                    ]
+                )
+            options = [
+                Option.of(c.answer, True, f"Right: {c.because}"),
+                *(Option.of(d.text, False, d.why) for d in c.wrong),
+            ]
             options.sort(key=lambda o: make.stable_rank(f"{c.id}:{o.text}"))
             module = ctx.course.presenting_module(file)
             refs = tuple(sorted({n for f in c.rests_on for n in facts[f].refs}))
-            yield Item(type="single", options=tuple(options), **make.base(
-                ctx, bp, c.id, topic=module.id, level=c.level, objective=ctx.objective(bp, file, c.section),
-                stem=c.ask, explanation=" ".join(ctx.plain(facts[f].text, facts[f]) for f in c.rests_on) + f" {c.because}",
-                refs=refs, source=f"facts.{c.rests_on[0]}", family=f"concept:{c.id}",
-                page=ctx.page(module.id, c.section)))
+            yield Item(
+                type="single",
+                options=tuple(options),
+                **make.base(
+                    ctx,
+                    bp,
+                    c.id,
+                    topic=module.id,
+                    level=c.level,
+                    objective=ctx.objective(bp, file, c.section),
+                    stem=c.ask,
+                    explanation=" ".join(ctx.plain(facts[f].text, facts[f]) for f in c.rests_on)
+                    + f" {c.because}",
+                    refs=refs,
+                    source=f"facts.{c.rests_on[0]}",
+                    family=f"concept:{c.id}",
+                    page=ctx.page(module.id, c.section),
+                ),
+            )
 
 
 @generator
@@ -159,10 +265,18 @@ def fda_brand(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Match each product to its brand name (from FDA approval records, cited as such)."""
     course = ctx.course
     pairs = [(p.inn, p.fda.brand) for p in course.products.products]
-    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each CAR T-cell product to its brand name.",
-                        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".", refs=(),
-                        sources=tuple(sorted({ctx.outside(p.fda.source) for p in course.products.products})),
-                        source="products.*.fda.brand", page=ctx.page(ctx.module_of("products"), "cards"))
+    yield make.matching(
+        ctx,
+        bp,
+        "",
+        pairs=pairs,
+        stem="Match each CAR T-cell product to its brand name.",
+        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".",
+        refs=(),
+        sources=tuple(sorted({ctx.outside(p.fda.source) for p in course.products.products})),
+        source="products.*.fda.brand",
+        page=ctx.page(ctx.module_of("products"), "cards"),
+    )
 
 
 @generator
@@ -170,12 +284,21 @@ def costimulatory_domain(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Match each product to its costimulatory domain (FDA approval records)."""
     products = [p for p in ctx.course.products.products if p.fda.costimulatory_domain]
     pairs = [(p.inn, p.fda.costimulatory_domain) for p in products]
-    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each CAR T-cell product to its costimulatory domain.",
-                        explanation=("The review says the costimulatory domain is usually CD28 or 4-1BB; the FDA records "
-                                     "give each product's: " + "; ".join(f"{a}: {b}" for a, b in pairs) + "."),
-                        refs=(0,), sources=tuple(sorted({ctx.outside(p.fda.source) for p in products})),
-                        source="products.*.fda.costimulatory_domain",
-                        page=ctx.page(ctx.module_of("car_structure"), "costimulation"))
+    yield make.matching(
+        ctx,
+        bp,
+        "",
+        pairs=pairs,
+        stem="Match each CAR T-cell product to its costimulatory domain.",
+        explanation=(
+            "The review says the costimulatory domain is usually CD28 or 4-1BB; the FDA records "
+            "give each product's: " + "; ".join(f"{a}: {b}" for a, b in pairs) + "."
+        ),
+        refs=(0,),
+        sources=tuple(sorted({ctx.outside(p.fda.source) for p in products})),
+        source="products.*.fda.costimulatory_domain",
+        page=ctx.page(ctx.module_of("car_structure"), "costimulation"),
+    )
 
 
 @generator
@@ -185,13 +308,30 @@ def car_domain_function(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     page = ctx.page(ctx.module_of("car_structure"), "domains")
     refs = tuple(sorted({n for d in domains for n in d.refs}))
     pairs = [(d.name, d.function) for d in domains]
-    yield make.matching(ctx, bp, "function", pairs=pairs, stem="Match each CAR domain to its job.",
-                        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".", refs=refs,
-                        source="car_structure.domains.*.function", page=page)
+    yield make.matching(
+        ctx,
+        bp,
+        "function",
+        pairs=pairs,
+        stem="Match each CAR domain to its job.",
+        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".",
+        refs=refs,
+        source="car_structure.domains.*.function",
+        page=page,
+    )
     pairs = [(d.name, d.location) for d in domains]
-    yield make.matching(ctx, bp, "location", pairs=pairs, stem="Match each CAR domain to where it sits.",
-                        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".", refs=refs, level="recall",
-                        source="car_structure.domains.*.location", page=page)
+    yield make.matching(
+        ctx,
+        bp,
+        "location",
+        pairs=pairs,
+        stem="Match each CAR domain to where it sits.",
+        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".",
+        refs=refs,
+        level="recall",
+        source="car_structure.domains.*.location",
+        page=page,
+    )
 
 
 @generator
@@ -200,36 +340,80 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     stems = ctx.course.naming.stems
     page = ctx.page(ctx.module_of("naming"), "stems")
     pairs = [(f"'{s.stem}'", s.meaning) for s in stems]
-    yield make.matching(ctx, bp, "", pairs=pairs, stem="Match each stem of a CAR T-cell product's generic name to its meaning.",
-                        explanation="; ".join(f"{a} means {b}" for a, b in pairs) + ".",
-                        refs=tuple(sorted({n for s in stems for n in s.refs})), source="naming.stems.*.meaning", page=page)
-    auto = next(s for s in stems if s.where == "start-of-second-word")
+    yield make.matching(
+        ctx,
+        bp,
+        "",
+        pairs=pairs,
+        stem="Match each stem of a CAR T-cell product's generic name to its meaning.",
+        explanation="; ".join(f"{a} means {b}" for a, b in pairs) + ".",
+        refs=tuple(sorted({n for s in stems for n in s.refs})),
+        source="naming.stems.*.meaning",
+        page=page,
+    )
+    auto = next((s for s in stems if s.where == "start-of-second-word"), None)
+    if auto is None:
+        return  # no stem starts the second word, so there is no pattern to bend
     products = ctx.course.products.products
-    bends = [p.inn for p in products if len(p.inn.split()) < 2 or not p.inn.split()[1].startswith(auto.stem)]
+    bends = [
+        p.inn
+        for p in products
+        if len(p.inn.split()) < 2 or not p.inn.split()[1].startswith(auto.stem)
+    ]
     follows = [p.inn for p in products if p.inn not in bends]
     if not (bends and follows):
         return  # every name bends the pattern, or none does: nothing to tell apart
-    why = {p.inn: ("One word, with no second word at all." if len(p.inn.split()) < 2 else
-                   f"Its second word, '{p.inn.split()[1]}', " + ("starts" if p.inn in follows else "does not start")
-                   + f" with '{auto.stem}'.") for p in products}
-    yield make.multiple(ctx, bp, "bends", right=bends, wrong=follows, level="apply", why=why,
-                        stem=(f"All approved CAR T-cell products are made from the patient's own cells. Whose generic "
-                              f"names do not have a second word starting with '{auto.stem}'? Select all that apply."),
-                        explanation=(f"{', '.join(bends)} break the pattern; "
-                                     f"only {listing(follows)} follow it. "
-                                     f"'{auto.stem}' often, but not always, marks an autologous product."),
-                        refs=(0, 27), source="naming.sections.two-words", family="naming:pattern",
-                        objective=ctx.objective(bp, "naming", "two-words"), page=ctx.page(ctx.module_of("naming"), "two-words"))
+    why = {
+        p.inn: (
+            "One word, with no second word at all."
+            if len(p.inn.split()) < 2
+            else f"Its second word, '{p.inn.split()[1]}', "
+            + ("starts" if p.inn in follows else "does not start")
+            + f" with '{auto.stem}'."
+        )
+        for p in products
+    }
+    yield make.multiple(
+        ctx,
+        bp,
+        "bends",
+        right=bends,
+        wrong=follows,
+        level="apply",
+        why=why,
+        stem=(
+            "All approved CAR T-cell products are made from the patient's own cells. "
+            f"Whose generic names do not have a second word starting with '{auto.stem}'? "
+            "Select all that apply."
+        ),
+        explanation=(
+            f"{', '.join(bends)} break the pattern; "
+            f"only {listing(follows)} follow it. "
+            f"'{auto.stem}' often, but not always, marks an autologous product."
+        ),
+        refs=(0, 27),
+        source="naming.sections.two-words",
+        family="naming:pattern",
+        objective=ctx.objective(bp, "naming", "two-words"),
+        page=ctx.page(ctx.module_of("naming"), "two-words"),
+    )
 
 
 @generator
 def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     page = ctx.page(ctx.module_of("adverse_effects"), "agents")
     yield from make.attribute_choices(
-        ctx, bp, ctx.course.adverse_effects.agents, "blocks", source="adverse_effects.agents.{id}.blocks",
+        ctx,
+        bp,
+        ctx.course.adverse_effects.agents,
+        "blocks",
+        source="adverse_effects.agents.{id}.blocks",
         stem=lambda a: f"Used against CAR T-cell toxicity, {a.name}: what does it block or act on?",
-        explanation=lambda a: f"{cap(a.name)} acts on {a.blocks}; {a.role}.", refs=lambda a: a.refs, page=lambda a: page,
-        owner=lambda a: a.name)
+        explanation=lambda a: f"{cap(a.name)} acts on {a.blocks}; {a.role}.",
+        refs=lambda a: a.refs,
+        page=lambda a: page,
+        owner=lambda a: a.name,
+    )
 
 
 def _indication_label(course, indication) -> str:
@@ -239,23 +423,55 @@ def _indication_label(course, indication) -> str:
 
 @generator
 def product_indications(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Per disease: which products a referred patient could receive (age bands where they differ)."""
+    """Per disease: which products a referred patient could receive (age bands where they
+    differ)."""
     course = ctx.course
-    labels = sorted({_indication_label(course, i) for p in course.products.products for i in p.indications})
+    labels = sorted(
+        {_indication_label(course, i) for p in course.products.products for i in p.indications}
+    )
     for label in labels:
-        right = [p.inn for p in course.products.products if any(_indication_label(course, i) == label for i in p.indications)]
+        right = [
+            p.inn
+            for p in course.products.products
+            if any(_indication_label(course, i) == label for i in p.indications)
+        ]
         wrong = [p.inn for p in course.products.products if p.inn not in right]
-        refs = tuple(sorted({n for p in course.products.products for i in p.indications
-                             if _indication_label(course, i) == label for n in i.refs}))
+        refs = tuple(
+            sorted(
+                {
+                    n
+                    for p in course.products.products
+                    for i in p.indications
+                    if _indication_label(course, i) == label
+                    for n in i.refs
+                }
+            )
+        )
         slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
-        why = {p.inn: "Approved for " + ", ".join(_indication_label(course, i) for i in p.indications) + "."
-               for p in course.products.products}
-        yield make.multiple(ctx, bp, slug, right=right, wrong=wrong, level="apply", why=why,
-                            stem=(f"A patient with relapsed {label} is referred for CAR T cells. Which approved products "
-                                  "have an indication that fits? Select all that apply."),
-                            explanation=f"For {label}: {', '.join(right)}.", refs=refs,
-                            source="products.*.indications", family=f"indication:{slug}",
-                            page=ctx.page(ctx.module_of("products"), "comparison"))
+        why = {
+            p.inn: "Approved for "
+            + ", ".join(_indication_label(course, i) for i in p.indications)
+            + "."
+            for p in course.products.products
+        }
+        yield make.multiple(
+            ctx,
+            bp,
+            slug,
+            right=right,
+            wrong=wrong,
+            level="apply",
+            why=why,
+            stem=(
+                f"A patient with relapsed {label} is referred for CAR T cells. "
+                "Which approved products have an indication that fits? Select all that apply."
+            ),
+            explanation=f"For {label}: {', '.join(right)}.",
+            refs=refs,
+            source="products.*.indications",
+            family=f"indication:{slug}",
+            page=ctx.page(ctx.module_of("products"), "comparison"),
+        )
 
 
 @generator
@@ -269,30 +485,63 @@ def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for t in types:
         value = getattr(t, field)
         detail = t.engineering if field == "engineered" else t.hla_note
-        yield make.truefalse(ctx, bp, t.id, true=value, stem=f"True or false: {t.name} {phrase}.", level="recall",
-                             explanation=f"{t.name} {phrase if value else negative}: {detail}.", family=family,
-                             refs=tuple(t.refs), source=f"therapy_types.{t.id}.{field}", page=page)
+        yield make.truefalse(
+            ctx,
+            bp,
+            t.id,
+            true=value,
+            stem=f"True or false: {t.name} {phrase}.",
+            level="recall",
+            explanation=f"{t.name} {phrase if value else negative}: {detail}.",
+            family=family,
+            refs=tuple(t.refs),
+            source=f"therapy_types.{t.id}.{field}",
+            page=page,
+        )
     right = [t.name for t in types if getattr(t, field)]
     why = {t.name: cap(t.engineering if field == "engineered" else t.hla_note) + "." for t in types}
-    yield make.multiple(ctx, bp, "all", right=right, wrong=[t.name for t in types if not getattr(t, field)], why=why,
-                        stem=f"Which of these {phrase}? Select all that apply.", family=family,
-                        explanation=" ".join(f"{t.name}: {t.engineering if field == 'engineered' else t.hla_note}."
-                                             for t in types),
-                        refs=tuple(sorted({n for t in types for n in t.refs})), source=f"therapy_types.*.{field}", page=page)
+    yield make.multiple(
+        ctx,
+        bp,
+        "all",
+        right=right,
+        wrong=[t.name for t in types if not getattr(t, field)],
+        why=why,
+        stem=f"Which of these {phrase}? Select all that apply.",
+        family=family,
+        explanation=" ".join(
+            f"{t.name}: {t.engineering if field == 'engineered' else t.hla_note}." for t in types
+        ),
+        refs=tuple(sorted({n for t in types for n in t.refs})),
+        source=f"therapy_types.*.{field}",
+        page=page,
+    )
 
 
 @generator
 def movement_disorders(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Which products delayed movement disorders have followed: the anti-BCMA ones, found by target."""
+    """Which products delayed movement disorders have followed: the anti-BCMA ones, found by
+    target."""
     course = ctx.course
     fact = ctx.fact_sections["movement-disorders"][2]
     bcma = [p.inn for p in course.products.products if p.target == "bcma"]
     others = [p.inn for p in course.products.products if p.target != "bcma"]
     why = {p.inn: f"It targets {course.antigen(p.target).name}." for p in course.products.products}
-    yield make.multiple(ctx, bp, "", right=bcma, wrong=others, level="apply", why=why,
-                        stem=("A patient develops a new movement disorder weeks after CAR T-cell therapy. After which "
-                              "of these products has this been reported? Select all that apply."),
-                        explanation=(f"{ctx.plain(fact.text)} "
-                                     f"The anti-BCMA products are {listing(bcma)}."),
-                        refs=fact.refs, source="facts.movement-disorders", family="movement-disorders",
-                        page=ctx.page(ctx.module_of("adverse_effects"), "icans"))
+    yield make.multiple(
+        ctx,
+        bp,
+        "",
+        right=bcma,
+        wrong=others,
+        level="apply",
+        why=why,
+        stem=(
+            "A patient develops a new movement disorder weeks after CAR T-cell therapy. "
+            "After which of these products has this been reported? Select all that apply."
+        ),
+        explanation=(f"{ctx.plain(fact.text)} The anti-BCMA products are {listing(bcma)}."),
+        refs=fact.refs,
+        source="facts.movement-disorders",
+        family="movement-disorders",
+        page=ctx.page(ctx.module_of("adverse_effects"), "icans"),
+    )

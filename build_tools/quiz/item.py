@@ -1,4 +1,5 @@
 """One quiz item, in the shape every exporter reads."""
+
 from __future__ import annotations
 
 import hashlib
@@ -41,7 +42,7 @@ class Pair:
 class Outside:
     """A source from outside the review, cited where an item rests on it."""
 
-    id: str     # its id in content/references.yaml `external`: the references page anchor
+    id: str  # its id in content/references.yaml `external`: the references page anchor
     label: str  # how a citation reads, e.g. "FDA approval records"
 
 
@@ -49,11 +50,11 @@ class Outside:
 class Case:
     """What a clinical case was drawn from, so a test can check that it hangs together."""
 
-    product: str                 # product (or approved therapy) id the patient received
-    disease: str                 # disease id, or the approved therapy's id for solid tumors
-    about: str                   # the complication, infection window or relapse pattern id
+    product: str  # product (or approved therapy) id the patient received
+    disease: str  # disease id, or the approved therapy's id for solid tumors
+    about: str  # the complication, infection window or relapse pattern id
     findings: tuple[str, ...] = ()
-    day: int | None = None       # day after infusion, where the case names one
+    day: int | None = None  # day after infusion, where the case names one
 
 
 _NOT_HASHED = ("objective", "difficulty", "level", "family")  # labels, not what the learner answers
@@ -61,27 +62,29 @@ _NOT_HASHED = ("objective", "difficulty", "level", "family")  # labels, not what
 
 @dataclass(frozen=True)
 class Item:
-    id: str                  # blueprint id + bound entity ids: stable across runs and seeds
+    id: str  # blueprint id + bound entity ids: stable across runs and seeds
     type: ItemType
-    topic: str               # module id
+    topic: str  # module id
     objective: str
     difficulty: Difficulty
     level: Level
-    family: str              # the fact asked about: a draw never holds two items of one family
+    family: str  # the fact asked about: a draw never holds two items of one family
     stem: str
     explanation: str
-    refs: tuple[int, ...]    # the article's reference numbers (0: the review itself)
-    source: str              # content path of the fact the answer comes from
-    page: str                # site-relative URL with anchor of the section that teaches it
+    refs: tuple[int, ...]  # the article's reference numbers (0: the review itself)
+    source: str  # content path of the fact the answer comes from
+    page: str  # site-relative URL with anchor of the section that teaches it
     options: tuple[Option, ...] = ()
-    answer: float | None = None      # numeric items
+    answer: float | None = None  # numeric items
     tolerance: float | None = None
     unit: str | None = None
-    pairs: tuple[Pair, ...] = ()     # matching: left -> right
-    order: tuple[str, ...] = ()      # ordering: the correct sequence
+    pairs: tuple[Pair, ...] = ()  # matching: left -> right
+    order: tuple[str, ...] = ()  # ordering: the correct sequence
     tags: tuple[str, ...] = field(default=())
-    case: Case | None = None         # clinical cases: what the case was drawn from
-    sources: tuple[Outside, ...] = ()  # outside sources (references.yaml `external`), e.g. FDA records
+    case: Case | None = None  # clinical cases: what the case was drawn from
+    sources: tuple[
+        Outside, ...
+    ] = ()  # outside sources (references.yaml `external`), e.g. FDA records
 
     def to_dict(self) -> dict:
         data = {}
@@ -92,7 +95,9 @@ class Item:
             if f.name in ("options", "pairs", "sources"):
                 value = [vars(v).copy() for v in value]
             elif f.name == "case":
-                value = {k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(value).items()}
+                value = {
+                    k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(value).items()
+                }
             data[f.name] = list(value) if isinstance(value, tuple) else value
         data["hash"] = self.content_hash
         return data

@@ -1,4 +1,5 @@
 """Small constructors shared by generators: one place decides option order and ids."""
+
 from __future__ import annotations
 
 import random
@@ -11,7 +12,8 @@ from .item import Item, Option, Pair
 
 
 def stable_rank(key: str) -> float:
-    """A pseudo-random rank fixed by `key` alone, so an item reads the same under every bank seed."""
+    """A pseudo-random rank fixed by `key` alone, so an item reads the same under every bank
+    seed."""
     return random.Random(key).random()
 
 
@@ -42,8 +44,9 @@ def _from(pool: Pool, text: str) -> str:
     return note if not pool.numeric else f"{text} is another figure: {note}"
 
 
-def attribute_choices(ctx, bp, entities, attr: str, *, source: str, stem, explanation, refs, page,
-                      owner=None) -> Iterator[Item]:
+def attribute_choices(
+    ctx, bp, entities, attr: str, *, source: str, stem, explanation, refs, page, owner=None
+) -> Iterator[Item]:
     """One single-choice item per entity about one attribute, the siblings' values as distractors.
 
     `stem`, `explanation`, `refs` and `page` are functions of the entity; `source` is a format
@@ -52,14 +55,25 @@ def attribute_choices(ctx, bp, entities, attr: str, *, source: str, stem, explan
     notes = {getattr(e, attr): f"That belongs to {owner(e)}." for e in entities} if owner else None
     pool = Pool([getattr(e, attr) for e in entities], notes=notes)
     for e in entities:
-        item = choice(ctx, bp, e.id, answer=getattr(e, attr), pool=pool, stem=stem(e), explanation=explanation(e),
-                      refs=tuple(refs(e)), source=source.format(id=e.id), page=page(e))
+        item = choice(
+            ctx,
+            bp,
+            e.id,
+            answer=getattr(e, attr),
+            pool=pool,
+            stem=stem(e),
+            explanation=explanation(e),
+            refs=tuple(refs(e)),
+            source=source.format(id=e.id),
+            page=page(e),
+        )
         if item:
             yield item
 
 
-def multiple(ctx, bp, key, *, right: list[str], wrong: list[str], why: dict[str, str] | None = None,
-             **fields) -> Item:
+def multiple(
+    ctx, bp, key, *, right: list[str], wrong: list[str], why: dict[str, str] | None = None, **fields
+) -> Item:
     """Select all that apply; `why` says, per option, what makes it right or wrong."""
     texts = sorted(set(right) | set(wrong), key=str.lower)
     options = tuple(Option.of(t, t in right, (why or {}).get(t, "")) for t in texts)
@@ -72,11 +86,21 @@ def truefalse(ctx, bp, key, *, true: bool, **fields) -> Item:
 
 
 def numeric(ctx, bp, key, *, answer: float, unit: str, tolerance: float = 0, **fields) -> Item:
-    return Item(type="numeric", answer=answer, unit=unit, tolerance=tolerance, **base(ctx, bp, key, **fields))
+    return Item(
+        type="numeric",
+        answer=answer,
+        unit=unit,
+        tolerance=tolerance,
+        **base(ctx, bp, key, **fields),
+    )
 
 
 def matching(ctx, bp, key, *, pairs: list[tuple[str, str]], **fields) -> Item:
-    return Item(type="matching", pairs=tuple(Pair(left, right) for left, right in pairs), **base(ctx, bp, key, **fields))
+    return Item(
+        type="matching",
+        pairs=tuple(Pair(left, right) for left, right in pairs),
+        **base(ctx, bp, key, **fields),
+    )
 
 
 def ordering(ctx, bp, key, *, order: list[str], **fields) -> Item:

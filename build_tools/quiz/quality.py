@@ -1,4 +1,5 @@
 """Item-quality rules. The bank refuses to build while any item breaks one."""
+
 from __future__ import annotations
 
 import re
@@ -40,8 +41,11 @@ def problems(item: Item) -> list[str]:
                 found.append("numeric options must be sorted")
             if any(not clear_step(a, b) for a, b in zip(values, values[1:], strict=False)):
                 found.append("numeric options must be a clear step apart (5 points and 15%)")
-        elif min(len(t.split()) for t in texts) >= 3 and max(map(len, texts)) > 4 * min(map(len, texts)):
-            # Phrases of very different length cue the key; names (one or two words) are what they are.
+        elif min(len(t.split()) for t in texts) >= 3 and max(map(len, texts)) > 4 * min(
+            map(len, texts)
+        ):
+            # Phrases of very different length cue the key;
+            # names (one or two words) are what they are.
             found.append("option lengths differ too much")
     if item.type == "numeric" and item.answer is None:
         found.append("numeric item needs an answer")
@@ -65,7 +69,10 @@ def advisories(item: Item, bank: list[Item]) -> list[str]:
         notes.append(f"only {len(item.options)} options")
     if item.type in ("single", "multiple") and item.options:
         longest = max(item.options, key=lambda o: len(o.text))
-        if longest.correct and len(longest.text) > 1.5 * sorted(len(o.text) for o in item.options)[-2]:
+        if (
+            longest.correct
+            and len(longest.text) > 1.5 * sorted(len(o.text) for o in item.options)[-2]
+        ):
             notes.append("the key is much the longest option")
     if item.type in ("single", "multiple") and not any(o.why for o in item.options):
         notes.append("no per-option feedback")

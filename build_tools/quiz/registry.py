@@ -1,4 +1,6 @@
-"""The generator registry: blueprints name a generator; each module of generators registers its own."""
+"""The generator registry: blueprints name a generator; each module of generators registers its
+own."""
+
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator

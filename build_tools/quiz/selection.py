@@ -1,8 +1,10 @@
-"""Which items an export holds: filters, the instructor's id lists, the draw, and Canvas pick counts.
+"""Which items an export holds: filters, the instructor's id lists, the draw, and Canvas pick
+counts.
 
 `draw_items` is the one place that decides the draw from a filtered pool; a blueprinted draw by
 module quotas replaces its body without touching the CLI or the exporters.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,23 +21,26 @@ from .item import Item
 @dataclass(frozen=True)
 class Selection:
     seed: int
-    count: int | None = None                  # None: every item that matches
+    count: int | None = None  # None: every item that matches
     topics: tuple[str, ...] = ()
     difficulty: tuple[str, ...] = ()
-    ids: tuple[str, ...] | None = None        # --ids: only these items
-    exclude: tuple[str, ...] = ()             # --exclude: never these
-    levels: tuple[str, ...] = ()              # --level: recall, understand, apply, analyze
-    min_per_module: int = 0                   # the blueprint: each module drawn gets at least this many
+    ids: tuple[str, ...] | None = None  # --ids: only these items
+    exclude: tuple[str, ...] = ()  # --exclude: never these
+    levels: tuple[str, ...] = ()  # --level: recall, understand, apply, analyze
+    min_per_module: int = 0  # the blueprint: each module drawn gets at least this many
 
 
 def read_ids(path: Path, option: str) -> tuple[str, ...]:
-    """Item ids from a text file (one per line, `#` starts a comment) or from an export's manifest."""
+    """Item ids from a text file (one per line, `#` starts a comment) or from an export's
+    manifest."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
         raise UsageError(f"{option} {path}: no such file") from None
     except (OSError, UnicodeDecodeError) as error:
-        raise UsageError(f"{option} {path}: cannot read it ({getattr(error, 'strerror', None) or error})") from None
+        raise UsageError(
+            f"{option} {path}: cannot read it ({getattr(error, 'strerror', None) or error})"
+        ) from None
     if text.lstrip().startswith("{"):
         return _manifest_ids(text, path, option)
     ids = [line.split("#", 1)[0].strip() for line in text.splitlines()]
@@ -55,20 +60,30 @@ def pool(bank: Sequence[Item], sel: Selection, modules: Sequence[str]) -> list[I
     """The items that match every filter, in bank order; unknown modules or ids are usage errors."""
     unknown = [t for t in sel.topics if t not in modules]
     if unknown:
-        raise UsageError(f"unknown module {', '.join(map(repr, unknown))} (modules: {', '.join(modules)})")
+        raise UsageError(
+            f"unknown module {', '.join(map(repr, unknown))} (modules: {', '.join(modules)})"
+        )
     known = {i.id for i in bank}
     if sel.ids is not None:
         if not sel.ids:
             raise UsageError("--ids: the file lists no item ids")
         missing = [i for i in sel.ids if i not in known]
         if missing:
-            shown = ", ".join(missing[:3]) + (f" and {len(missing) - 3} more" if len(missing) > 3 else "")
+            shown = ", ".join(missing[:3]) + (
+                f" and {len(missing) - 3} more" if len(missing) > 3 else ""
+            )
             raise UsageError(f"--ids: {len(missing)} id(s) not in the bank: {shown}")
     wanted = set(sel.ids) if sel.ids is not None else None
     skip = set(sel.exclude)
-    return [i for i in bank if (wanted is None or i.id in wanted) and i.id not in skip
-            and (not sel.topics or i.topic in sel.topics) and (not sel.difficulty or i.difficulty in sel.difficulty)
-            and (not sel.levels or i.level in sel.levels)]
+    return [
+        i
+        for i in bank
+        if (wanted is None or i.id in wanted)
+        and i.id not in skip
+        and (not sel.topics or i.topic in sel.topics)
+        and (not sel.difficulty or i.difficulty in sel.difficulty)
+        and (not sel.levels or i.level in sel.levels)
+    ]
 
 
 def checked_count(matching: Sequence[Item], sel: Selection) -> int:
@@ -80,27 +95,48 @@ def checked_count(matching: Sequence[Item], sel: Selection) -> int:
         return len(matching)
     families = len({i.family for i in matching})
     if sel.count > families:
-        raise UsageError(f"asked for {sel.count} items but only {families} distinct facts (of {len(matching)} items) "
-                         "match the modules, difficulty, levels and id lists chosen")
+        raise UsageError(
+            f"asked for {sel.count} items but only {families} distinct facts "
+            f"(of {len(matching)} items) match the modules, difficulty, levels and id lists chosen"
+        )
     return sel.count
 
 
-def draw_items(matching: Sequence[Item], sel: Selection, *, seed: int, count: int, modules: Sequence[str]) -> list[Item]:
+def draw_items(
+    matching: Sequence[Item], sel: Selection, *, seed: int, count: int, modules: Sequence[str]
+) -> list[Item]:
     """The draw, by the course's blueprint (the final assessment's): at least `min_per_module` items
-    from each module in the pool, never two of one family. Without --count: the whole pool, ranked."""
+    from each module in the pool, never two of one family. Without --count: the whole pool,
+    ranked."""
     if count >= len(matching):
         return draw(list(matching), seed=seed)
     present = [m for m in modules if any(i.topic == m for i in matching)]
-    return draw_attempt(list(matching), seed=seed, size=count, min_per_module=sel.min_per_module, modules=present)
+    return draw_attempt(
+        list(matching), seed=seed, size=count, min_per_module=sel.min_per_module, modules=present
+    )
 
 
-def draw_variants(matching: Sequence[Item], sel: Selection, *, seed: int, count: int, n: int,
-                  modules: Sequence[str]) -> list[list[Item]]:
-    return variants(list(matching), seed=seed, count=count, n=n,
-                    pick=lambda items, s: draw_items(items, sel, seed=s, count=count, modules=modules))
+def draw_variants(
+    matching: Sequence[Item],
+    sel: Selection,
+    *,
+    seed: int,
+    count: int,
+    n: int,
+    modules: Sequence[str],
+) -> list[list[Item]]:
+    return variants(
+        list(matching),
+        seed=seed,
+        count=count,
+        n=n,
+        pick=lambda items, s: draw_items(items, sel, seed=s, count=count, modules=modules),
+    )
 
 
-def module_picks(items: Sequence[Item], modules: Sequence[str], *, total: int, minimum: int) -> dict[str, int]:
+def module_picks(
+    items: Sequence[Item], modules: Sequence[str], *, total: int, minimum: int
+) -> dict[str, int]:
     """How many items Canvas draws from each module's group per attempt, `total` in all.
 
     Each module present gets `minimum` (or all it has), the rest is shared in proportion to what is
@@ -110,8 +146,10 @@ def module_picks(items: Sequence[Item], modules: Sequence[str], *, total: int, m
     total = min(total, len(items))
     picks = {m: min(minimum, sizes[m]) for m in order}
     if sum(picks.values()) > total:
-        raise UsageError(f"--pick {total} is fewer than the {sum(picks.values())} items that {minimum} per "
-                         f"module need ({len(order)} modules drawn)")
+        raise UsageError(
+            f"--pick {total} is fewer than the {sum(picks.values())} items that {minimum} per "
+            f"module need ({len(order)} modules drawn)"
+        )
     room = {m: sizes[m] - picks[m] for m in order}
     rest, spare = total - sum(picks.values()), sum(room.values())
     if rest and spare:

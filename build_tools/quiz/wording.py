@@ -1,4 +1,5 @@
 """Small rules of English that stems, options and feedback share."""
+
 from __future__ import annotations
 
 

@@ -1,4 +1,5 @@
 """Answer a rendered quiz form in Chromium, right or wrong, from the key the form carries."""
+
 from __future__ import annotations
 
 
@@ -12,7 +13,11 @@ def answer(form, right: bool) -> None:
         for i in range(selects.count()):
             s = selects.nth(i)
             correct = s.get_attribute("data-correct")
-            options = [o for o in s.locator("option").all_inner_texts() if o not in ("Choose…", "Position…")]
+            options = [
+                o
+                for o in s.locator("option").all_inner_texts()
+                if o not in ("Choose…", "Position…")
+            ]
             s.select_option(correct if right or i else next(o for o in options if o != correct))
     else:
         boxes = form.locator("input")

@@ -1,5 +1,6 @@
 """Where links lead, checked from inside a page as the learner's browser resolves them: each
 address is fetched from the page's own origin and its #anchor looked up in what comes back."""
+
 from __future__ import annotations
 
 BROKEN = """async (selector) => {

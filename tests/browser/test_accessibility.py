@@ -1,12 +1,17 @@
-"""axe-core on every page of the built site: light and dark colour schemes, desktop and phone widths."""
+"""axe-core on every page of the built site: light and dark colour schemes, desktop and phone
+widths."""
+
 from __future__ import annotations
 
 import pytest
 from sitehelpers import page_addresses
 
 
-@pytest.mark.parametrize("scheme, width", [("light", 1280), ("dark", 1280), ("light", 390)],
-                         ids=["light", "dark", "phone"])
+@pytest.mark.parametrize(
+    "scheme, width",
+    [("light", 1280), ("dark", 1280), ("light", 390)],
+    ids=["light", "dark", "phone"],
+)
 def test_axe_finds_no_violations_on_any_page(browser, site, serve, axe, scheme, width):
     base = serve(site, "/cart-course/")
     pages = page_addresses(site)
@@ -38,6 +43,12 @@ def test_crawl_makes_no_request_to_another_host_and_every_page_is_described(brow
     page.get_by_role("button", name="Start a new attempt").click()
     page.locator(".assessment-items form").first.wait_for()
     context.close()
-    foreign = sorted({u for u in requests if not u.startswith(base.rsplit("/cart-course/", 1)[0]) and not u.startswith("data:")})
+    foreign = sorted(
+        {
+            u
+            for u in requests
+            if not u.startswith(base.rsplit("/cart-course/", 1)[0]) and not u.startswith("data:")
+        }
+    )
     assert len(requests) > len(pages)
     assert foreign == []

@@ -1,5 +1,7 @@
 """axe-core on what the scripts draw: a checked self-check with its marks, a scored assessment
-with its review, and the progress page with a certificate (static pages are in test_accessibility)."""
+with its review, and the progress page with a certificate (static pages are in
+test_accessibility)."""
+
 from __future__ import annotations
 
 import pytest
@@ -25,10 +27,23 @@ def test_drawn_states_have_no_axe_violations(browser, site, serve, axe, course, 
     page.get_by_role("button", name="Finish and score").click()
     page.locator(".assessment-result h2").wait_for()
     found["assessment review"] = axe(page)
-    done = {k: {"topic": m["id"], "right": True, "a": []} for m in course["modules"] for k in m["checks"]}
-    page.evaluate("([p, a]) => { localStorage.setItem('cart-course:progress:v1', JSON.stringify(p));"
-                  " localStorage.setItem('cart-course:assessment:v1', JSON.stringify(a)); }",
-                  [done, {"history": [{"date": "2026-11-27T12:00:00Z", "right": 18, "total": 20, "passed": True}]}])
+    done = {
+        k: {"topic": m["id"], "right": True, "a": []}
+        for m in course["modules"]
+        for k in m["checks"]
+    }
+    page.evaluate(
+        "([p, a]) => { localStorage.setItem('cart-course:progress:v1', JSON.stringify(p));"
+        " localStorage.setItem('cart-course:assessment:v1', JSON.stringify(a)); }",
+        [
+            done,
+            {
+                "history": [
+                    {"date": "2026-11-27T12:00:00Z", "right": 18, "total": 20, "passed": True}
+                ]
+            },
+        ],
+    )
     page.goto(base + "progress/")
     page.locator(".certificate-sheet").wait_for()
     found["certificate"] = axe(page)

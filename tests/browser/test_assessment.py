@@ -1,5 +1,6 @@
 """The final assessment in Chromium: a blueprinted draw, a review that teaches, skipped items that
 leave progress alone, history and an attempt in progress that survive a reload, confirmations."""
+
 from __future__ import annotations
 
 import json
@@ -42,7 +43,9 @@ def start(page):
 
 
 def drawn(page) -> list[str]:
-    return page.locator(".assessment-items form.quiz-question").evaluate_all("fs => fs.map(f => f.dataset.questionId)")
+    return page.locator(".assessment-items form.quiz-question").evaluate_all(
+        "fs => fs.map(f => f.dataset.questionId)"
+    )
 
 
 def test_each_attempt_covers_every_module_without_two_items_of_one_family(page, families, course):
@@ -63,14 +66,19 @@ def test_each_attempt_covers_every_module_without_two_items_of_one_family(page, 
     assert len(set(draws)) == len(draws)  # fresh each attempt
 
 
-def test_review_shows_answer_key_explanation_and_link_and_skips_leave_progress(page, base, site,
-                                                                              course):
-    bank = {i["id"]: i for i in json.loads((site / "assets" / "quizbank.json").read_text())["items"]}
+def test_review_shows_answer_key_explanation_and_link_and_skips_leave_progress(
+    page, base, site, course
+):
+    bank = {
+        i["id"]: i for i in json.loads((site / "assets" / "quizbank.json").read_text())["items"]
+    }
     page.goto(base + "assessment/")
     # Earlier self-check answers, all right, for every item in the bank.
-    page.evaluate("""([key, items]) => localStorage.setItem(key, JSON.stringify(Object.fromEntries(
+    page.evaluate(
+        """([key, items]) => localStorage.setItem(key, JSON.stringify(Object.fromEntries(
         items.map(i => [i.id + '@' + i.hash, {topic: i.topic, right: true, a: 'earlier'}]))))""",
-                  [PROGRESS, list(bank.values())])
+        [PROGRESS, list(bank.values())],
+    )
     page.reload()
     forms = start(page)
     answer(forms.nth(0), right=False)
@@ -97,16 +105,26 @@ def test_review_shows_answer_key_explanation_and_link_and_skips_leave_progress(p
     skipped = forms.nth(5)
     assert skipped.locator(".quiz-feedback").inner_text().startswith("Not answered.")
     assert "Correct answer: " in skipped.locator(".quiz-feedback").inner_text()
-    assert forms.nth(5).locator("input, select").first.is_disabled()  # a scored attempt is read-only
+    # a scored attempt is read-only
+    assert forms.nth(5).locator("input, select").first.is_disabled()
     stored = page.evaluate(f"JSON.parse(localStorage.getItem('{PROGRESS}'))")
-    key = lambda f: f.get_attribute("data-question-id") + "@" + f.get_attribute("data-hash")  # noqa: E731
-    assert stored[key(skipped)] == {"topic": skipped.get_attribute("data-topic"), "right": True, "a": "earlier"}
+
+    def key(f):
+        return f.get_attribute("data-question-id") + "@" + f.get_attribute("data-hash")
+
+    assert stored[key(skipped)] == {
+        "topic": skipped.get_attribute("data-topic"),
+        "right": True,
+        "a": "earlier",
+    }
     assert stored[key(forms.nth(0))]["right"] is False
     assert stored[key(forms.nth(1))]["right"] is True
     # History and the scored attempt's review survive a reload.
     page.reload()
     assert f"Your score: 1 of {total}" in page.locator(".assessment-result h2").inner_text()
-    assert page.locator(".assessment-items .quiz-feedback").first.inner_text().startswith("Incorrect.")
+    assert (
+        page.locator(".assessment-items .quiz-feedback").first.inner_text().startswith("Incorrect.")
+    )
     history = page.locator(".assessment-history table tr")
     assert history.count() == 2 and "Not passed" in history.nth(1).inner_text()
     saved = page.evaluate(f"JSON.parse(localStorage.getItem('{ATTEMPTS}'))")
@@ -121,12 +139,20 @@ def test_attempt_in_progress_survives_reload_and_restart_asks_first(page, base):
     page.reload()
     page.locator(".assessment-items form.quiz-question").first.wait_for()
     assert drawn(page) == ids
-    assert page.locator(".assessment-items form.quiz-question").first.locator("input:checked, input[type=number]").count() >= 1
+    assert (
+        page.locator(".assessment-items form.quiz-question")
+        .first.locator("input:checked, input[type=number]")
+        .count()
+        >= 1
+    )
     page.once("dialog", lambda d: d.dismiss())
     page.get_by_role("button", name="Start a new attempt").click()
     assert drawn(page) == ids  # said no: the attempt stays
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Start a new attempt").click()
-    page.wait_for_function("ids => [...document.querySelectorAll('.assessment-items form')]"
-                           ".some((f, i) => f.dataset.questionId !== ids[i])", arg=ids)
+    page.wait_for_function(
+        "ids => [...document.querySelectorAll('.assessment-items form')]"
+        ".some((f, i) => f.dataset.questionId !== ids[i])",
+        arg=ids,
+    )
     assert drawn(page) != ids

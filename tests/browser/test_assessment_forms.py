@@ -2,6 +2,7 @@
 form an attempt shows is, byte for byte, the form the self_check macro rendered, after the same
 graded wiring by quiz.js: the copy on the items page as it is, the item's module page self-check
 with each link compared by where it leads (the two pages sit at different depths)."""
+
 from __future__ import annotations
 
 import json
@@ -66,8 +67,11 @@ def one_of_each_type(site) -> dict[str, str]:
 def resume(page, base, ids):
     """The assessment page with an attempt under way on exactly these items (as after a reload)."""
     page.goto(base + "assessment/")
-    page.evaluate("([key, ids]) => localStorage.setItem(key, JSON.stringify("
-                  "{history: [], current: {ids: ids, answers: []}}))", [ATTEMPTS, ids])
+    page.evaluate(
+        "([key, ids]) => localStorage.setItem(key, JSON.stringify("
+        "{history: [], current: {ids: ids, answers: []}}))",
+        [ATTEMPTS, ids],
+    )
     page.reload()
     page.locator(".assessment-finish").wait_for()
 

@@ -1,5 +1,6 @@
 """A learner's walk in Chromium: home → Start → every module by Next → final assessment →
 certificate, with completion marks, Continue and a reload that keeps everything."""
+
 from __future__ import annotations
 
 import math
@@ -10,13 +11,15 @@ from answering import answer
 
 def completed_in_nav(page) -> list[str]:
     return page.locator("nav.md-nav--primary a:has(.course-done)").evaluate_all(
-        "links => links.map(a => a.textContent.replace(' ✓ (completed)', '').trim())")
+        "links => links.map(a => a.textContent.replace(' ✓ (completed)', '').trim())"
+    )
 
 
 def wait_for_marks(page, n: int) -> None:
     """course.js marks completed modules in the navigation once a page is in: wait for n marks."""
-    page.wait_for_function("n => document.querySelectorAll("
-                           "'nav.md-nav--primary .course-done').length >= n", arg=n)
+    page.wait_for_function(
+        "n => document.querySelectorAll('nav.md-nav--primary .course-done').length >= n", arg=n
+    )
 
 
 def test_walk_from_home_through_every_module_to_the_certificate(page, site, serve, course):
@@ -28,7 +31,10 @@ def test_walk_from_home_through_every_module_to_the_certificate(page, site, serv
     start.click()
     for n, module in enumerate(modules, 1):
         page.wait_for_url(f"**/{module['url']}")
-        assert page.locator(".module-meta").inner_text() == f"Module {n} of {len(modules)} · about {module['minutes']} min"
+        assert (
+            page.locator(".module-meta").inner_text()
+            == f"Module {n} of {len(modules)} · about {module['minutes']} min"
+        )
         forms = page.locator("form.quiz-question")
         assert forms.count() == len(module["checks"])
         for i in range(forms.count()):
@@ -69,7 +75,11 @@ def test_walk_from_home_through_every_module_to_the_certificate(page, site, serv
     # Printing the certificate prints the sheet alone.
     page.evaluate("document.documentElement.classList.add('course-print-certificate')")
     page.emulate_media(media="print")
-    assert sheet.is_visible() and page.locator(".progress-result table").is_hidden() and page.locator(".md-header").is_hidden()
+    assert (
+        sheet.is_visible()
+        and page.locator(".progress-result table").is_hidden()
+        and page.locator(".md-header").is_hidden()
+    )
     page.emulate_media(media="screen")
     page.goto(base)
     assert page.locator("a.course-start").inner_text() == "Continue: final assessment"
@@ -82,7 +92,9 @@ def test_continue_goes_back_to_the_module_left_off(page, site, serve, course):
     page.wait_for_function("localStorage.getItem('cart-course:place:v1') !== null")
     page.goto(base)
     start = page.locator("a.course-start")
-    page.wait_for_function("() => document.querySelector('a.course-start').textContent.startsWith('Continue')")
+    page.wait_for_function(
+        "() => document.querySelector('a.course-start').textContent.startsWith('Continue')"
+    )
     assert start.inner_text() == "Continue: " + third["title"]
     start.click()
     page.wait_for_url("**/" + third["url"])

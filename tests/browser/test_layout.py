@@ -2,6 +2,7 @@
 viewport outside a scroll region that announces itself, every SVG text inside its SVG, every
 Table 1 value reachable behind a visible cue. A screenshot of every page at both sizes goes to
 screenshots/ (ignored by git) for a person to look at."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -2,6 +2,7 @@
 
 Page 1 of the exam and of the key are saved as screenshots in exports/screenshots/ (ignored by git)
 for a person to look at."""
+
 from __future__ import annotations
 
 import re
@@ -11,7 +12,8 @@ from conftest import ROOT
 from quizhelpers import export, ids_file
 
 SHOTS = ROOT / "exports" / "screenshots"
-A4_CONTENT = {"width": 673, "height": 994}  # 210 x 297 mm less the 16/16/18 mm page margins, at 96 px per inch
+# 210 x 297 mm less the 16/16/18 mm page margins, at 96 px per inch
+A4_CONTENT = {"width": 673, "height": 994}
 ITEMS = 30
 
 
@@ -21,14 +23,26 @@ def pdf_pages(pdf: bytes) -> int:
 
 @pytest.fixture(scope="module")
 def exam(tmp_path_factory, bank):
-    """30 items with every type in them (matching and ordering once printed their markup as text)."""
+    """30 items with every type in them (matching and ordering once printed their markup as
+    text)."""
     folder = tmp_path_factory.mktemp("print")
     kinds = ("matching", "ordering", "multiple", "truefalse", "numeric", "single")
     chosen = [i for kind in kinds for i in [i for i in bank if i.type == kind][:5]]
-    chosen += [i for i in bank if i not in chosen][:ITEMS - len(chosen)]
+    chosen += [i for i in bank if i not in chosen][: ITEMS - len(chosen)]
     ids = ids_file(folder, [i.id for i in chosen[:ITEMS]])
     assert len(chosen[:ITEMS]) == ITEMS and {i.type for i in chosen[:ITEMS]} == set(kinds)
-    return export(ROOT, "print", folder / "exam.html", "--seed", "5", "--ids", str(ids), "--answer-sheet", "--minutes", "50")
+    return export(
+        ROOT,
+        "print",
+        folder / "exam.html",
+        "--seed",
+        "5",
+        "--ids",
+        str(ids),
+        "--answer-sheet",
+        "--minutes",
+        "50",
+    )
 
 
 @pytest.fixture
@@ -49,19 +63,35 @@ def test_exam_has_a_cover_numbered_items_and_lettered_options(exam, printed):
     text = printed.locator("body").inner_text()
     assert shown_markup(text) == []
     cover = printed.locator(".cover").inner_text()
-    for expected in ("Written examination", "Name", "Date", "Time allowed\n50 minutes", f"Items\n{ITEMS}",
-                     f"Points\n{ITEMS} (1 per item)", "Instructions", "seed 5", "course version"):
+    for expected in (
+        "Written examination",
+        "Name",
+        "Date",
+        "Time allowed\n50 minutes",
+        f"Items\n{ITEMS}",
+        f"Points\n{ITEMS} (1 per item)",
+        "Instructions",
+        "seed 5",
+        "course version",
+    ):
         assert expected in cover, expected
     assert printed.locator(".cover").evaluate("el => getComputedStyle(el).breakAfter") == "page"
     items = printed.locator("ol.exam > li")
     assert items.count() == ITEMS
-    assert printed.locator("ol.exam").evaluate("el => getComputedStyle(el).listStyleType") == "decimal"
-    assert {printed.locator("ol.options").nth(n).evaluate("el => getComputedStyle(el).listStyleType")
-            for n in range(printed.locator("ol.options").count())} == {"upper-alpha"}
-    assert all(items.nth(n).evaluate("el => getComputedStyle(el).breakInside") == "avoid" for n in range(3))
+    assert (
+        printed.locator("ol.exam").evaluate("el => getComputedStyle(el).listStyleType") == "decimal"
+    )
+    assert {
+        printed.locator("ol.options").nth(n).evaluate("el => getComputedStyle(el).listStyleType")
+        for n in range(printed.locator("ol.options").count())
+    } == {"upper-alpha"}
+    assert all(
+        items.nth(n).evaluate("el => getComputedStyle(el).breakInside") == "avoid" for n in range(3)
+    )
     whole = pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True))
     printed.evaluate("document.querySelector('ol.exam').remove()")
-    assert pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True)) == 1  # the cover fits one page
+    # the cover fits one page
+    assert pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True)) == 1
     assert whole > 2
 
 
@@ -74,17 +104,26 @@ def test_key_grid_fits_one_page_with_explanations_after(exam, printed):
     assert shown_markup(printed.locator("body").inner_text()) == []
     rows = printed.locator("table.grid tbody tr")
     assert rows.count() == ITEMS
-    assert rows.nth(0).locator("th").inner_text() == "1" and rows.nth(ITEMS - 1).locator("th").inner_text() == str(ITEMS)
+    assert rows.nth(0).locator("th").inner_text() == "1" and rows.nth(ITEMS - 1).locator(
+        "th"
+    ).inner_text() == str(ITEMS)
     answers = [rows.nth(n).locator("td").first.inner_text() for n in range(ITEMS)]
-    assert all(re.fullmatch(r"[A-F](, [A-F])*|[0-9][0-9.,]*.*|[a-f]–[A-F].*|[A-F]( [A-F])+", a) for a in answers), answers
-    assert printed.locator(".explanations").evaluate("el => getComputedStyle(el).breakBefore") == "page"
+    assert all(
+        re.fullmatch(r"[A-F](, [A-F])*|[0-9][0-9.,]*.*|[a-f]–[A-F].*|[A-F]( [A-F])+", a)
+        for a in answers
+    ), answers
+    assert (
+        printed.locator(".explanations").evaluate("el => getComputedStyle(el).breakBefore")
+        == "page"
+    )
     explanations = printed.locator(".explanations > ol > li").all_inner_texts()
     assert len(explanations) == ITEMS
     # The key explains each answer; the exam students see gives none of that away.
     told = [e.split("\n", 1)[1].split(" (refs", 1)[0] for e in explanations]
     assert all(len(t) > 20 and t not in exam_text for t in told)
     printed.evaluate("document.querySelector('.explanations').remove()")
-    assert pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True)) == 1  # the marking grid is one page
+    # the marking grid is one page
+    assert pdf_pages(printed.pdf(format="A4", prefer_css_page_size=True)) == 1
 
 
 def test_answer_sheet_has_a_row_per_item(exam, printed):

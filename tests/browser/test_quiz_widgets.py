@@ -1,4 +1,5 @@
 """Self-checks, progress and the final assessment in real Chromium, served under a subpath."""
+
 from __future__ import annotations
 
 import json
@@ -16,10 +17,13 @@ TYPES = ["single", "multiple", "truefalse", "numeric", "matching", "ordering"]
 
 @pytest.fixture(scope="module")
 def url(tmp_path_factory, serve):
-    """The course with 20 self-checks per module (so every item type is on a page), at /cart-course/."""
+    """The course with 20 self-checks per module (so every item type is on a page), at
+    /cart-course/."""
     project = Project(copy_project(tmp_path_factory.mktemp("quizsite") / "p"))
     text = project.path("content/course.yaml").read_text()
-    project.path("content/course.yaml").write_text(re.sub(r"self_check_count: \d+", "self_check_count: 20", text))
+    project.path("content/course.yaml").write_text(
+        re.sub(r"self_check_count: \d+", "self_check_count: 20", text)
+    )
     return serve(project.build_site(), "/cart-course/")
 
 
@@ -47,7 +51,9 @@ def test_right_wrong_and_retry_for_every_item_type(page, url, kind):
     answer(form, right=False)
     form.get_by_role("button", name="Check").click()
     assert feedback.inner_text().startswith("Incorrect")
-    if kind != "numeric":  # the chosen and the correct options or rows are marked in words, not colour alone
+    if (
+        kind != "numeric"
+    ):  # the chosen and the correct options or rows are marked in words, not colour alone
         wrong = form.locator(".quiz-mark.is-wrong")
         assert wrong.count() >= 1
         assert re.search(r"✗ (your answer, not correct|wrong: \S)", wrong.first.inner_text())
@@ -58,9 +64,13 @@ def test_right_wrong_and_retry_for_every_item_type(page, url, kind):
 def test_try_again_is_hidden_until_an_answer_is_checked(page, url):
     page.goto(url + "modules/car-anatomy/")
     form = page.locator("form.quiz-question").first
-    assert form.locator(".quiz-instruction").inner_text() in [*INSTRUCTIONS.values(), "Enter a percentage.", "Enter a number."]
+    assert form.locator(".quiz-instruction").inner_text() in [
+        *INSTRUCTIONS.values(),
+        "Enter a percentage.",
+        "Enter a number.",
+    ]
     assert form.get_by_role("button", name="Try again").is_hidden()
-    check, = form.get_by_role("button", name="Check").all()
+    (check,) = form.get_by_role("button", name="Check").all()
     answer(form, right=True)
     check.click()
     again = form.get_by_role("button", name="Try again").bounding_box()
@@ -72,7 +82,9 @@ def test_keyboard_only_answering_moves_focus_to_feedback(page, url):
     page.goto(url + "modules/car-anatomy/")
     form = page.locator("form.quiz-question[data-type=single]").first
     form.locator("input").first.focus()
-    marks = form.locator("input").evaluate_all("els => els.map(e => e.hasAttribute('data-correct'))")
+    marks = form.locator("input").evaluate_all(
+        "els => els.map(e => e.hasAttribute('data-correct'))"
+    )
     correct_index = marks.index(True)
     for _ in range(correct_index):
         page.keyboard.press("ArrowDown")
@@ -91,7 +103,8 @@ def test_progress_survives_reload_and_can_be_cleared(page, url):
     page.reload()
     result = page.locator(".progress-result")
     assert "Anatomy of a CAR" in result.inner_text()
-    result.locator("a", has_text="Review").first.wait_for(timeout=10_000)  # the missed list loads the bank first
+    # the missed list loads the bank first
+    result.locator("a", has_text="Review").first.wait_for(timeout=10_000)
     page.once("dialog", lambda d: d.dismiss())  # clearing asks first; saying no keeps everything
     page.get_by_role("button", name="Clear my progress").click()
     assert "No answers saved yet" not in result.inner_text()
@@ -116,7 +129,8 @@ def test_self_check_answer_and_feedback_come_back_on_a_revisit(page, url):
     assert after[0].startswith("Correct") and after[1].startswith("Incorrect")
     stored = page.evaluate("JSON.parse(localStorage.getItem('cart-course:progress:v1'))")
     assert all(set(v) == {"topic", "right", "a"} for v in stored.values()), stored
-    assert all(len(json.dumps(v["a"])) <= 60 for v in stored.values()), stored  # ids and indices, not text
+    # ids and indices, not text
+    assert all(len(json.dumps(v["a"])) <= 60 for v in stored.values()), stored
 
 
 def test_widgets_work_after_instant_navigation_without_double_handlers(page, url):
@@ -134,7 +148,9 @@ def test_widgets_work_after_instant_navigation_without_double_handlers(page, url
 
 def test_blocked_local_storage_does_not_break_pages(browser, url):
     context = browser.new_context()
-    context.add_init_script("Object.defineProperty(window, 'localStorage', {get() { throw new Error('blocked'); }});")
+    context.add_init_script(
+        "Object.defineProperty(window, 'localStorage', {get() { throw new Error('blocked'); }});"
+    )
     page = context.new_page()
     errors = []
     page.on("pageerror", lambda error: errors.append(error))

@@ -1,5 +1,6 @@
 """The instructors' review report for the whole seed bank, opened in Chromium: one entry per item
 with its key, level, family, feedback and the content it rests on, and no markup shown as text."""
+
 from __future__ import annotations
 
 from conftest import ROOT

@@ -1,5 +1,6 @@
 """The SCORM packages in a real LMS frame: scorm-again plays the LMS (window.API for SCORM 1.2,
 window.API_1484_11 for 2004) in a host page that loads the package in an iframe, as an LMS does."""
+
 from __future__ import annotations
 
 import json
@@ -15,33 +16,53 @@ from packagehelpers import STANDARDS, package, scorm_again, unzip
 
 KEY = "cart-course:progress:v1"
 
+# A line that ends in a backslash goes on in the next: the page has no line break there.
 HOST = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>Test LMS</title>
 <script src="scorm-again.min.js"></script>
 <script>
   var seed = window.LMS_SEED;  // set by the test: standard, scorm-again settings, stored CMI data
-  var lms = seed.standard === "scorm2004" ? new Scorm2004API(seed.settings) : new Scorm12API(seed.settings);
+  var lms = seed.standard === "scorm2004" ? new Scorm2004API(seed.settings) \
+: new Scorm12API(seed.settings);
   if (seed.cmi) lms.loadFromFlattenedJSON(seed.cmi);
   window[seed.standard === "scorm2004" ? "API_1484_11" : "API"] = lms;
 </script></head>
-<body><iframe id="sco" title="Course" src="SRC" style="width:100%;height:95vh;border:0"></iframe></body></html>
+<body><iframe id="sco" title="Course" src="SRC" \
+style="width:100%;height:95vh;border:0"></iframe></body></html>
 """
 
 # Where each standard keeps what the adapter records (read straight from scorm-again's CMI object).
 FIELDS = {
-    "scorm12": {"location": "cmi.core.lesson_location", "suspend": "cmi.suspend_data", "raw": "cmi.core.score.raw",
-                "min": "cmi.core.score.min", "max": "cmi.core.score.max", "status": "cmi.core.lesson_status",
-                "exit": "cmi.core.exit", "time": "cmi.core.session_time"},
-    "scorm2004": {"location": "cmi.location", "suspend": "cmi.suspend_data", "raw": "cmi.score.raw",
-                  "min": "cmi.score.min", "max": "cmi.score.max", "scaled": "cmi.score.scaled",
-                  "completion": "cmi.completion_status", "success": "cmi.success_status",
-                  "progress": "cmi.progress_measure", "exit": "cmi.exit", "time": "cmi.session_time"},
+    "scorm12": {
+        "location": "cmi.core.lesson_location",
+        "suspend": "cmi.suspend_data",
+        "raw": "cmi.core.score.raw",
+        "min": "cmi.core.score.min",
+        "max": "cmi.core.score.max",
+        "status": "cmi.core.lesson_status",
+        "exit": "cmi.core.exit",
+        "time": "cmi.core.session_time",
+    },
+    "scorm2004": {
+        "location": "cmi.location",
+        "suspend": "cmi.suspend_data",
+        "raw": "cmi.score.raw",
+        "min": "cmi.score.min",
+        "max": "cmi.score.max",
+        "scaled": "cmi.score.scaled",
+        "completion": "cmi.completion_status",
+        "success": "cmi.success_status",
+        "progress": "cmi.progress_measure",
+        "exit": "cmi.exit",
+        "time": "cmi.session_time",
+    },
 }
 
 
 @pytest.fixture(scope="module")
 def lms(tmp_path_factory, serve):
-    """A served folder: the host pages, scorm-again, and each package unzipped under its standard."""
+    """A served folder: the host pages, scorm-again, and each package unzipped under its
+    standard."""
     root = tmp_path_factory.mktemp("lms")
     shutil.copy(scorm_again(), root / "scorm-again.min.js")
     for standard in STANDARDS:
@@ -51,9 +72,17 @@ def lms(tmp_path_factory, serve):
 
 
 class Session:
-    """One LMS launch: a browser context, the host page, the course frame inside the package frame."""
+    """One LMS launch: a browser context, the host page, the course frame inside the package
+    frame."""
 
-    def __init__(self, browser, base: str, standard: str, settings: dict | None = None, cmi: dict | None = None):
+    def __init__(
+        self,
+        browser,
+        base: str,
+        standard: str,
+        settings: dict | None = None,
+        cmi: dict | None = None,
+    ):
         self.standard, self.base = standard, base
         self.context = browser.new_context()
         self.page = self.context.new_page()
@@ -77,17 +106,24 @@ class Session:
         raise AssertionError(f"the course never showed {path}: {[f.url for f in self.page.frames]}")
 
     def go(self, path: str):
-        name = path.rsplit("/", 1)[-1]  # links are relative: "x.html" beside it, "modules/x.html" from the top
-        self.course.locator(f"nav.md-nav--primary a[href='{name}'], nav.md-nav--primary a[href$='/{name}']").first.click()
+        # links are relative: "x.html" beside it, "modules/x.html" from the top
+        name = path.rsplit("/", 1)[-1]
+        self.course.locator(
+            f"nav.md-nav--primary a[href='{name}'], nav.md-nav--primary a[href$='/{name}']"
+        ).first.click()
         self.course = self.frame(path)
         self.wait(lambda: self.cmi("location") == path, f"location {path}")
-        self.course.wait_for_load_state("networkidle")  # course.js has its course.json and bank: forms are wired
+        # course.js has its course.json and bank: forms are wired
+        self.course.wait_for_load_state("networkidle")
         return self.course
 
     def cmi(self, name: str):
-        """A value as the LMS receives it on commit (scorm-again's renderCommitCMI; some are write-only)."""
+        """A value as the LMS receives it on commit (scorm-again's renderCommitCMI; some are
+        write-only)."""
         path = FIELDS[self.standard][name]
-        return self.page.evaluate("p => p.split('.').reduce((o, k) => o[k], lms.renderCommitCMI(true))", path)
+        return self.page.evaluate(
+            "p => p.split('.').reduce((o, k) => o[k], lms.renderCommitCMI(true))", path
+        )
 
     def wait(self, condition, what: str, timeout: float = 10):
         deadline = time.monotonic() + timeout
@@ -99,7 +135,9 @@ class Session:
 
     def stored(self) -> dict:
         """What the next launch starts from: the CMI data an LMS keeps between sessions."""
-        names = ["location", "suspend", "raw"] + (["status"] if self.standard == "scorm12" else ["completion", "success"])
+        names = ["location", "suspend", "raw"] + (
+            ["status"] if self.standard == "scorm12" else ["completion", "success"]
+        )
         data = {FIELDS[self.standard][n]: self.cmi(n) for n in names}
         data["cmi.core.entry" if self.standard == "scorm12" else "cmi.entry"] = "resume"
         return {k: v for k, v in data.items() if v not in ("", None)}
@@ -114,7 +152,8 @@ class Session:
 
 
 def states(suspend: str) -> str:
-    """The per-item states of the adapter's suspend data ("c1|<bank fingerprint>|<states>|<extras>")."""
+    """The per-item states of the adapter's suspend data
+    ("c1|<bank fingerprint>|<states>|<extras>")."""
     parts = suspend.split("|")
     return parts[2] if len(parts) > 2 else ""
 
@@ -127,14 +166,17 @@ def attempt(course, right: int) -> tuple[int, bool]:
     """Take the final assessment through the page, `right` items right; return the score it shows
     (percent) and whether it says passed."""
     course.get_by_role("button", name="Start a new attempt").click()
-    course.wait_for_function("() => !document.querySelector('.assessment-result').textContent")  # the new set is in
+    # the new set is in
+    course.wait_for_function("() => !document.querySelector('.assessment-result').textContent")
     forms = course.locator(".assessment-items form.quiz-question")
     forms.first.wait_for()
     for i in range(forms.count()):
         answer(forms.nth(i), right=i < right)
     course.get_by_role("button", name="Finish and score").click()
-    shown = re.search(r"Your score: (\d+) of (\d+) \((\d+)%\) · (passed|not passed)",
-                      course.locator(".assessment-result").inner_text())
+    shown = re.search(
+        r"Your score: (\d+) of (\d+) \((\d+)%\) · (passed|not passed)",
+        course.locator(".assessment-result").inner_text(),
+    )
     assert int(shown[1]) == min(right, int(shown[2]))
     return int(shown[3]), shown[4] == "passed"
 
@@ -144,7 +186,10 @@ def test_learner_is_recorded_and_scored_by_the_pass_mark(browser, lms, standard,
     pass_mark = content.outline.assessment.pass_mark
     s = Session(browser, lms, standard)
     s.course = s.frame("index.html")
-    s.wait(lambda: s.cmi("status" if standard == "scorm12" else "completion") == "incomplete", "incomplete")
+    s.wait(
+        lambda: s.cmi("status" if standard == "scorm12" else "completion") == "incomplete",
+        "incomplete",
+    )
     course = s.go("modules/car-anatomy.html")
     form = course.locator("form.quiz-question[data-type=single]").first
     answer(form, right=True)
@@ -157,7 +202,10 @@ def test_learner_is_recorded_and_scored_by_the_pass_mark(browser, lms, standard,
         assert s.cmi("success") == "unknown" and 0 < float(s.cmi("progress")) < 0.05
 
     course = s.go("assessment.html")
-    for right in (2, 1000):  # a failing attempt, then a passing one (every item right): the best attempt counts
+    for right in (
+        2,
+        1000,
+    ):  # a failing attempt, then a passing one (every item right): the best attempt counts
         percent, passed = attempt(course, right)
         expected = "passed" if percent >= pass_mark else "failed"
         assert passed == (expected == "passed")  # the page and the LMS judge by the same pass mark
@@ -177,19 +225,24 @@ def test_learner_is_recorded_and_scored_by_the_pass_mark(browser, lms, standard,
     s.close()
 
 
+# A line that ends in a backslash goes on in the next: the script has no line break there.
 FILL_WHOLE_BANK = """async (key) => {
   const bank = await (await fetch("../assets/quizbank.json")).json();  // from a module page
   const progress = {};
   bank.items.forEach((item, i) => {
     // quiz.js may keep more per record (say, the learner's answer): kept only while they fit
-    progress[item.id + "@" + item.hash] = {topic: item.topic, right: i % 3 !== 0, answer: "option " + i};
+    progress[item.id + "@" + item.hash] = {topic: item.topic, right: i % 3 !== 0, \
+answer: "option " + i};
   });
   localStorage.setItem(key, JSON.stringify(progress));
-  // course.js's attempt history (it keeps 50) and the last attempt's answers, and the learner's place
+  // course.js's attempt history (it keeps 50) and the last attempt's answers, \
+and the learner's place
   const history = Array.from({length: 50}, (_, n) =>
-    ({date: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(), right: n % 21, total: 20, passed: n % 21 >= 16}));
+    ({date: new Date(Date.UTC(2026, 0, 1 + n)).toISOString(), \
+right: n % 21, total: 20, passed: n % 21 >= 16}));
   localStorage.setItem("cart-course:assessment:v1", JSON.stringify(
-    {history: history, last: {ids: bank.items.slice(0, 20).map(i => i.id), answers: bank.items.slice(0, 20).map(() => ["x"])}}));
+    {history: history, last: {ids: bank.items.slice(0, 20).map(i => i.id), \
+answers: bank.items.slice(0, 20).map(() => ["x"])}}));
   localStorage.setItem("cart-course:place:v1", JSON.stringify({id: "car-anatomy"}));
   const last = bank.items[0];
   document.dispatchEvent(new CustomEvent("course:answer",
@@ -217,14 +270,21 @@ def test_whole_bank_fits_and_a_new_session_restores_progress_and_page(browser, l
     second = Session(browser, lms, standard, cmi=stored)  # a new browser: nothing in localStorage
     course = second.frame("modules/adverse-effects.html")  # the last page, from the LMS
     restored = course.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY)
-    assert {k: (v["topic"], v["right"]) for k, v in restored.items()} == \
-           {k: (v["topic"], v["right"]) for k, v in progress.items()}
+    assert {k: (v["topic"], v["right"]) for k, v in restored.items()} == {
+        k: (v["topic"], v["right"]) for k, v in progress.items()
+    }
     kept = [k for k, v in restored.items() if "answer" in v]
     assert all(restored[k]["answer"] == progress[k]["answer"] for k in kept)
     assert 0 < len(kept) < len(progress)  # every state, and as many extra fields as fit
-    attempts = course.evaluate("() => JSON.parse(localStorage.getItem('cart-course:assessment:v1'))")
-    assert set(attempts) == {"history"} and len(attempts["history"]) > 10  # summaries travel, answers do not
-    assert attempts["history"][-1]["date"].startswith("2026-02-19") and attempts["history"][-1]["right"] == 49 % 21
+    attempts = course.evaluate(
+        "() => JSON.parse(localStorage.getItem('cart-course:assessment:v1'))"
+    )
+    # summaries travel, answers do not
+    assert set(attempts) == {"history"} and len(attempts["history"]) > 10
+    assert (
+        attempts["history"][-1]["date"].startswith("2026-02-19")
+        and attempts["history"][-1]["right"] == 49 % 21
+    )
     second.course = course
     page = second.go("progress.html")
     assert "Anatomy of a CAR" in page.locator(".progress-result").inner_text()
@@ -244,7 +304,10 @@ def test_lms_errors_are_logged_with_their_code_and_never_break_the_quiz(browser,
         assert forms.nth(i).locator(".quiz-feedback").inner_text().startswith("Correct")
     saved = course.evaluate("k => Object.keys(JSON.parse(localStorage.getItem(k)))", KEY)
     assert len(saved) == 2
-    s.wait(lambda: "LMS: LMSCommit failed: error 101 (General Exception)" in s.console, "a logged failure")
+    s.wait(
+        lambda: "LMS: LMSCommit failed: error 101 (General Exception)" in s.console,
+        "a logged failure",
+    )
     assert s.errors == []
     s.close()
 
@@ -266,7 +329,8 @@ def test_without_an_lms_the_package_behaves_like_the_web_site(browser, lms):
     assert len(page.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY)) == 1
     assert page.evaluate("typeof window.courseLMS") == "undefined"
     page.locator("input.md-search__input").click()
-    page.locator("input.md-search__input").press_sequentially("cytokine", delay=30)  # Material reacts to keys
+    # Material reacts to keys
+    page.locator("input.md-search__input").press_sequentially("cytokine", delay=30)
     result = page.locator(".md-search-result__item a").first
     result.wait_for()
     result.click()
@@ -280,18 +344,28 @@ def test_without_an_lms_the_package_behaves_like_the_web_site(browser, lms):
 def test_the_lms_is_the_source_of_truth_for_progress(browser, lms):
     """Progress left in this browser by another launch is replaced by the LMS's; progress saved
     against another version of the bank is not misapplied."""
-    s = Session(browser, lms, "scorm2004", cmi={"cmi.suspend_data": "c1|0ther|1212", "cmi.entry": "resume"})
+    s = Session(
+        browser, lms, "scorm2004", cmi={"cmi.suspend_data": "c1|0ther|1212", "cmi.entry": "resume"}
+    )
     s.course = s.frame("index.html")
     assert s.course.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY) == {}
     assert any("another version of the course" in m for m in s.console)
-    s.course.evaluate("k => localStorage.setItem(k, JSON.stringify({'stale@0000': {topic: 'x', right: true}}))", KEY)
-    s.course.evaluate("() => localStorage.setItem('cart-course:assessment:v1', JSON.stringify({history: [{passed: true}]}))")
+    s.course.evaluate(
+        "k => localStorage.setItem(k, JSON.stringify({'stale@0000': {topic: 'x', right: true}}))",
+        KEY,
+    )
+    s.course.evaluate(
+        "() => localStorage.setItem('cart-course:assessment:v1', "
+        "JSON.stringify({history: [{passed: true}]}))"
+    )
     s.leave()
-    s.page.add_init_script("window.LMS_SEED.cmi = null;")  # runs after the seed: this LMS has stored nothing
+    # runs after the seed: this LMS has stored nothing
+    s.page.add_init_script("window.LMS_SEED.cmi = null;")
     s.page.goto(f"{lms}scorm2004.html")  # a new launch in the same browser
     assert s.page.evaluate("lms.cmi.suspend_data") == ""
     s.course = s.frame("index.html")
     assert s.course.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY) == {}
-    assert s.course.evaluate("() => localStorage.getItem('cart-course:assessment:v1')") is None  # not this learner's
+    # not this learner's
+    assert s.course.evaluate("() => localStorage.getItem('cart-course:assessment:v1')") is None
     assert s.errors == []
     s.close()

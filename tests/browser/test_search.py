@@ -1,5 +1,6 @@
 """Search that finds: a learner's word (steroids) reaches the glucocorticoid sections, in the
 index and in Material's search box; the References page never outranks the teaching."""
+
 from __future__ import annotations
 
 import json
@@ -10,16 +11,25 @@ def test_index_carries_glossary_synonyms_and_brand_names(site):
     added = [d for d in docs if "Also searched as: steroids, corticosteroids" in d["text"]]
     assert "modules/adverse-effects/#crs-treatment" in {d["location"] for d in added}
     assert all("glucocorticoid" in (d["title"] + d["text"]).lower() for d in added)
-    assert any("Kymriah" in d["text"] and d["location"].startswith("modules/approved-products/#tisagenlecleucel") for d in docs)
+    assert any(
+        "Kymriah" in d["text"]
+        and d["location"].startswith("modules/approved-products/#tisagenlecleucel")
+        for d in docs
+    )
     assert {d.get("boost") for d in docs if d["location"].startswith("references/")} == {0.1}
 
 
 def search(page, words: str) -> list[str]:
     page.locator("input.md-search__input").click()
     page.keyboard.type(words)  # Material searches on key events, not on a programmatic fill
-    page.wait_for_function("w => [...document.querySelectorAll('.md-search-result__item a')]"
-                           ".some(a => a.href.includes('h=' + w))", arg=words)
-    return page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all("as => as.map(a => a.href)")
+    page.wait_for_function(
+        "w => [...document.querySelectorAll('.md-search-result__item a')]"
+        ".some(a => a.href.includes('h=' + w))",
+        arg=words,
+    )
+    return page.locator(".md-search-result__item > a.md-search-result__link").evaluate_all(
+        "as => as.map(a => a.href)"
+    )
 
 
 def test_browser_search_finds_steroids_and_ranks_teaching_above_references(browser, site, serve):
