@@ -3,9 +3,11 @@ anchor, and the plain build of `render --out` (no hooks) works under another bas
 
 from __future__ import annotations
 
+import json
 import shutil
 import urllib.error
 import urllib.request
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlparse
 
@@ -17,12 +19,12 @@ from sitehelpers import Links, page_addresses
 from build_tools.cli import main as cli
 
 
-def crawl(start: str) -> tuple[set[str], list[str]]:
-    """Fetch every page and asset reachable from `start` on its own origin; return the pages
-    reached and what is broken."""
+def crawl(start: str, also: Sequence[str] = ()) -> tuple[set[str], list[str]]:
+    """Fetch every page and asset reachable from `start` (and the pages `also`) on its own origin;
+    return the pages reached and what is broken."""
     origin = urlparse(start).netloc
     seen, pages, broken, anchors = set(), {}, [], []
-    queue = [start]
+    queue = [start, *also]
     while queue:
         url = queue.pop()
         if url in seen:
@@ -54,13 +56,21 @@ def crawl(start: str) -> tuple[set[str], list[str]]:
     return set(pages), broken
 
 
+def script_pages(start: str) -> list[str]:
+    """Pages no link reaches, only the course's scripts (course.json names them): the assessment's
+    items page, whose links are crawled like any other."""
+    with urllib.request.urlopen(start + "assets/course.json") as response:
+        course = json.load(response)
+    return [urljoin(start, address) for address in course["pages"].values()]
+
+
 def reaches_every_page(base: str, site: Path, pages: set[str]) -> bool:
     return pages == {base + address for address in page_addresses(site)}
 
 
 def test_subpath_crawl_finds_no_broken_link(site, serve):
     base = serve(site, "/cart-course/")
-    pages, broken = crawl(base)
+    pages, broken = crawl(base, script_pages(base))
     assert reaches_every_page(base, site, pages)
     assert broken == []
 
@@ -73,7 +83,7 @@ def test_plain_build_of_rendered_markdown_works_under_another_base(plain, tmp_pa
     build(load_config(str(config)))
     out = tmp_path / "plain" / "site"
     base = serve(out, "/some/other/base/")
-    pages, broken = crawl(base)
+    pages, broken = crawl(base, script_pages(base))
     assert reaches_every_page(base, out, pages) and broken == []
     assert (out / "assets/quizbank.json").is_file()
 
@@ -105,7 +115,7 @@ def test_zensical_builds_the_plain_project(plain, tmp_path, serve):
     assert result.returncode == 0, result.stdout + result.stderr
     out = config.parent / "site"
     base = serve(out, "/cart-course/")
-    pages, broken = crawl(base)
+    pages, broken = crawl(base, script_pages(base))
     assert reaches_every_page(base, out, pages) and broken == []
 
 
