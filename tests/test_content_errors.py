@@ -247,6 +247,27 @@ def test_meaning_declared_on_the_field_type_is_checked(project, capsys, breaker)
     ], "\n".join(lines)
 
 
+def test_checks_of_the_build_name_file_line_and_field(project, capsys):
+    # Found while questions and pages are built (one phase at a time), reported like any other.
+    out = str(project.path("site"))
+    project.replace(
+        ADVERSE, "rests_on: [immunoglobulin, on-target]", "rests_on: [steroids-outcome]"
+    )
+    assert project.run("site", "--out", out) == 1
+    line = project.line_of(ADVERSE, "rests_on: [steroids-outcome]")
+    expected = f"{ADVERSE}:{line}: concepts[0].rests_on: no fact steroids-outcome in section "
+    assert expected in capsys.readouterr().err
+
+    project.replace(
+        ADVERSE, "rests_on: [steroids-outcome]", "rests_on: [immunoglobulin, on-target]"
+    )
+    project.replace("content/car_structure.yaml", "- id: two-halves\n", "- id: two-parts\n")
+    assert project.run("site", "--out", out) == 1
+    line = project.line_of("content/car_structure.yaml", "sections:")
+    expected = f"content/car_structure.yaml:{line}: sections: the page template needs a section"
+    assert expected + " with id 'two-halves'" in capsys.readouterr().err
+
+
 def test_cli_exit_status_and_no_traceback_in_a_real_process(project):
     break_range(project)
     result = subprocess.run(

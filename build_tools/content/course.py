@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from . import model
 from . import model_topics as topics
-from .errors import ContentError, ContentIssue
+from .errors import ContentError
 from .markers import Measured, field_marker
 from .walk import id_path
 from .yaml_source import YamlDocument
@@ -88,16 +88,8 @@ class Course:
         found = self._by_id(f"sections:{file}", self.files[file].sections).get(section_id)
         if found is None:
             doc = self.docs[file]
-            raise ContentError(
-                [
-                    ContentIssue(
-                        doc.file,
-                        doc.line_of(("sections",)),
-                        "sections",
-                        f"the page template needs a section with id {section_id!r}",
-                    )
-                ]
-            )
+            message = f"the page template needs a section with id {section_id!r}"
+            raise ContentError.at(doc, ("sections",), message)
         return found
 
     def presenting_module(self, file: str) -> model.Module:
@@ -105,16 +97,8 @@ class Course:
         found = self.module_for(file)
         if found is None:
             doc = self.docs["course"]
-            raise ContentError(
-                [
-                    ContentIssue(
-                        doc.file,
-                        doc.line_of(("modules",)),
-                        "modules",
-                        f"no module presents content/{file}.yaml, which quiz blueprints ask about",
-                    )
-                ]
-            )
+            message = f"no module presents content/{file}.yaml, which quiz blueprints ask about"
+            raise ContentError.at(doc, ("modules",), message)
         return found
 
     def _by_id(self, name: str, items, key: str = "id") -> dict:

@@ -26,6 +26,12 @@ class ContentError(Exception):
         self.issues = sorted(set(issues))
         super().__init__(self.report())
 
+    @classmethod
+    def at(cls, doc, path: tuple, message: str, field: str | None = None) -> ContentError:
+        """One problem at `path` of a loaded YAML document (the field named by its path)."""
+        shown = format_path(path) if field is None else field
+        return cls([ContentIssue(doc.file, doc.line_of(path), shown, message)])
+
     def report(self) -> str:
         lines = [str(issue) for issue in self.issues]
         noun = "error" if len(self.issues) == 1 else "errors"

@@ -6,7 +6,7 @@ from functools import cached_property
 
 from ..content import formatting, model, prose
 from ..content.course import Course
-from ..content.errors import ContentError, ContentIssue
+from ..content.errors import ContentError
 from .blueprint import Blueprint
 from .item import Outside
 
@@ -92,14 +92,7 @@ class QuizContext:
                 module, number = self.course.presenting_module(file), 1
         if number > len(module.objectives):
             doc = self.course.docs[file or "course"]
-            raise ContentError(
-                [
-                    ContentIssue(
-                        doc.file,
-                        doc.line_of(("sections",)),
-                        f"sections.{section}.objective",
-                        f"module {module.id!r} has only {len(module.objectives)} objectives",
-                    )
-                ]
-            )
+            message = f"module {module.id!r} has only {len(module.objectives)} objectives"
+            field = f"sections.{section}.objective"
+            raise ContentError.at(doc, ("sections",), message, field=field)
         return module.objectives[number - 1]

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from ..content import formatting
-from ..content.errors import ContentError, ContentIssue
+from ..content.errors import ContentError
 from . import make
 from .blueprint import Blueprint
 from .context import QuizContext
@@ -222,16 +222,8 @@ def concept_question(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             missing = [f for f in c.rests_on if f not in facts]
             if missing:
                 doc = ctx.course.docs[file]
-                raise ContentError(
-                    [
-                        ContentIssue(
-                            doc.file,
-                            doc.line_of(("concepts", n, "rests_on")),
-                            f"concepts[{n}].rests_on",
-                            f"no fact {', '.join(missing)} in section {c.section!r}",
-                        )
-                    ]
-                )
+                message = f"no fact {', '.join(missing)} in section {c.section!r}"
+                raise ContentError.at(doc, ("concepts", n, "rests_on"), message)
             options = [
                 Option.of(c.answer, True, f"Right: {c.because}"),
                 *(Option.of(d.text, False, d.why) for d in c.wrong),
