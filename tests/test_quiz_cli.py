@@ -371,54 +371,14 @@ def test_every_readme_command_runs(capsys, tmp_path, command, bank):
     assert capsys.readouterr().out.count("wrote ") >= 2
 
 
-def test_a_drawn_quiz_follows_the_blueprint_and_levels(tmp_path):
+def test_a_drawn_quiz_follows_the_blueprint_and_levels(tmp_path, content):
     """--count draws as the final assessment does: each module at least its minimum, one item per
     family; --level keeps only items that demand that much."""
-    from build_tools.content.loader import load_course
-
-    course = load_course(ROOT / "content")
-    out = tmp_path / "quiz.json"
-    assert (
-        main(
-            [
-                "--project",
-                str(ROOT),
-                "quiz",
-                "--format",
-                "json",
-                "--seed",
-                "5",
-                "--count",
-                "20",
-                "--out",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    out = export(ROOT, "json", tmp_path / "quiz.json", "--seed", "5", "--count", "20")
     items = json.loads(out.read_text())["items"]
     assert len(items) == 20 and len({i["family"] for i in items}) == 20
-    minimum = course.outline.assessment.min_per_module
-    assert all(sum(i["topic"] == m.id for i in items) >= minimum for m in course.outline.modules)
-    assert (
-        main(
-            [
-                "--project",
-                str(ROOT),
-                "quiz",
-                "--format",
-                "json",
-                "--seed",
-                "5",
-                "--count",
-                "8",
-                "--level",
-                "apply",
-                "analyze",
-                "--out",
-                str(out),
-            ]
-        )
-        == 0
-    )
+    minimum = content.outline.assessment.min_per_module
+    assert all(sum(i["topic"] == m.id for i in items) >= minimum for m in content.outline.modules)
+    levels = ("--level", "apply", "analyze")
+    out = export(ROOT, "json", tmp_path / "quiz.json", "--seed", "5", "--count", "8", *levels)
     assert {i["level"] for i in json.loads(out.read_text())["items"]} <= {"apply", "analyze"}

@@ -299,31 +299,21 @@ def car_domain_function(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     domains = ctx.course.car_structure.domains
     page = ctx.page(ctx.module_of("car_structure"), "domains")
     refs = tuple(sorted({n for d in domains for n in d.refs}))
-    pairs = [(d.name, d.function) for d in domains]
-    yield make.matching(
-        ctx,
-        bp,
-        "function",
-        pairs=pairs,
-        stem="Match each CAR domain to its job.",
-        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".",
-        refs=refs,
-        source="car_structure.domains.*.function",
-        page=page,
-    )
-    pairs = [(d.name, d.location) for d in domains]
-    yield make.matching(
-        ctx,
-        bp,
-        "location",
-        pairs=pairs,
-        stem="Match each CAR domain to where it sits.",
-        explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".",
-        refs=refs,
-        level="recall",
-        source="car_structure.domains.*.location",
-        page=page,
-    )
+    asks = (("function", "its job", bp.level), ("location", "where it sits", "recall"))
+    for field, what, level in asks:
+        pairs = [(d.name, getattr(d, field)) for d in domains]
+        yield make.matching(
+            ctx,
+            bp,
+            field,
+            pairs=pairs,
+            stem=f"Match each CAR domain to {what}.",
+            explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".",
+            refs=refs,
+            level=level,
+            source=f"car_structure.domains.*.{field}",
+            page=page,
+        )
 
 
 @generator
