@@ -174,8 +174,8 @@ def _ordinal(n: int) -> str:
 
 
 def _treatment_options(ctx: QuizContext, c: Complication, n: int) -> list[Option]:
-    """Every distinct treatment in the content, with feedback written for this case: where each
-    belongs, whether it was already tried. One option per drug, so no two options converge."""
+    """Every distinct treatment in the content not yet tried in this case, with feedback written
+    for it: where each belongs. One option per drug, so no two options converge."""
     key_step = c.management[n]
     options = [
         Option.of(cap(ctx.plain(key_step.treatment)), True, f"Right: {ctx.plain(key_step.note)}.")
@@ -186,13 +186,14 @@ def _treatment_options(ctx: QuizContext, c: Complication, n: int) -> list[Option
         (o, k, s) for o in _complications(ctx) if o is not c for k, s in enumerate(o.management)
     ]
     for owner, k, step in own + others:
-        if step.agent in drugs:
-            continue
+        if step.agent is not None and step.agent in drugs:
+            continue  # steps without a drug (supportive care) are each their own treatment
         drugs.add(step.agent)
-        text = cap(ctx.plain(step.treatment))
         if owner is c and k < n:
-            why = "Already given without effect."
-        elif owner is c:
+            # The stem names it as tried and failed: as an option it would be a giveaway.
+            continue
+        text = cap(ctx.plain(step.treatment))
+        if owner is c:
             why = f"That comes later for {c.name}: {ctx.plain(step.note)}."
         else:
             why = f"That is the {_ordinal(k)} step for {owner.name}, not for {c.name}."
