@@ -7,16 +7,21 @@ RUNTIME := $(VENV)/.runtime-stamp
 TESTING := $(VENV)/.test-stamp
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve test lint site check bench lighthouse clean
+.PHONY: serve test lint site check bench lighthouse lock clean
 
-$(RUNTIME): pyproject.toml
+# Every Python package at the version build_tools/locks/python.txt holds (pip, setuptools and the
+# build backend too: no build isolation, so nothing newer slips in); `make lock` updates the lock.
+LOCK    := build_tools/locks/python.txt
+INSTALL := $(PY) -m pip install --quiet --disable-pip-version-check --constraint $(LOCK)
+
+$(RUNTIME): pyproject.toml $(LOCK)
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e .
+	$(INSTALL) pip setuptools
+	$(INSTALL) --no-build-isolation -e .
 	touch $@
 
 $(TESTING): $(RUNTIME)
-	$(PY) -m pip install --quiet -e '.[test]'
+	$(INSTALL) --no-build-isolation -e '.[test]'
 	touch $@
 
 serve: $(RUNTIME)  ## build and serve on http://127.0.0.1:8000/cart-course/ with live reload
@@ -42,6 +47,9 @@ bench: $(TESTING)  ## stage timings, overhead against a plain MkDocs build, scal
 lighthouse: $(RUNTIME)  ## Lighthouse (mobile) on a module page served like GitHub Pages (needs npm, chromium)
 	$(PY) -m build_tools site --out site
 	$(PY) -m build_tools.lighthouse
+
+lock:  ## update the Python and Node locks to the newest versions allowed, and print what changed
+	$(PYTHON) -m build_tools.lock
 
 clean:
 	rm -rf site .pytest_cache

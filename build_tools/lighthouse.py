@@ -17,8 +17,9 @@ import tempfile
 import threading
 from pathlib import Path
 
+from . import node_tools
+
 ROOT = Path(__file__).resolve().parent.parent
-TOOLS = ROOT / ".cache" / "npm-tools"
 PREFIX = "/cart-course/"
 
 
@@ -90,7 +91,7 @@ def run(url: str, tmp: Path) -> dict:
     env = {**os.environ, "CHROME_PATH": "/usr/bin/chromium"}
     subprocess.run(
         [
-            str(TOOLS / "node_modules" / ".bin" / "lighthouse"),
+            str(node_tools.binary("lighthouse")),
             url,
             "--quiet",
             "--output=json",
@@ -127,18 +128,6 @@ def main(runs: str = "5") -> int:
     if not (site / "index.html").exists():
         print("run `make site` first", file=sys.stderr)
         return 1
-    if not (TOOLS / "node_modules" / ".bin" / "lighthouse").exists():
-        install = [
-            "npm",
-            "install",
-            "--silent",
-            "--no-audit",
-            "--no-fund",
-            "--prefix",
-            str(TOOLS),
-            "lighthouse@12",
-        ]
-        subprocess.run(install, check=True)
     with tempfile.TemporaryDirectory() as tmp:
         SITES.update({PREFIX: site, "/plain/": plain_pages(Path(tmp) / "plain")})
         server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)

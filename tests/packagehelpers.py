@@ -57,7 +57,7 @@ def unzip(archive: Path, dest: Path) -> Path:
 
 def scorm_again() -> Path:
     """scorm-again's browser build (window.Scorm12API and window.Scorm2004API)."""
-    return npm_package("scorm-again@3") / "dist" / "scorm-again.min.js"
+    return npm_package("scorm-again") / "dist" / "scorm-again.min.js"
 
 
 def manifest_schema(standard: str) -> etree.XMLSchema:

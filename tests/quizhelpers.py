@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import atexit
-import functools
 import os
-import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
+from build_tools import node_tools
 from build_tools.cli import main as cli
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -33,29 +29,10 @@ def need(tool_ok: bool, why: str):
         pytest.skip(why)
 
 
-def npm_available() -> bool:
-    return shutil.which("npm") is not None and shutil.which("node") is not None
-
-
-@functools.cache
-def _npm_prefix() -> Path:
-    prefix = Path(tempfile.mkdtemp(prefix="npm-tests-"))
-    atexit.register(shutil.rmtree, prefix, True)
-    return prefix
-
-
-@functools.cache
-def npm_package(package: str) -> Path:
-    """Install an npm package (name@version) once per run and return its folder."""
-    need(npm_available(), f"node and npm are needed for {package}")
-    prefix = _npm_prefix()
-    quiet = ["--silent", "--no-audit", "--no-fund"]
-    subprocess.run(
-        ["npm", "install", *quiet, "--prefix", str(prefix), package],
-        check=True,
-        capture_output=True,
-    )
-    return prefix / "node_modules" / package.split("@")[0]
+def npm_package(name: str) -> Path:
+    """The folder of a Node tool at the version build_tools/locks/package-lock.json holds."""
+    need(node_tools.available(), f"node and npm are needed for {name}")
+    return node_tools.package(name)
 
 
 def ids_file(folder: Path, ids) -> Path:

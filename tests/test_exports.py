@@ -93,7 +93,7 @@ def test_csv_cells_that_would_be_formulas_stay_text(tmp_path, content, bank):
 
 @pytest.fixture(scope="module")
 def gift_parser(tmp_path_factory):
-    gift = npm_package("gift-pegjs@1")
+    gift = npm_package("gift-pegjs")
     script = tmp_path_factory.mktemp("gift") / "parse.js"
     script.write_text(
         f"const g=require({json.dumps(str(gift))});let s='';"
