@@ -105,22 +105,41 @@ def scaled_project(factor: int, dest: Path) -> Path:
         data = yaml.safe_load(path.read_text())
         for key in lists:
             originals = data[key]
-            data[key] = [_renamed(x, n) for n in range(factor) for x in originals]
+            data[key] = [_renamed(x, n, key) for n in range(factor) for x in originals]
         path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
     return dest
 
 
-def _renamed(entity: dict, n: int) -> dict:
+# What a learner reads as an entity's name or a fact's claim: copies must differ there too, or the
+# bank's rules (no two options alike) rightly refuse the scaled content.
+SHOWN = {"inn", "brand", "short_name", "term", "name", "claim", "first_author", "cancer", "title"}
+SHOWN_IN = {"trials": {"target"}}  # a trial's target is text; a product's is an antigen id
+
+
+def _renamed(entity: dict, n: int, kind: str = "") -> dict:
+    """Copy n of an entity: ids, abbreviations and shown names made its own."""
     if n == 0:
         return entity
     clone = copy.deepcopy(entity)
     clone["id"] = f"{clone['id']}-x{n}"
     if "abbr" in clone:
         clone["abbr"] = f"{clone['abbr']}{n}"
-        clone["term"] = f"{clone['term']} (copy {n})"
     for fact in clone.get("facts", []):
         fact["id"] = f"{fact['id']}-x{n}"
+    _suffix_shown(clone, f" (copy {n})", SHOWN | SHOWN_IN.get(kind, set()))
     return clone
+
+
+def _suffix_shown(node, suffix: str, keys: set[str]) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in keys and isinstance(value, str):
+                node[key] = value + suffix
+            else:
+                _suffix_shown(value, suffix, keys)
+    elif isinstance(node, list):
+        for item in node:
+            _suffix_shown(item, suffix, keys)
 
 
 # what every page loads besides Material

@@ -181,8 +181,11 @@ def glossary_term(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """What an abbreviation stands for, only where other terms share its initials: otherwise the
     initials alone give the answer away, and the item is not asked."""
     terms = ctx.course.glossary.terms
+    sharing: dict[str, list] = {}  # grouped once: comparing every pair grows with the square
     for t in terms:
-        alike = [o for o in terms if o is not t and initials(o.term) == initials(t.term)]
+        sharing.setdefault(initials(t.term), []).append(t)
+    for t in terms:
+        alike = [o for o in sharing[initials(t.term)] if o is not t]
         if len(alike) < 2:
             continue
         options = tuple(

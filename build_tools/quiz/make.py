@@ -71,11 +71,21 @@ def attribute_choices(
             yield item
 
 
+MAX_RIGHT, MAX_OPTIONS = 5, 8
+
+
 def multiple(
     ctx, bp, key, *, right: list[str], wrong: list[str], why: dict[str, str] | None = None, **fields
 ) -> Item:
-    """Select all that apply; `why` says, per option, what makes it right or wrong."""
-    texts = sorted(set(right) | set(wrong), key=str.lower)
+    """Select all that apply; `why` says, per option, what makes it right or wrong.
+
+    A list can outgrow what a learner scans and what an LMS can credit (Moodle has no fraction
+    for a twelfth): at most MAX_RIGHT right and MAX_OPTIONS options in all, the same ones under
+    every seed."""
+    seed = f"{bp.id}:{key}"
+    right = sorted(set(right), key=lambda t: stable_rank(seed + t))[:MAX_RIGHT]
+    wrong = sorted(set(wrong) - set(right), key=lambda t: stable_rank(seed + t))
+    texts = sorted([*right, *wrong[: MAX_OPTIONS - len(right)]], key=str.lower)
     options = tuple(Option.of(t, t in right, (why or {}).get(t, "")) for t in texts)
     return Item(type="multiple", options=options, **base(ctx, bp, key, **fields))
 
