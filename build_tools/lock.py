@@ -18,6 +18,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -44,15 +45,23 @@ def changes(before: dict[str, str], after: dict[str, str]) -> list[str]:
     return lines
 
 
+def requirements() -> list[str]:
+    """The runtime and test requirements of pyproject.toml (installed directly: building the
+    project itself would leave a build/ folder in the checkout)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
+    return [line.split("#")[0].strip() for line in wanted]
+
+
 def lock_python() -> list[str]:
     with tempfile.TemporaryDirectory() as tmp:
         venv = Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         pip = [str(venv / "bin" / "python"), "-m", "pip", "--quiet", "--disable-pip-version-check"]
         subprocess.run([*pip, "install", "--upgrade", "pip", "setuptools"], check=True)
-        subprocess.run([*pip, "install", f"{ROOT}[test]"], check=True)
+        subprocess.run([*pip, "install", *requirements()], check=True)
         frozen = subprocess.run(
-            [*pip, "freeze", "--all", "--exclude", "cart-course"],
+            [*pip, "freeze", "--all"],
             check=True,
             capture_output=True,
             text=True,

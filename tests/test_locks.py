@@ -6,14 +6,13 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 from importlib import metadata
 from pathlib import Path
 
 from conftest import ROOT
 from packaging.requirements import Requirement
 
-from build_tools.lock import pins
+from build_tools.lock import pins, requirements
 
 LOCKS = ROOT / "build_tools" / "locks"
 
@@ -38,11 +37,9 @@ def test_every_installed_package_is_the_locked_version():
 
 
 def test_the_python_lock_satisfies_pyproject():
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    wanted = [*project["dependencies"], *project["optional-dependencies"]["test"]]
     lock = locked()
-    for line in wanted:
-        req = Requirement(line.split("#")[0])
+    for line in requirements():
+        req = Requirement(line)
         version = lock.get(_canonical(req.name))
         assert version is not None, f"{req.name} is not in the lock: run `make lock`"
         assert req.specifier.contains(version, prereleases=True), (req, version)
