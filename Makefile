@@ -48,8 +48,8 @@ lighthouse: $(RUNTIME)  ## Lighthouse (mobile) on a module page served like GitH
 	$(PY) -m build_tools site --out site
 	$(PY) -m build_tools.lighthouse
 
-lock:  ## update the Python and Node locks to the newest versions allowed, and print what changed
-	$(PYTHON) -m build_tools.lock
+lock:  ## update the Python and Node locks to the newest versions allowed and print what changed (KEEP=1: only add what is new)
+	$(PYTHON) -m build_tools.lock $(if $(KEEP),--keep)
 
 clean:
 	rm -rf site .pytest_cache

@@ -8,6 +8,9 @@
 
 `make serve`, `make test` and CI only ever install what these files hold; run this when you want
 newer tools, then run `make test` and commit the lock files with what the new versions needed.
+
+`--keep` (`make lock KEEP=1`) adds what pyproject.toml or package.json newly ask for and keeps
+every version already locked: the way to add one dependency without upgrading the rest.
 """
 
 from __future__ import annotations
@@ -53,31 +56,35 @@ def requirements() -> list[str]:
     return [line.split("#")[0].strip() for line in wanted]
 
 
-def lock_python() -> list[str]:
+def lock_python(keep: bool = False) -> list[str]:
+    before = pins(PYTHON_LOCK.read_text()) if PYTHON_LOCK.exists() else {}
     with tempfile.TemporaryDirectory() as tmp:
         venv = Path(tmp) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         pip = [str(venv / "bin" / "python"), "-m", "pip", "--quiet", "--disable-pip-version-check"]
-        subprocess.run([*pip, "install", "--upgrade", "pip", "setuptools"], check=True)
-        subprocess.run([*pip, "install", *requirements()], check=True)
+        held = []
+        if keep:
+            (Path(tmp) / "held.txt").write_text(PYTHON_LOCK.read_text())
+            held = ["--constraint", str(Path(tmp) / "held.txt")]
+        subprocess.run([*pip, "install", *held, "--upgrade", "pip", "setuptools"], check=True)
+        subprocess.run([*pip, "install", *held, *requirements()], check=True)
         frozen = subprocess.run(
             [*pip, "freeze", "--all"],
             check=True,
             capture_output=True,
             text=True,
         ).stdout
-    before = pins(PYTHON_LOCK.read_text()) if PYTHON_LOCK.exists() else {}
     PYTHON_LOCK.write_text(HEADER + frozen)
     return changes(before, pins(frozen))
 
 
-def lock_node() -> list[str]:
+def lock_node(keep: bool = False) -> list[str]:
     manifest = json.loads((LOCKS / "package.json").read_text())
     before = dict(manifest["devDependencies"])
     with tempfile.TemporaryDirectory() as tmp:
         for name in ("package.json", "package-lock.json"):
             shutil.copy2(LOCKS / name, tmp)
-        wanted = [f"{name}@^{version}" for name, version in before.items()]
+        wanted = [] if keep else [f"{name}@^{version}" for name, version in before.items()]
         quiet = ["--silent", "--no-audit", "--no-fund"]
         subprocess.run(
             ["npm", "install", *quiet, "--save-dev", "--save-exact", *wanted], cwd=tmp, check=True
@@ -88,13 +95,14 @@ def lock_node() -> list[str]:
     return changes(before, after)
 
 
-def main() -> int:
+def main(argv: list[str]) -> int:
+    keep = "--keep" in argv
     for what, update in (("Python", lock_python), ("Node", lock_node)):
-        changed = update()
+        changed = update(keep)
         print(f"{what}: " + ("\n" + "\n".join(changed) if changed else "no change"))
     print("now run `make test`, then commit build_tools/locks/ with what the new versions needed")
     return 0
 
 
 if __name__ == "__main__":
-    raise SystemExit(main())
+    raise SystemExit(main(sys.argv[1:]))
