@@ -13,6 +13,7 @@ import pytest
 from answering import answer
 from links import broken_links
 from packagehelpers import STANDARDS, package, scorm_again, unzip
+from playwright.sync_api import expect
 
 KEY = "cart-course:progress:v1"
 
@@ -287,7 +288,7 @@ def test_whole_bank_fits_and_a_new_session_restores_progress_and_page(browser, l
     )
     second.course = course
     page = second.go("progress.html")
-    assert "Anatomy of a CAR" in page.locator(".progress-result").inner_text()
+    expect(page.locator(".progress-result")).to_contain_text("Anatomy of a CAR")
     assert second.errors == []
     second.close()
 
