@@ -20,6 +20,7 @@ def test_our_scripts_never_block_rendering(site):
             "course.js",
         }, html
         assert all(s.has_attr("defer") for s in ours), html
+            "reading.js",
 
 
 def test_costly_theme_features_stay_off():

@@ -82,3 +82,7 @@ def manifest_json(
 ) -> str:
     data = manifest(course, pages, bank, directory_urls)
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n"
+        # Where each abbreviation's glossary entry is: its popover links there (reading.js).
+        "abbreviations": {
+            t.abbr: f"{page_url('glossary', directory_urls)}#{t.id}" for t in course.glossary.terms
+        },

@@ -329,45 +329,7 @@
     }).catch(function () { /* the table above still stands */ });
   }
 
-  /* A scrolling table's region is named after its own table: its caption, else the heading above
-     it, numbered when one heading has several; two landmarks of a page never share a name. */
-  function tableName(w) {
-    var caption = w.querySelector("caption"), name = caption && caption.textContent.trim();
-    if (!name) {
-      var node = w, heading = null;
-      while (node && !heading && !node.classList.contains("md-content__inner")) {
-        for (heading = node.previousElementSibling; heading && !/^H[1-6]$/.test(heading.tagName); ) heading = heading.previousElementSibling;
-        node = node.parentElement;
-      }
-      name = heading ? "Table: " + heading.textContent.trim() : "Table";
-    }
-    var taken = {}, n = 1;
-    each(document.querySelectorAll("[role=region][aria-label]"), function (r) { if (r !== w) taken[r.getAttribute("aria-label")] = true; });
-    var label = name;
-    while (taken[label + "; scrolls sideways"]) label = name + " (" + (++n) + ")";
-    return label;
-  }
-
-  /* A table wider than the screen scrolls inside Material's wrapper; it then says so, to the eye
-     (a cue line) and to assistive technology (a named, focusable region). */
-  function announceScroll() {
-    if (!window.ResizeObserver) return;
-    /* Measured when the browser lays the page out anyway: reading sizes here would force an extra
-       layout of the whole page while it loads. */
-    var seen = new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) {
-        var w = entry.target;
-        if (w.hasAttribute("role") || w.scrollWidth <= w.clientWidth + 1) return;
-        w.setAttribute("role", "region"); w.setAttribute("tabindex", "0");
-        w.setAttribute("aria-label", tableName(w) + "; scrolls sideways");
-        w.parentNode.insertBefore(el("p", { "class": "table-cue", "aria-hidden": "true" }, "The table scrolls sideways. →"), w);
-      });
-    });
-    each(document.querySelectorAll(".md-typeset__scrollwrap"), function (w) { if (!w.closest(".table-scroll")) seen.observe(w); });
-  }
-
   function init() {
-    announceScroll();
     json("assets/course.json").then(function (course) {
       remember(course);
       markNav(course);
