@@ -125,9 +125,10 @@
       area.textContent = ""; result.textContent = "";
       forms = [];
       source = source || formsIn(items);
+      area.classList.remove("only-to-review");
       ids.forEach(function (id, n) {
         if (!source[id]) return; // saved before the bank changed: the item is gone
-        var f = document.importNode(source[id], true), li = el("li");
+        var f = document.importNode(source[id], true), li = el("li", { value: String(forms.length + 1) });
         li.appendChild(f); area.appendChild(li); Q.wire(f, true); // the list numbers it
         if (answers && answers[n] != null) Q.restore(f, answers[n]);
         forms.push(f);
@@ -146,20 +147,26 @@
     area.addEventListener("change", function () { if (!end.hidden) keep(); });
     area.addEventListener("input", function () { if (!end.hidden) keep(); });
     function review(when) {
-      var counts = {}, right = 0;
+      var counts = {}, right = 0, first = {};
       forms.forEach(function (f) {
-        var ok = Q.verdict(f);
+        var ok = Q.verdict(f), li = f.parentNode, topic = f.dataset.topic;
         f.querySelector("fieldset").disabled = true;
         Q.feedback(f, ok);
-        var c = counts[f.dataset.topic] = counts[f.dataset.topic] || [0, 0];
+        var c = counts[topic] = counts[topic] || [0, 0];
         c[1]++; if (ok === true) { c[0]++; right++; }
+        li.classList.toggle("is-right", ok === true);
+        // The module table jumps to the module's first question to review (else its first).
+        if (!first[topic] || (ok !== true && first[topic].classList.contains("is-right"))) first[topic] = li;
       });
+      each(area.querySelectorAll("li[id]"), function (li) { li.removeAttribute("id"); });
+      Object.keys(first).forEach(function (topic) { first[topic].id = "review-" + topic; });
       var total = forms.length, score = pct(right, total), pass = score >= course.assessment.pass_mark;
       result.textContent = "";
       var heading = el("h2", { tabindex: "-1", id: "your-score" }, "Your score: " + right + " of " + total + " (" + score + "%) · " + (pass ? "passed" : "not passed"));
       result.appendChild(heading);
       result.appendChild(el("p", {}, (when ? "Attempt of " + when + ". " : "") + "The pass mark is " + course.assessment.pass_mark + "%. Each question below shows your answer, the correct answer and where it is taught."));
-      result.appendChild(moduleTable(course, counts, ["Right", "Asked"], function (c) { return [String(c[0]), String(c[1])]; }));
+      result.appendChild(moduleTable(course, counts, ["Right", "Asked"], function (c) { return [String(c[0]), String(c[1])]; }, "#review-"));
+      if (right < total) result.appendChild(reviewSwitch(area, total - right));
       result.appendChild(finishLine(course));
       return { right: right, total: total, passed: pass, heading: heading };
     }
@@ -210,7 +217,31 @@
     box.appendChild(framed(table));
   }
 
-  function moduleTable(course, counts, heads, cells) {
+  /* After scoring: hide the questions answered right, so only those to review are left. */
+  function reviewSwitch(area, wrong) {
+    var box = el("input", { type: "checkbox", "class": "review-only" });
+    var label = el("label", { "class": "review-filter" });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" Show only the " + wrong + (wrong === 1 ? " question" : " questions") + " to review"));
+    box.addEventListener("change", function () { area.classList.toggle("only-to-review", box.checked); });
+    return label;
+  }
+
+  /* A jump within the review: Material's instant navigation would take a same-page link to the
+     top, so the question is scrolled to and focused here (shown first if the switch hides it). */
+  function jumpTo(e) {
+    var target = document.getElementById(this.hash.slice(1)), only = document.querySelector(".review-only");
+    if (!target) return;
+    e.preventDefault(); e.stopPropagation();
+    if (!target.offsetParent && only && only.checked) { only.checked = false; only.dispatchEvent(new Event("change")); }
+    target.setAttribute("tabindex", "-1");
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
+  }
+
+  /* `jump`: where each module's name links ("#review-" + module id: its questions in the review
+     above); otherwise to the module's page. */
+  function moduleTable(course, counts, heads, cells, jump) {
     var table = el("table", { "class": "module-table" }), head = el("tr");
     ["Module"].concat(heads).forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
     table.appendChild(head);
@@ -218,7 +249,9 @@
       var c = counts[m.id];
       if (!c) return;
       var tr = el("tr"), td = el("td");
-      td.appendChild(el("a", { href: url(m.url) }, m.title));
+      var a = el("a", { href: jump ? jump + m.id : url(m.url) }, m.title);
+      if (jump) a.addEventListener("click", jumpTo);
+      td.appendChild(a);
       tr.appendChild(td);
       cells(c).forEach(function (t) { tr.appendChild(el("td", {}, t)); });
       table.appendChild(tr);
@@ -272,7 +305,7 @@
   function progress(root, course) {
     var out = root.querySelector(".progress-result"), cert = root.querySelector(".certificate-area"), hist = root.querySelector(".progress-history");
     function note(text) { out.prepend(el("p", { role: "status" }, text)); }
-    function redraw() { draw(out, course); drawHistory(hist); certificate(cert, course); }
+    function redraw() { var drawn = draw(out, course); drawHistory(hist); certificate(cert, course); return drawn; }
     root.querySelector(".progress-export").addEventListener("click", function () {
       var link = el("a", { download: "cart-course-progress.json", href: URL.createObjectURL(new Blob([JSON.stringify(Q.load())], { type: "application/json" })) });
       document.body.appendChild(link); link.click(); link.remove();
@@ -295,7 +328,17 @@
       try { [Q.KEY, ATTEMPTS, PLACE, NAME].forEach(function (k) { localStorage.removeItem(k); }); } catch (e) { /* blocked storage holds nothing */ }
       redraw(); markNav(course); note("Progress cleared.");
     });
-    redraw();
+    Promise.resolve(redraw()).then(land, land);
+  }
+
+  /* A link to #certificate (the end of a passed attempt) lands on it: the page is drawn after
+     load, so the browser found no such element to scroll to. */
+  function land() {
+    var target = location.hash === "#certificate" && document.getElementById("certificate");
+    if (!target) return;
+    target.setAttribute("tabindex", "-1");
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
   }
 
   function draw(out, course) {
@@ -309,14 +352,14 @@
       done += s.done; total += s.total; if (s.complete) complete++;
       td.appendChild(el("a", { href: url(m.url) }, m.title));
       tr.appendChild(td);
-      [s.done + " of " + s.total + " (" + pct(s.done, s.total) + "%)", String(s.right), s.complete ? "✓ Done" : s.done ? "In progress" : "Not started"].forEach(function (t) { tr.appendChild(el("td", {}, t)); });
+      [s.done + " of " + s.total + " (" + pct(s.done, s.total) + "%)", String(s.right), s.complete ? (s.right === s.total ? "✓ Done, all right" : "✓ All answered, " + (s.total - s.right) + " to review") : s.done ? "In progress" : "Not started"].forEach(function (t) { tr.appendChild(el("td", {}, t)); });
       table.appendChild(tr);
     });
     out.appendChild(el("p", { "class": "progress-overall" }, "Overall: " + done + " of " + total + " self-checks answered (" + pct(done, total) + "%); " + complete + " of " + course.modules.length + " modules done."));
     if (!Object.keys(p).length) out.appendChild(el("p", {}, "No answers saved yet in this browser."));
     out.appendChild(framed(table));
     Object.keys(p).forEach(function (k) { if (p[k] && p[k].right === false) missed.push(k.split("@")[0]); });
-    if (missed.length) json("assets/quizbank.json").then(function (bank) {
+    if (missed.length) return json("assets/quizbank.json").then(function (bank) {
       var list = el("ul");
       bank.items.forEach(function (item) {
         if (missed.indexOf(item.id) < 0) return;
