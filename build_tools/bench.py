@@ -143,7 +143,7 @@ def _suffix_shown(node, suffix: str, keys: set[str]) -> None:
 
 
 # what every page loads besides Material
-ASSETS = ("quiz.js", "course.js", "quiz.css", "course.css")
+ASSETS = ("quiz.js", "course.js", "reading.js", "quiz.css", "course.css")
 
 
 def weights(site: Path) -> dict[str, tuple[int, int]]:
@@ -156,6 +156,7 @@ def weights(site: Path) -> dict[str, tuple[int, int]]:
             site / "modules/approved-products/index.html"
         ),
         "course scripts + styles": sizes(*(ROOT / "docs/assets" / f for f in ASSETS)),
+        "search index (every page fetches it)": sizes(site / "search/search_index.json"),
     }
 
 
