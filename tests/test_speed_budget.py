@@ -16,6 +16,7 @@ def test_our_scripts_never_block_rendering(site):
             if "assets/" in s["src"] and "javascripts/" not in s["src"]
         ]
         assert {s["src"].rsplit("/", 1)[1].split("?")[0] for s in ours} == {
+            "store.js",
             "quiz.js",
             "course.js",
         }, html
