@@ -16,9 +16,11 @@ from build_tools.content.errors import ContentError
 from build_tools.pipeline import (
     BANK_FILE,
     COURSE_FILE,
+    REVIEW_FILE,
     bank_json,
     build,
     course_json,
+    review_json,
     site_meta,
     with_glossary,
 )
@@ -46,6 +48,7 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, BANK_FILE, content=bank_json(_built)))
     files.append(File.generated(config, COURSE_FILE, content=course_json(_built)))
+    files.append(File.generated(config, REVIEW_FILE, content=review_json(_built)))
     return files
 
 

@@ -19,6 +19,7 @@ def test_our_scripts_never_block_rendering(site):
             "store.js",
             "quiz.js",
             "course.js",
+            "review.js",
         }, html
         assert all(s.has_attr("defer") for s in ours), html
 

@@ -21,6 +21,7 @@ ASSESSMENT_PAGE = "assessment.md"
 # links in each answer (references, where it is taught) resolve the same from either page.
 ASSESSMENT_ITEMS_PAGE = "assessment-items.md"
 PROGRESS_PAGE = "progress.md"
+REVIEW_PAGE = "review.md"  # spaced review of the questions met so far (docs/assets/review.js)
 
 
 def module_page(module_id: str) -> str:
@@ -61,6 +62,7 @@ def render_pages(
     render("assessment.md.j2", ASSESSMENT_PAGE)
     render("assessment_items.md.j2", ASSESSMENT_ITEMS_PAGE, items=bank or [])
     render("progress.md.j2", PROGRESS_PAGE)
+    render("review.md.j2", REVIEW_PAGE)
     render("glossary.md.j2", GLOSSARY_PAGE)
     render("references.md.j2", REFERENCES_PAGE)
     return pages
@@ -81,6 +83,7 @@ def navigation(course: Course, extra: list[dict] | None = None) -> list:
         {"Home": HOME_PAGE},
         {"Modules": modules},
         {"Final assessment": ASSESSMENT_PAGE},
+        {"Review": REVIEW_PAGE},
         {"Your progress": PROGRESS_PAGE},
         {"Glossary": GLOSSARY_PAGE},
         {"References": REFERENCES_PAGE},
