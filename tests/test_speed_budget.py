@@ -20,6 +20,7 @@ def test_our_scripts_never_block_rendering(site):
             "quiz.js",
             "course.js",
             "review.js",
+            "offline.js",
         }, html
         assert all(s.has_attr("defer") for s in ours), html
 
