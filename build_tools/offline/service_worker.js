@@ -6,7 +6,8 @@
 importScripts(__WORKBOX__);
 
 workbox.precaching.cleanupOutdatedCaches();
-workbox.precaching.precacheAndRoute(__PRECACHE__);
+// Any query is ignored: no page depends on one, and search results link to "page/?h=term".
+workbox.precaching.precacheAndRoute(__PRECACHE__, { ignoreURLParametersMatching: [/.*/] });
 // The sitemap carries the build date, so it is not precached; Material's instant navigation reads
 // it, and a copy kept at run time serves it offline.
 workbox.routing.registerRoute(

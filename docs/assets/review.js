@@ -68,9 +68,9 @@
       header.insertBefore(chip, title ? title.nextSibling : null);
     }
     if (chip && !n) chip.remove();
-    if (chip && n) {
+    if (chip && n) { // its name, "3 due for review today", starts with what it shows
       chip.href = href; chip.textContent = n + " due";
-      chip.setAttribute("aria-label", "Review: " + plural(n, "question", "questions") + " due today");
+      chip.appendChild(el("span", { "class": "course-sr" }, " for review today"));
     }
     each(document.querySelectorAll(".md-nav--primary a.md-nav__link"), function (a) {
       if (page(a.href) !== page(href) || a.hash) return;
@@ -186,10 +186,10 @@
       (ahead[1] ? "; then " + ahead[1][1] + " on " + dateOf(ahead[1][0], true) : "") + "." : "";
   }
   function modulesOf(list) { var m = {}; list.forEach(function (e) { m[e.module] = true; }); return Object.keys(m).length; }
+  /* The queue first, then the line that says what it holds (a test waits for that line). */
   function reviewPage(root, st) {
     var area = root.querySelector(".review-items");
-    reviewStatus(root, st);
-    if (!st.order.queue.length) return Promise.resolve();
+    if (!st.order.queue.length) { reviewStatus(root, st); return Promise.resolve(); }
     return get(st.course.pages["assessment-items"], "text").then(function (html) {
       var forms = formsIn(html), titles = {};
       st.course.modules.forEach(function (m) { titles[m.id] = m; });
@@ -205,6 +205,7 @@
         area.appendChild(li);
         Q.wire(f, false, true); // the self-check's own form and checker, empty: asked again
       });
+      reviewStatus(root, st);
     });
   }
 

@@ -79,14 +79,14 @@
     return Object.keys(n).map(Number).sort(function (a, b) { return a - b; }).map(function (d) { return [d, n[d]]; });
   }
 
-  /* One objective's state: "none" (no question asks about it), "not-started", "practising" or
-     "secure". Its items are its module's self-checks for it and every other item on it the
-     learner has met (final assessment); secure when each was answered right on at least two
-     different days (its current version) and FSRS puts its recall today above 90%. */
-  function objectiveState(checks, metOnIt, byId, day) {
+  /* One objective's state: "none" (no question in the bank asks about it), "not-started",
+     "practising" or "secure". Its items are its module's self-checks for it and every other item
+     on it the learner has met (final assessment); secure when each was answered right on at least
+     two different days (its current version) and FSRS puts its recall today above 90%. */
+  function objectiveState(checks, metOnIt, asked, byId, day) {
     var ids = checks.slice();
     metOnIt.forEach(function (e) { if (ids.indexOf(e.id) < 0) ids.push(e.id); });
-    if (!ids.length) return "none";
+    if (!ids.length) return asked ? "not-started" : "none";
     if (!ids.some(function (id) { return byId[id]; })) return "not-started";
     var secure = ids.every(function (id) {
       var e = byId[id];
@@ -96,12 +96,13 @@
   }
   /* {module id: [{text, state}, ...]} for every module's objectives, in course order. */
   function mastery(list, index, day) {
-    var byId = {}, out = {};
+    var byId = {}, out = {}, asked = {};
     list.forEach(function (e) { byId[e.id] = e; });
+    Object.keys(index.items).forEach(function (id) { asked[index.items[id].module + " " + index.items[id].objective] = true; });
     Object.keys(index.objectives).forEach(function (m) {
       out[m] = index.objectives[m].map(function (o, n) {
         var metOnIt = list.filter(function (e) { return e.module === m && e.objective === n; });
-        return { text: o.text, state: objectiveState(o.checks, metOnIt, byId, day) };
+        return { text: o.text, state: objectiveState(o.checks, metOnIt, asked[m + " " + n], byId, day) };
       });
     });
     return out;
