@@ -14,7 +14,7 @@ from build_tools.rules.grading import (
     ice_grade,
 )
 
-PAGE = "modules/adverse-effects/index.html"
+PAGE = "modules/grading-and-monitoring/index.html"
 
 
 def crs_rows(content):
@@ -89,7 +89,7 @@ def test_worked_examples_on_the_page_show_the_computed_grade(site, content):
         else:
             found = IcansFindings(int(ex.values[ex.ice].value), **ex.levels)
             grade = icans_grade(g.icans, g.ice, found)
-        assert f"{ex.syndrome.upper()} grade {grade}" in shown
+        assert f"Grade {grade} {ex.syndrome.upper()}" in shown
 
 
 def test_grade_tables_on_the_page_come_from_the_scale(site, content):

@@ -62,13 +62,13 @@ def test_each_affected_section_links_to_its_change(site, content):
 def test_a_change_naming_no_section_is_a_content_error(project: Project, capsys):
     project.replace(
         "content/changes.yaml",
-        "affects: [approved-products#cards, approved-products#who-can-receive]",
-        "affects: [approved-products#cards, approved-products#who-can-recieve]",
+        "affects: [approved-products#who-can-receive]\n  flag",
+        "affects: [approved-products#who-can-recieve]\n  flag",
     )
     assert project.run("check") == 1
     line = project.line_of("content/changes.yaml", "who-can-recieve")
     shown = capsys.readouterr()
-    expected = f"content/changes.yaml:{line}: changes[3].affects[1]: no page shows a section"
+    expected = f"content/changes.yaml:{line}: changes[4].affects[0]: no page shows a section"
     assert expected in shown.err + shown.out
 
 

@@ -20,9 +20,8 @@ REFERENCES_PAGE = "references.md"
 CHANGES_PAGE = "changes.md"
 # Headings templates write themselves (no content section holds them), for links that name them.
 TEMPLATE_HEADINGS = {
-    "who-can-receive": "Who can receive each product",
+    "who-can-receive": "The products, and who can receive each",
     "comparison": "Table 1 at a glance",
-    "cards": "The products one by one",
     "decoder": "Name decoder",
 }
 INSTRUCTIONS = {

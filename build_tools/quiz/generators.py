@@ -34,6 +34,7 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             stem=ctx.plain(fact.ask, fact),
             explanation=ctx.plain(fact.text, fact),
             refs=tuple(fact.refs),
+            sources=ctx.outside_all([fact]),
             source=source,
             page=ctx.page(ctx.module_of(file), section),
             objective=ctx.objective(bp, file, section),
@@ -106,7 +107,7 @@ def product_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             explanation=f"{', '.join(right)} target {antigen.name} ({antigen.full_name}).",
             refs=tuple(antigen.refs),
             source=f"antigens.{antigen.id}",
-            page=ctx.page(ctx.module_of("products"), "comparison"),
+            page=ctx.page(ctx.module_of("evidence"), "comparison"),
         )
 
 
@@ -269,7 +270,7 @@ def fda_brand(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         refs=(),
         sources=ctx.outside_all(p.fda for p in course.products.products),
         source="products.*.fda.brand",
-        page=ctx.page(ctx.module_of("products"), "cards"),
+        page=ctx.page(ctx.module_of("products"), "who-can-receive"),
     )
 
 

@@ -50,7 +50,7 @@ def rows(ctx: QuizContext) -> list[Row]:
 
 
 def _page(ctx: QuizContext, anchor: str = "comparison") -> str:
-    return ctx.page(ctx.module_of("products"), anchor)
+    return ctx.page(ctx.module_of("evidence"), anchor)
 
 
 def _all_refs(table: list[Row]) -> tuple[int, ...]:
@@ -107,7 +107,7 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Per disease with two or more products: what a gap in CRS rates between trials does (not)
     show."""
     table = rows(ctx)
-    caution = ctx.course.section("products", "reading-table-1")
+    caution = ctx.course.section("evidence", "reading-table-1")
     for disease in ctx.course.products.diseases:
         group = sorted(
             (r for r in table if r.disease.id == disease.id), key=lambda r: r.value("crs_percent")
@@ -169,7 +169,7 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     "not two products."
                 ),
                 refs=tuple(sorted({*low.trial.refs, *high.trial.refs})),
-                source="products.sections.reading-table-1",
+                source="evidence.sections.reading-table-1",
                 family="table1:cross-trial",
                 page=_page(ctx, "reading-table-1"),
             ),
@@ -219,7 +219,7 @@ def evidence_design(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 refs=fact.refs,
                 source=f"facts.{fid}",
                 family="evidence:randomized",
-                objective=ctx.objective(bp, "products", section),
-                page=ctx.page(ctx.module_of("products"), section),
+                objective=ctx.objective(bp, "evidence", section),
+                page=ctx.page(ctx.module_of("evidence"), section),
             ),
         )
