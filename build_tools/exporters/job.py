@@ -7,6 +7,7 @@ import json
 import math
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlparse
 
 from ..content.course import Course
 from ..quiz.context import QuizContext
@@ -15,6 +16,7 @@ from ..quiz.item import Item
 from ..quiz.selection import Selection, checked_count, draw_items, draw_variants, module_picks, pool
 from ..usage import UsageError
 from . import FORMATS
+from .citations import short_citation
 from .meta import ExamSheet, ExportMeta, OrderingAs
 from .output import TOOL, target_file, target_folder, write_file_export, write_folder_export
 
@@ -71,6 +73,8 @@ def run_export(
         seed=sel.seed,
         modules=modules,
         ordering_as=request.ordering_as or "ordering",
+        citations={r.n: short_citation(r) for r in course.references.references},
+        site_url=published_url(project),
     )
     if request.format == "review":
         ctx = QuizContext(course)
@@ -124,6 +128,14 @@ def run_export(
         )
         drawn += [{"meta": m, "items": s} for m, s in zip(metas, sets, strict=True)]
     lines = [f"wrote {p}" for p in written]
+    if request.format == "moodle" and urlparse(base.site_url).hostname in (
+        "127.0.0.1",
+        "localhost",
+    ):
+        lines.append(
+            f"note: feedback links point to {base.site_url}; set SITE_URL to the published "
+            "course's address"
+        )
     if request.format == "qti":
         picks = drawn[0]["meta"].picks
         lines.append(
@@ -131,6 +143,16 @@ def run_export(
             + ", ".join(f"{m} {n}" for m, n in picks.items())
         )
     return lines
+
+
+def published_url(project: Path) -> str:
+    """Where the course is published: mkdocs.yml's `site_url`, read as a build reads it (so
+    `SITE_URL` in the environment wins, as in the Pages workflow)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as source:
+        url = str(yaml_load(source).get("site_url") or "")
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def _manifest(

@@ -28,6 +28,8 @@ class ExportMeta:
     exam: ExamSheet | None = None  # printable exams only
     # review report: item id -> the content its key rests on
     evidence: dict[str, str] = field(default_factory=dict)
+    citations: dict[int, str] = field(default_factory=dict)  # reference number -> short citation
+    site_url: str = ""  # the published course, for links back to it ("" when unknown)
 
 
 @dataclass(frozen=True)
