@@ -105,6 +105,7 @@ def cmd_quiz(args) -> int:
         args.minutes,
         args.date,
         args.answer_sheet,
+        args.changes_since,
     )
     for line in run_export(request, course, bank, args.project):
         print(line)
@@ -248,6 +249,12 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument("--date", help="print: exam date on the cover (default: a line to fill in)")
     quiz.add_argument(
         "--answer-sheet", action="store_true", help="print: also write a bubble answer sheet"
+    )
+    quiz.add_argument(
+        "--changes-since",
+        type=Path,
+        metavar="MANIFEST",
+        help="list the items added, removed and changed since the export with this manifest",
     )
     quiz.set_defaults(run=cmd_quiz)
     package = sub.add_parser(

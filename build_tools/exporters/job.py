@@ -16,6 +16,7 @@ from ..quiz.item import Item
 from ..quiz.selection import Selection, checked_count, draw_items, draw_variants, module_picks, pool
 from ..usage import UsageError
 from . import FORMATS
+from .changes import compare, fingerprint, read_recorded, report
 from .citations import short_citation
 from .meta import ExamSheet, ExportMeta, OrderingAs
 from .output import TOOL, target_file, target_folder, write_file_export, write_folder_export
@@ -34,6 +35,7 @@ class ExportRequest:
     minutes: int | None = None  # print only
     date: str | None = None  # print only
     answer_sheet: bool = False  # print only
+    changes_since: Path | None = None  # an earlier export's manifest: list what changed
 
 
 _ONLY_FOR = {
@@ -60,6 +62,8 @@ def run_export(
 ) -> list[str]:
     """Write the export and return the lines to print (one per file, then what Canvas will draw)."""
     check_request(request, project)
+    # read before writing: the earlier manifest may be the one this export replaces
+    recorded = read_recorded(request.changes_since) if request.changes_since else None
     exporter = FORMATS[request.format]
     c = course.outline
     modules = {m.id: m.title for m in c.modules}
@@ -136,6 +140,9 @@ def run_export(
             f"note: feedback links point to {base.site_url}; set SITE_URL to the published "
             "course's address"
         )
+    if recorded is not None:
+        exported = list({i.id: i for d in drawn for i in d["items"]}.values())
+        lines += report(compare(recorded, exported, {i.id for i in bank}), request.changes_since)
     if request.format == "qti":
         picks = drawn[0]["meta"].picks
         lines.append(
@@ -182,6 +189,7 @@ def _manifest(
     }
     if request.format == "moodle":
         data["ordering_as"] = meta.ordering_as
+    data["items"] = {i.id: fingerprint(i) for _, items, _ in sets for i in items}
     if request.variants == 1:
         files, items, drawn_meta = sets[0]
         data.update(files=files, ids=[i.id for i in items], **_picks(drawn_meta))
