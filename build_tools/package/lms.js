@@ -6,7 +6,7 @@
    - the launch page (<html data-lms-standard>): find the API, initialise, restore progress and the
      last page from the LMS, load the course, record, terminate on pagehide;
    - a course page inside the launch page: forward quiz.js's "course:answer" and "course:assessment"
-     events and the page address to the session;
+     events (with when the learner started on each item) and the page address to the session;
    - anywhere else (no LMS, or a page opened on its own): nothing, so the course behaves as on the web.
    The LMS is reached through a transport (one per standard: SCORM 1.2, SCORM 2004); a cmi5/xAPI
    transport would offer the same four methods: connect, load, save, finish. */
@@ -51,6 +51,25 @@
         lms.set("cmi.core.score.max", "100");
         lms.set("cmi.core.score.raw", String(percent));
         lms.set("cmi.core.lesson_status", passed ? "passed" : "failed");
+      },
+      /* one answer (x: see session.answered) as cmi.interactions.n (RTE 3.4.2.7: no description) */
+      interaction: function (lms, p, x) {
+        lms.set(p + "id", x.id);
+        lms.set(p + "objectives.0.id", x.objective);
+        lms.set(p + "time", clock(x.started));
+        lms.set(p + "type", x.type);
+        lms.set(p + "correct_responses.0.pattern", x.correct);
+        lms.set(p + "weighting", "1");
+        lms.set(p + "student_response", x.response);
+        lms.set(p + "result", x.result);
+        if (x.latency != null) lms.set(p + "latency", span(x.latency, ":", ":", "", true));
+      },
+      objective: function (lms, p, o) {
+        if (o.percent == null) { lms.set(p + "status", "not attempted"); return; }
+        lms.set(p + "score.min", "0");
+        lms.set(p + "score.max", "100");
+        lms.set(p + "score.raw", String(o.percent));
+        lms.set(p + "status", o.passed ? "passed" : "failed");
       }
     },
     scorm2004: {
@@ -74,10 +93,37 @@
         lms.set("cmi.score.scaled", String(percent / 100));
         lms.set("cmi.completion_status", "completed");  // an assessed course is complete; success is separate
         lms.set("cmi.success_status", passed ? "passed" : "failed");
+      },
+      interaction: function (lms, p, x) {  // RTE 4.2.9: id first, type before the responses
+        lms.set(p + "id", x.id);
+        lms.set(p + "type", x.type);
+        lms.set(p + "objectives.0.id", x.objective);
+        lms.set(p + "timestamp", new Date(x.started).toISOString());
+        lms.set(p + "correct_responses.0.pattern", x.correct);
+        lms.set(p + "weighting", "1");
+        lms.set(p + "learner_response", x.response);
+        lms.set(p + "result", x.result);
+        if (x.latency != null) lms.set(p + "latency", "PT" + span(x.latency, "H", "M", "S", false));
+        if (x.description) lms.set(p + "description", x.description);
+      },
+      objective: function (lms, p, o) {
+        if (o.description) lms.set(p + "description", o.description);
+        if (o.percent == null) { lms.set(p + "success_status", "unknown"); lms.set(p + "completion_status", "not attempted"); return; }
+        lms.set(p + "score.min", "0");
+        lms.set(p + "score.max", "100");
+        lms.set(p + "score.raw", String(o.percent));
+        lms.set(p + "score.scaled", String(o.percent / 100));
+        lms.set(p + "success_status", o.passed ? "passed" : "failed");
+        lms.set(p + "completion_status", "completed");  // assessed by at least one answer
       }
     }
   };
   function pad(n) { return (n < 10 ? "0" : "") + n; }
+  function span(s, h, m, end, padded) {  // seconds as HH:MM:SS.SS (1.2) or #H#M#.##S (2004)
+    var sec = Number((s % 60).toFixed(2)), hours = Math.floor(s / 3600), minutes = Math.floor(s / 60) % 60;
+    return padded ? pad(hours) + h + pad(minutes) + m + (sec < 10 ? "0" : "") + sec.toFixed(2) + end : hours + h + minutes + m + sec + end;
+  }
+  function clock(ms) { var d = new Date(ms); return pad(d.getHours()) + ":" + pad(d.getMinutes()) + ":" + pad(d.getSeconds()); }
 
   function scormTransport(spec) {
     var api = null, live = false;
@@ -105,6 +151,7 @@
       },
       set: function (element, value) { return call(spec.set, [element, value], "SetValue(" + element + ")"); }
     };
+    var objectives = {}, objectiveCount = 0, written = {};  // objective id -> index; what was last set
     return {
       suspendLimit: spec.suspendLimit,
       connect: function () {
@@ -115,7 +162,11 @@
       },
       load: function () {
         var raw = parseFloat(lms.get(spec.raw));
-        return { suspend: lms.get(spec.suspend), location: lms.get(spec.location), best: isNaN(raw) ? null : raw };
+        // Objectives the LMS already holds (an earlier session's, or a 2004 manifest's) keep their place.
+        objectiveCount = parseInt(lms.get("cmi.objectives._count"), 10) || 0;
+        for (var i = 0; i < objectiveCount; i++) objectives[lms.get("cmi.objectives." + i + ".id")] = i;
+        return { suspend: lms.get(spec.suspend), location: lms.get(spec.location), best: isNaN(raw) ? null : raw,
+                 interactions: parseInt(lms.get("cmi.interactions._count"), 10) || 0 };
       },
       /* record: {location, suspend (or null: keep), answered, total, score: {percent, passed} or null, seconds} */
       save: function (record) {
@@ -124,6 +175,15 @@
         if (record.suspend != null) lms.set(spec.suspend, record.suspend);
         spec.progress(lms, record.answered, record.total);
         if (record.score) spec.score(lms, record.score.percent, record.score.passed);
+        (record.interactions || []).forEach(function (x) { spec.interaction(lms, "cmi.interactions." + x.n + ".", x); });
+        (record.objectives || []).forEach(function (o) {
+          var state = JSON.stringify(o);
+          if (written[o.id] === state) return;  // unchanged since this session last set it
+          var n = objectives[o.id];
+          if (n === undefined) { n = objectives[o.id] = objectiveCount++; lms.set("cmi.objectives." + n + ".id", o.id); }
+          spec.objective(lms, "cmi.objectives." + n + ".", o);
+          written[o.id] = state;
+        });
         lms.set(spec.exit, "suspend");  // the next launch resumes this attempt, with its suspend data
         lms.set(spec.sessionTime, spec.time(record.seconds));
         return call(spec.commit, [""], spec.commit);
@@ -231,10 +291,45 @@
   /* --- the session, kept by the launch page ----------------------------------------------------- */
   function session(transport, settings) {
     var started = Date.now(), bank = null, location = "", best = null, score = null, answered = 0, pending = false;
+    var table = null, count = 0, queued = [], full = {};  // interactions: the table, how many the LMS holds
     function seconds() { return Math.round((Date.now() - started) / 1000); }
     function record(suspend) {
       return { location: location, suspend: suspend, answered: answered, total: bank ? bank.keys.length : 0,
-               score: score, seconds: seconds() };
+               score: score, seconds: seconds(), interactions: queued.splice(0), objectives: objectiveStates() };
+    }
+    /* Each module objective's score: the share right of the learner's latest answers to the items
+       that test it (self-checks and assessments alike), judged by the pass mark. */
+    function objectiveStates() {
+      if (!table) return [];
+      var tally = {}, progress = readProgress();
+      Object.keys(progress).forEach(function (key) {
+        var item = table.items[key.split("@")[0]], r = progress[key];
+        if (!item || !r || typeof r !== "object") return;
+        var t = tally[item.objective] = tally[item.objective] || [0, 0];
+        t[1]++;
+        if (r.right === true) t[0]++;
+      });
+      return table.objectives.map(function (o) {
+        var t = tally[o.id], percent = t ? Math.round(100 * t[0] / t[1]) : null;
+        return { id: o.id, description: table.standard === "scorm2004" ? o.description : "", percent: percent,
+                 passed: percent !== null && percent >= settings.passMark };
+      });
+    }
+    /* The learner's response in the standard's notation, through the table's identifiers. */
+    function responseText(entry, response) {
+      var list = table.items_separator;
+      if (entry.type === "numeric") { var v = parseFloat(response); return isNaN(v) ? "" : String(v); }
+      if (!Array.isArray(response)) return "";
+      if (entry.type === "matching") {  // rows: [right answer, chosen answer], in the item's pair order
+        return response.map(function (row, i) { return row[1] && entry.ids[row[1]] ? entry.sources[i] + table.pair_separator + entry.ids[row[1]] : ""; })
+          .filter(Boolean).join(list);
+      }
+      if (entry.type === "sequencing") {  // rows: [right position, chosen position]: the steps as placed
+        return response.filter(function (row) { return row[1]; })
+          .sort(function (a, b) { return a[1] - b[1]; })
+          .map(function (row) { return entry.ids[row[0]]; }).join(list);
+      }
+      return response.map(function (id) { return entry.ids[id]; }).filter(Boolean).join(list);
     }
     function progressText() {
       if (!bank) return null;  // the bank did not load: leave the LMS's suspend data as it is
@@ -248,7 +343,10 @@
       restore: function (open) {
         var stored = transport.load();
         best = stored.best;
+        count = stored.interactions;
         location = safePage(stored.location) || "";
+        var tabled = fetch(settings.interactions).then(function (r) { return r.json(); }).then(function (data) { table = data; })
+          .catch(function (e) { log("the interactions table did not load (" + e + "); answers are not recorded one by one"); });
         fetch(settings.bank).then(function (r) { return r.json(); }).then(function (data) {
           bank = indexBank(data);
           var progress = stored.suspend ? decode(bank, stored.suspend) : null;
@@ -260,6 +358,7 @@
           writeProgress(progress);
           answered = Object.keys(progress).length;
         }).catch(function (e) { log("the question bank did not load (" + e + "); progress is not restored"); })
+          .then(function () { return tabled; })
           .then(function () { open(location || settings.start); });
       },
       visit: function (href) {
@@ -268,7 +367,22 @@
         location = page;
         transport.save(record(null));
       },
-      answered: function () {  // a scored attempt saves every item at once: one commit for the batch
+      /* detail: quiz.js's (id, right, response, graded) and the page's timing (started, at). Self-checks
+         stop `reserve` short of the limit, so an assessment attempt still fits; past it, nothing. */
+      answered: function (detail) {  // a scored attempt saves every item at once: one commit for the batch
+        var entry = table && detail && table.items[detail.id];
+        var room = table ? table.limit - (detail && detail.graded ? 0 : table.reserve) : 0;
+        if (entry && detail.response != null && count < room) {
+          var at = detail.at || Date.now(), from = detail.started || at;
+          queued.push({ n: count++, id: detail.id, type: entry.type, objective: entry.objective, correct: entry.correct,
+                        description: entry.description, response: responseText(entry, detail.response),
+                        result: detail.right === true ? "correct" : table.wrong, started: from,
+                        latency: detail.started ? Math.max(0, (at - from) / 1000) : null });
+        } else if (entry && detail.response != null && !full[!!detail.graded]) {
+          full[!!detail.graded] = true;
+          log(detail.graded ? "the LMS keeps " + table.limit + " answers; later ones are not recorded one by one"
+            : "self-checks are no longer recorded one by one: the last " + table.reserve + " of " + table.limit + " places are kept for the final assessment");
+        }
         if (pending) return;
         pending = true;
         setTimeout(function () { pending = false; transport.save(record(progressText())); }, 0);
@@ -296,7 +410,7 @@
   function launch() {
     var root = document.documentElement, transport = TRANSPORTS[root.getAttribute("data-lms-standard")];
     var settings = { passMark: parseFloat(root.getAttribute("data-pass-mark")), start: root.getAttribute("data-start"),
-                     bank: root.getAttribute("data-bank") };
+                     bank: root.getAttribute("data-bank"), interactions: root.getAttribute("data-interactions") };
     if (!transport) { log("unknown standard"); window.location.replace(settings.start); return; }
     var link = transport();
     if (!link.connect()) { window.location.replace(settings.start); return; }  // no LMS: the course as on the web
@@ -311,7 +425,22 @@
     try { current = window.parent !== window ? window.parent.courseLMS : null; } catch (e) { /* a foreign parent */ }
     if (!current) return;
     current.visit(window.location.href);
-    document.addEventListener("course:answer", function (e) { current.answered(e.detail); });
+    /* When the learner started on each item (first focus or input in its form) and last changed it:
+       an interaction's timestamp and latency. A scored attempt reports every answer at the end. */
+    var first = {}, last = {};
+    function touched(e) {
+      var form = e.target && e.target.closest && e.target.closest("form.quiz-question");
+      if (!form) return;
+      var id = form.dataset.questionId, now = Date.now();
+      if (!first[id]) first[id] = now;
+      if (e.type !== "focusin") last[id] = now;
+    }
+    ["focusin", "input", "change"].forEach(function (type) { document.addEventListener(type, touched, true); });
+    document.addEventListener("course:answer", function (e) {
+      var d = e.detail || {}, at = d.graded ? last[d.id] : Date.now();
+      current.answered({ id: d.id, right: d.right, response: d.response, graded: d.graded, started: first[d.id], at: at });
+      if (!d.graded) delete first[d.id];  // "Try again" starts the clock afresh
+    });
     document.addEventListener("course:assessment", function (e) { current.assessed(e.detail); });
   }
 

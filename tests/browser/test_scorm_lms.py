@@ -370,3 +370,109 @@ def test_the_lms_is_the_source_of_truth_for_progress(browser, lms):
     assert s.course.evaluate("() => localStorage.getItem('cart-course:assessment:v1')") is None
     assert s.errors == []
     s.close()
+
+
+# --- per-question results: cmi.interactions and cmi.objectives --------------------------------
+TIMESTAMP = {
+    "scorm12": r"^\d\d:\d\d:\d\d$",  # CMITime: the time of day
+    "scorm2004": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,6}Z$",  # time (second,10,0) with zone
+}
+LATENCY = {
+    "scorm12": r"^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$",
+    "scorm2004": r"^PT\d+H\d+M\d+(\.\d{1,2})?S$",
+}
+RESPONSE = {"scorm12": "student_response", "scorm2004": "learner_response"}
+TIME = {"scorm12": "time", "scorm2004": "timestamp"}
+
+
+def recorded(session: Session) -> dict:
+    """The interactions and objectives as the LMS receives them (some are write-only in 1.2)."""
+    cmi = session.page.evaluate("lms.renderCommitCMI(true).cmi")
+    by_index = lambda d: [d[str(n)] for n in range(len(d))]  # noqa: E731
+    return {
+        "interactions": by_index(cmi["interactions"]),
+        "objectives": by_index(cmi["objectives"]),
+    }
+
+
+@pytest.mark.parametrize("standard", STANDARDS)
+def test_every_answer_is_an_interaction_and_every_objective_has_a_status(
+    browser, lms, standard, bank, content
+):
+    table = json.loads(zipfile.ZipFile(package(standard)).read("assets/lms-interactions.json"))
+    items = {i.id: i for i in bank}
+    s = Session(browser, lms, standard)
+    s.course = s.frame("index.html")
+    course = s.go("modules/car-anatomy.html")
+    checks = course.locator("form.quiz-question")
+    for n, right in ((0, True), (1, False)):  # two self-checks, one right and one wrong
+        answer(checks.nth(n), right=right)
+        checks.nth(n).get_by_role("button", name="Check").click()
+    first = [checks.nth(n).get_attribute("data-question-id") for n in (0, 1)]
+    s.wait(lambda: len(recorded(s)["interactions"]) == 2, "two self-checks")
+
+    course = s.go("assessment.html")
+    attempt(course, right=7)
+    asked = course.evaluate(
+        "() => [...document.querySelectorAll('.assessment-items form.quiz-question')]"
+        ".map(f => f.dataset.questionId)"
+    )
+    s.wait(lambda: len(recorded(s)["interactions"]) == 2 + len(asked), "the attempt's answers")
+    got = recorded(s)
+    interactions = got["interactions"]
+    assert [x["id"] for x in interactions] == first + asked  # in the order they were answered
+    rights = [True, False] + [n < 7 for n in range(len(asked))]
+    for x, right in zip(interactions, rights, strict=True):
+        entry, item = table["items"][x["id"]], items[x["id"]]
+        assert x["type"] == entry["type"]
+        assert x["objectives"]["0"]["id"] == entry["objective"]
+        assert entry["objective"].startswith(item.topic + "-objective-")
+        assert x["correct_responses"]["0"]["pattern"] == entry["correct"]
+        assert x["result"] == ("correct" if right else table["wrong"])
+        assert re.match(TIMESTAMP[standard], x[TIME[standard]]), x[TIME[standard]]
+        assert re.match(LATENCY[standard], x["latency"]), (x["latency"], s.console[-20:])
+        response = x[RESPONSE[standard]]
+        assert response  # every recorded answer says what was chosen
+        if item.type == "numeric":
+            low, _, high = entry["correct"].partition("[:]")
+            assert (float(low) <= float(response) <= float(high or low)) == right
+        else:
+            assert (response == entry["correct"]) == right, (item.id, response, entry["correct"])
+        if standard == "scorm2004":
+            assert x["description"] == entry["description"] and item.stem.startswith(
+                x["description"].removesuffix("…")
+            )
+        else:
+            assert "description" not in x  # SCORM 1.2 has no such element
+
+    # every module objective, with a status, and a score where items that test it were answered
+    progress = course.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY)
+    tally: dict[str, list[int]] = {}
+    for key, record in progress.items():
+        objective = table["items"][key.split("@")[0]]["objective"]
+        tally.setdefault(objective, []).append(record["right"])
+    objectives = {o["id"]: o for o in got["objectives"]}
+    assert list(objectives) == [o["id"] for o in table["objectives"]]
+    assert len(objectives) == sum(len(m.objectives) for m in content.outline.modules)
+    for oid, o in objectives.items():
+        answers = tally.get(oid)
+        status = o["status"] if standard == "scorm12" else o["success_status"]
+        if not answers:
+            assert status == ("not attempted" if standard == "scorm12" else "unknown")
+            continue
+        percent = round(100 * sum(answers) / len(answers))
+        assert float(o["score"]["raw"]) == percent
+        assert status == ("passed" if percent >= content.outline.assessment.pass_mark else "failed")
+        if standard == "scorm2004":
+            assert (
+                float(o["score"]["scaled"]) == percent / 100
+                and o["completion_status"] == "completed"
+            )
+    if standard == "scorm2004":  # readable in 2004: the values read back through the API
+        n = len(first)
+        assert s.page.evaluate(
+            f"[lms.GetValue('cmi.interactions.{n}.learner_response'), lms.GetLastError()]"
+        ) == [interactions[n]["learner_response"], "0"]
+    s.leave()
+    assert s.errors == [] and not [m for m in s.console if m.startswith("LMS:")]
+    s.close()
