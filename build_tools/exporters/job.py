@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlparse
 
+from ..analysis.job import stats_for
 from ..content.course import Course
 from ..quiz.context import QuizContext
 from ..quiz.evidence import teaching_text
@@ -36,6 +37,7 @@ class ExportRequest:
     date: str | None = None  # print only
     answer_sheet: bool = False  # print only
     changes_since: Path | None = None  # an earlier export's manifest: list what changed
+    responses: Path | None = None  # review only: results to show beside each item
 
 
 _ONLY_FOR = {
@@ -44,6 +46,7 @@ _ONLY_FOR = {
     "minutes": ("--minutes", "print"),
     "date": ("--date", "print"),
     "answer_sheet": ("--answer-sheet", "print"),
+    "responses": ("--responses", "review"),
 }
 
 
@@ -83,6 +86,8 @@ def run_export(
     if request.format == "review":
         ctx = QuizContext(course)
         base = replace(base, evidence={i.id: teaching_text(ctx, i) for i in matching})
+        if request.responses:
+            base = replace(base, analysis=stats_for(request.responses, bank))
     if request.format == "print":
         minutes = request.minutes or math.ceil(count * SECONDS_PER_ITEM / 60 / 5) * 5
         base = replace(base, exam=ExamSheet(minutes, request.date or "", request.answer_sheet))

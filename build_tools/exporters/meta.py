@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..analysis.stats import ItemStats
+
 OrderingAs = Literal["ordering", "matching"]
 
 
@@ -30,6 +32,7 @@ class ExportMeta:
     evidence: dict[str, str] = field(default_factory=dict)
     citations: dict[int, str] = field(default_factory=dict)  # reference number -> short citation
     site_url: str = ""  # the published course, for links back to it ("" when unknown)
+    analysis: dict[str, ItemStats] = field(default_factory=dict)  # review: results per item
 
 
 @dataclass(frozen=True)
