@@ -476,3 +476,33 @@ def test_every_answer_is_an_interaction_and_every_objective_has_a_status(
     s.leave()
     assert s.errors == [] and not [m for m in s.console if m.startswith("LMS:")]
     s.close()
+
+
+@pytest.mark.parametrize("standard", STANDARDS)
+def test_interactions_stop_at_the_limit_and_keep_room_for_an_assessment(browser, lms, standard):
+    """SCORM 2004 LMSs keep 250 interactions; self-checks stop 20 (an attempt) short of that, and
+    nothing is recorded one by one past it (said once in the console); the score still is."""
+    table = json.loads(zipfile.ZipFile(package(standard)).read("assets/lms-interactions.json"))
+    held = table["limit"] - table["reserve"] // 2  # an earlier session's answers fill nearly all
+    cmi = {f"cmi.interactions.{n}.id": f"earlier-{n}" for n in range(held)}
+    cmi |= {f"cmi.interactions.{n}.type": "true-false" for n in range(held)}
+    s = Session(browser, lms, standard, cmi=cmi)
+    s.course = s.frame("index.html")
+    assert s.page.evaluate("lms.cmi.interactions._count") == held
+    course = s.go("modules/car-anatomy.html")
+    form = course.locator("form.quiz-question").first
+    answer(form, right=True)
+    form.get_by_role("button", name="Check").click()
+    s.wait(lambda: "1" in states(s.cmi("suspend")), "the self-check in suspend data")
+    assert len(recorded(s)["interactions"]) == held  # the self-check: no room kept for it
+    course = s.go("assessment.html")
+    attempt(course, right=3)
+    s.wait(lambda: s.cmi("raw") != "", "the score")
+    interactions = recorded(s)["interactions"]
+    assert len(interactions) == table["limit"]  # the attempt's first answers, up to the limit
+    assert not interactions[-1]["id"].startswith("earlier-")
+    logged = [m for m in s.console if m.startswith("LMS:")]
+    assert len(logged) == 2 and "self-checks are no longer recorded" in logged[0]
+    assert f"the LMS keeps {table['limit']} answers" in logged[1]
+    assert s.errors == []
+    s.close()
