@@ -122,7 +122,8 @@ def test_gift_parses_back_into_our_items(gift_parser, content, bank):
     everything = gift_parser(gift_dumps(bank, meta))
     categories = [q["title"] for q in everything if q["type"] == "Category"]
     top = "$course$/top/CAR T course"
-    assert categories == [f"{top}/{n}. {m.title}" for n, m in enumerate(modules, 1)]
+    width = len(str(len(modules)))  # zero-padded, as Moodle lists categories by name
+    assert categories == [f"{top}/{n:0{width}d}. {m.title}" for n, m in enumerate(modules, 1)]
     parsed = [q for q in everything if q["type"] != "Category"]
     assert len(parsed) == len(bank)
     by_id = {i.id: i for i in bank}
@@ -295,7 +296,11 @@ def test_moodle_categories_follow_the_course_with_titles_and_id_numbers(moodle_d
     modules = content.outline.modules
     paths = [moodle_rules.category_names(c.findtext("category/text")) for c in categories]
     assert paths[0] == ["$course$", "top", content.outline.title]
-    assert [p[3] for p in paths[1:]] == [f"{n}. {m.title}" for n, m in enumerate(modules, 1)]
+    width = len(str(len(modules)))  # zero-padded, as Moodle lists categories by name
+    assert [p[3] for p in paths[1:]] == [
+        f"{n:0{width}d}. {m.title}" for n, m in enumerate(modules, 1)
+    ]
+    assert [p[3] for p in paths[1:]] == sorted(p[3] for p in paths[1:])
     for c, m in zip(categories[1:], modules, strict=True):
         assert m.title in html_text(c.findtext("info/text"))
         assert c.findtext("idnumber").startswith(m.id)
@@ -316,20 +321,24 @@ def test_ten_or_more_modules_still_sort_in_course_order(content, bank):
     assert names == sorted(names) and names[0] == "01. Module 1" and names[-1] == "12. Module 12"
 
 
-def test_moodle_feedback_cites_sources_and_links_the_page_that_teaches(tmp_path, content, bank):
+def test_moodle_feedback_cites_sources_and_links_the_page_that_teaches(
+    tmp_path, content, bank, site
+):
     out = tmp_path / "q.xml"
-    site = "https://example.org/cart-course/"
+    site_url = "https://example.org/cart-course/"
     assert (
         subprocess.run(
             [sys.executable, "-m", "build_tools", "quiz", "--format", "moodle", "--out", str(out)],
             cwd=ROOT,
-            env={**os.environ, "SITE_URL": site},
+            env={**os.environ, "SITE_URL": site_url},
             capture_output=True,
         ).returncode
         == 0
     )
     refs = {r.n: r for r in content.references.references}
     by_id = {i.id: i for i in bank}
+    page = lxml.html.parse(str(site / "references" / "index.html"))
+    anchors = {f"{site_url}references/#{a}" for a in page.xpath("//@id")}
     questions = etree.parse(str(out)).findall("question")
     for q in [q for q in questions if q.get("type") != "category"]:
         item = by_id[q.findtext("idnumber")]
@@ -337,13 +346,17 @@ def test_moodle_feedback_cites_sources_and_links_the_page_that_teaches(tmp_path,
             q.findtext("generalfeedback/text"), create_parent="div"
         )
         links = {a.text_content(): a.get("href") for a in feedback.iter("a")}
+        assert len(links) == len(list(feedback.iter("a")))  # no two citations read alike
         for n in item.refs:
             cite = short_citation(refs[n])
-            assert links[cite] == f"{site}references/#ref-{n}"
+            assert links[cite] == f"{site_url}references/#ref-{n}"
             assert cite.split(".")[0].split()[0] == refs[n].authors.split()[0]  # first author
         for s in item.sources:
-            assert links[s.label] == f"{site}references/#{s.id}"
-        assert links[content.module(item.topic).title] == site + item.page
+            [text] = [t for t, href in links.items() if href == f"{site_url}references/#src-{s.id}"]
+            assert text.startswith(s.label)
+        # every reference link lands on an entry of the course's references page
+        assert {h for h in links.values() if "/references/" in h} <= anchors
+        assert links[content.module(item.topic).title] == site_url + item.page
         assert not re.search(r"\(References?: [\d, ]+\)", feedback.text_content())
 
 

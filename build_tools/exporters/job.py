@@ -81,6 +81,7 @@ def run_export(
         modules=modules,
         ordering_as=request.ordering_as or "ordering",
         citations={r.n: short_citation(r) for r in course.references.references},
+        source_titles={s.id: s.title for s in course.sources.sources},
         site_url=published_url(project),
     )
     if request.format == "review":

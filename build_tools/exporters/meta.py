@@ -31,6 +31,7 @@ class ExportMeta:
     # review report: item id -> the content its key rests on
     evidence: dict[str, str] = field(default_factory=dict)
     citations: dict[int, str] = field(default_factory=dict)  # reference number -> short citation
+    source_titles: dict[str, str] = field(default_factory=dict)  # outside source id -> its title
     site_url: str = ""  # the published course, for links back to it ("" when unknown)
     analysis: dict[str, ItemStats] = field(default_factory=dict)  # review: results per item
 
