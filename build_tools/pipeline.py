@@ -109,6 +109,22 @@ def write_markdown(built: Built, project: Path, folder: Path) -> None:
 
 
 def site_meta(course: Course) -> dict:
-    """What every page's footer shows: version, review date and the disclaimer."""
+    """What every page's footer shows: version, review date, what the evidence covers, and the
+    disclaimer."""
+    from .pages.labels import document_date
+
     c = course.outline
-    return {"version": c.version, "reviewed": c.reviewed.isoformat(), "disclaimer": c.disclaimer}
+    checked = max(s.checked for s in course.sources.sources)
+    newest = max(ch.date for ch in course.changes.changes)
+    evidence = (
+        f"Evidence: the JAMA review ({document_date(course.changes.review.isoformat()[:7])}); "
+        f"FDA labels and notices as stored and checked on {document_date(checked.isoformat())} "
+        f"(newest change found: {document_date(newest)}; current indication sections not stored); "
+        "ASTCT grading (2019) and the ASCO guideline (2021)."
+    )
+    return {
+        "version": c.version,
+        "reviewed": c.reviewed.isoformat(),
+        "evidence": evidence,
+        "disclaimer": c.disclaimer,
+    }
