@@ -20,7 +20,7 @@ from build_tools.offline.precache import WORKBOX_FILES
 
 def precached(site) -> dict[str, str]:
     text = (site / "sw.js").read_text(encoding="utf-8")
-    entries = json.loads(re.search(r"precacheAndRoute\((\[.*?\])\)", text).group(1))
+    entries = json.loads(re.search(r"precacheAndRoute\((\[.*?\])[,)]", text).group(1))
     return {e["url"]: e["revision"] for e in entries}
 
 
