@@ -285,8 +285,9 @@
       file.text().then(function (text) {
         var got = S.importData(JSON.parse(text));
         redraw(); markNav(course);
-        note(got.saved ? "Progress imported: " + got.answers + " answers (" + got.added + " new here) and " + got.attempts +
-          " final-assessment attempts (" + got.passed + " passed)." : "This browser could not keep the imported progress (its storage is blocked or full).");
+        function n(count, one) { return count + " " + one + (count === 1 ? "" : "s"); }
+        note(got.saved ? "Progress imported: " + n(got.answers, "answer") + " (" + got.added + " new here) and " + n(got.attempts, "final-assessment attempt") +
+          " (" + got.passed + " passed)." : "This browser could not keep the imported progress (its storage is blocked or full).");
       }).catch(function () { note("That file is not a progress file from this course."); });
     });
     root.querySelector(".progress-reset").addEventListener("click", function () {

@@ -135,14 +135,15 @@
 
   /* --- after an answer: when it comes back, and hard or easy ---------------------------------- */
   function entryOf(st, key) { return st.list.filter(function (e) { return e.key === key; })[0]; }
+  /* Below the feedback (not in it: the feedback stays the self-check's own), announced politely. */
   function afterAnswer(form, key, right, st) {
-    var box = form.querySelector(".quiz-feedback"), old = box.querySelector(".review-after"), record = S.load()[key];
+    var box = form.querySelector(".quiz-feedback"), old = form.querySelector(".review-after"), record = S.load()[key];
     if (old) old.remove();
     if (!record || !entryOf(st, key)) return; // nothing kept (blocked storage): nothing scheduled
     var entry = record.r[record.r.length - 1];
     if (entry[0] !== st.day) return; // the clock went back: the log was not touched
     var counted = (entry[1] > 1) === right; // else an earlier answer today set this day's rating
-    var panel = el("div", { "class": "review-after" }), when = el("p", { "class": "review-when" }), buttons = [];
+    var panel = el("div", { "class": "review-after", "aria-live": "polite" }), when = el("p", { "class": "review-when" }), buttons = [];
     function show(now) {
       var e = entryOf(now, key), rating = S.load()[key].r.slice(-1)[0][1];
       when.textContent = "Next review of this question: " + whenDue(e.due, now.day) + "." +
@@ -164,8 +165,12 @@
       panel.appendChild(ask);
     }
     show(st);
-    box.appendChild(panel);
+    box.insertAdjacentElement("afterend", panel);
   }
+  document.addEventListener("click", function (e) { // Try again: the question is asked afresh
+    var again = e.target.closest && e.target.closest(".quiz-retry"), panel = again && again.form && again.form.querySelector(".review-after");
+    if (panel) panel.remove();
+  });
 
   /* --- the Review page ------------------------------------------------------------------------ */
   function formsIn(html) { // the assessment's items page: every item's form, inert in a <template>

@@ -204,7 +204,7 @@ def test_progress_exports_and_imports_as_a_file(page, url, tmp_path):
     page.get_by_role("button", name="Clear my progress").click()
     expect(page.locator(".progress-result")).to_contain_text("No answers saved yet")
     page.locator("input.progress-import").set_input_files(str(saved))
-    page.get_by_text("Progress imported.").wait_for()
+    page.get_by_text("Progress imported: 1 answer (1 new here)").wait_for()
     expect(page.locator(".progress-result")).to_contain_text("Anatomy of a CAR")
     bad = tmp_path / "bad.json"
     bad.write_text("[1, 2]")
