@@ -95,7 +95,8 @@ def scaled_project(factor: int, dest: Path) -> Path:
     shutil.copytree(ROOT / "content", dest / "content")
     shutil.copytree(ROOT / "quizbank", dest / "quizbank")
     for stem, lists in {
-        "products": ["products", "sections"],
+        "products": ["products"],
+        "evidence": ["sections"],
         "solid_tumors": ["trials", "sections"],
         "adverse_effects": ["sections"],
         "glossary": ["terms"],
@@ -143,7 +144,12 @@ def _suffix_shown(node, suffix: str, keys: set[str]) -> None:
 
 
 # what every page loads besides Material
-ASSETS = ("quiz.js", "course.js", "reading.js", "quiz.css", "course.css")
+ASSETS = (
+    *("store.js", "quiz.js", "course.js", "reading.js", "review.js", "offline.js"),
+    *("quiz.css", "course.css", "review.css"),
+)
+# loaded after the page, only for a learner with saved answers: the scheduler and its rules
+ON_DEMAND = ("vendor/ts-fsrs/index.umd.js", "schedule.js")
 
 
 def weights(site: Path) -> dict[str, tuple[int, int]]:
@@ -157,6 +163,7 @@ def weights(site: Path) -> dict[str, tuple[int, int]]:
         ),
         "course scripts + styles": sizes(*(ROOT / "docs/assets" / f for f in ASSETS)),
         "search index (every page fetches it)": sizes(site / "search/search_index.json"),
+        "review scheduler (on demand)": sizes(*(ROOT / "docs/assets" / f for f in ON_DEMAND)),
     }
 
 

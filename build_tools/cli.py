@@ -6,12 +6,14 @@ Content errors print as `file:line: field: message` lines and exit 1, never a tr
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 import yaml
 
 from .content.errors import ContentError
+from .content.freshness import review_due
 from .exporters import FORMATS
 from .pipeline import build, write_markdown
 from .swap import replaced
@@ -24,8 +26,11 @@ def cmd_check(args) -> int:
     print(
         f"content OK: {len(course.outline.modules)} modules, "
         f"{len(course.products.products)} products, {len(course.facts)} numbers, "
-        f"{len(course.references.references)} references, {len(built.bank)} quiz items"
+        f"{len(course.references.references)} references, "
+        f"{len(course.sources.sources)} outside sources, {len(built.bank)} quiz items"
     )
+    for warning in review_due(course, dt.date.today()):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 
@@ -85,6 +90,12 @@ def cmd_quiz(args) -> int:
 
     course = load_course(args.project / "content", shown_relative_to=args.project)
     bank = build_bank(course, args.project / "quizbank")
+    if args.format == "analysis":
+        from .analysis.job import run_analysis
+
+        for line in run_analysis(args.responses, args.out, bank):
+            print(line)
+        return 0
     selection = Selection(
         args.seed,
         args.count,
@@ -105,6 +116,8 @@ def cmd_quiz(args) -> int:
         args.minutes,
         args.date,
         args.answer_sheet,
+        args.changes_since,
+        args.responses,
     )
     for line in run_export(request, course, bank, args.project):
         print(line)
@@ -216,9 +229,10 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument(
         "--format",
         required=True,
-        choices=list(FORMATS),
+        choices=[*FORMATS, "analysis"],
         help=(
-            "review: a report of every item with its key, level, family and the content it rests on"
+            "review: a report of every item with its key, level, family and the content it rests "
+            "on; analysis: item statistics from --responses (written to the folder --out)"
         ),
     )
     quiz.add_argument(
@@ -248,6 +262,21 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument("--date", help="print: exam date on the cover (default: a line to fill in)")
     quiz.add_argument(
         "--answer-sheet", action="store_true", help="print: also write a bubble answer sheet"
+    )
+    quiz.add_argument(
+        "--responses",
+        type=Path,
+        metavar="FILE",
+        help=(
+            "analysis, review: results from the LMS (a Moodle quiz Responses report, a Canvas "
+            "item or student analysis, or SCORM interactions, as CSV)"
+        ),
+    )
+    quiz.add_argument(
+        "--changes-since",
+        type=Path,
+        metavar="MANIFEST",
+        help="list the items added, removed and changed since the export with this manifest",
     )
     quiz.set_defaults(run=cmd_quiz)
     package = sub.add_parser(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..content.course import Course
 from ..content.errors import ContentError, ContentIssue
-from . import cases, generators, table1  # noqa: F401  (importing them registers their generators)
+from . import cases, generators, grading_items, table1  # noqa: F401  (importing them registers their generators)
 from .blueprint import load_blueprints
 from .context import QuizContext
 from .item import Item

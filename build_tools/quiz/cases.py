@@ -38,7 +38,7 @@ def car_patients(ctx: QuizContext, targets: list[str] = ()) -> list[Patient]:
     for p in course.products.products:
         if targets and p.target not in targets:
             continue
-        for i in p.indications:
+        for i in p.trials:
             young = bool(i.population and "pediatric" in i.population)
             who = "A young person" if young else "An adult"
             found.append(
@@ -84,7 +84,7 @@ def _patients_for(ctx: QuizContext, c: Complication, key: str) -> list[Patient]:
         found = [
             Patient(
                 "An adult",
-                a.indication.split(" after ")[0],
+                ctx.course.disease(a.indications[0].disease).name,
                 f"{a.inn} followed by high-dose interleukin 2",
                 a.id,
                 a.id,
@@ -147,7 +147,7 @@ def syndrome_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 )
                 for o in complications
             ]
-            mimic = f" {ctx.plain(c.mimic)}" if c.mimic else ""
+            mimic = f" {ctx.plain(c.mimic.text)}" if c.mimic else ""
             yield Item(
                 type="single",
                 options=_choose(options, 3, key),
@@ -215,7 +215,7 @@ def first_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         for patient in _patients_for(ctx, c, bp.id):
             key = f"{c.id}:{patient.product_id}:{patient.disease_id}"
             findings, day, picture = _picture(ctx, c, key)
-            mimic = f" {ctx.plain(c.mimic)}" if c.mimic else ""
+            mimic = f" {ctx.plain(c.mimic.text)}" if c.mimic else ""
             yield Item(
                 type="single",
                 options=_choose(_treatment_options(ctx, c, 0), 3, key),
@@ -439,7 +439,7 @@ def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     allele = tcr.restricting_allele
     approved = [a for a in ctx.course.solid_tumors.approved if a.kind == tcr.id]
     for a in approved:
-        disease = a.indication.split(" after ")[0].split(") ")[-1]
+        disease = ctx.course.disease(a.indications[0].disease).name
         options = (
             Option.of(
                 f"A patient who carries {allele} and whose tumor makes the target antigen",
@@ -488,6 +488,11 @@ def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         )
 
 
+def _label(therapy) -> str:
+    """The label's indication as quoted (the first, for a therapy with one)."""
+    return " ".join(therapy.indications[0].wording.split())
+
+
 @generator
 def solid_therapy_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Which approved cellular therapy fits a patient with a solid tumor; the other approved one and
@@ -505,9 +510,9 @@ def solid_therapy_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             Option.of(
                 cap(o.inn),
                 o is a,
-                f"Right: approved for {o.indication}."
+                f"Right: approved for {_label(o)}."
                 if o is a
-                else f"{cap(o.inn)} is approved for {o.indication}.",
+                else f"{cap(o.inn)} is approved for {_label(o)}.",
             )
             for o in approved
         ]
@@ -530,14 +535,14 @@ def solid_therapy_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 bp,
                 a.id,
                 stem=(
-                    f"An adult has {a.indication}{eligibility}. "
+                    f"An adult has {_label(a)}{eligibility}. "
                     "Which approved cellular therapy is indicated?"
                 ),
                 explanation=(
-                    f"{cap(a.inn)} is approved for {a.indication}. {cap(ctx.plain(a.summary))}"
+                    f"{cap(a.inn)} is approved for {_label(a)}. {cap(ctx.plain(a.summary))}"
                 ),
                 refs=a.refs,
-                source=f"solid_tumors.approved.{a.id}.indication",
+                source=f"solid_tumors.approved.{a.id}.indications",
                 family="case:solid-therapy",
                 page=ctx.page(ctx.module_of("solid_tumors"), "approved"),
             ),

@@ -7,7 +7,6 @@ same formatter the pages use, so a page and a quiz show the same characters.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..content import formatting
@@ -35,6 +34,7 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             stem=ctx.plain(fact.ask, fact),
             explanation=ctx.plain(fact.text, fact),
             refs=tuple(fact.refs),
+            sources=ctx.outside_all([fact]),
             source=source,
             page=ctx.page(ctx.module_of(file), section),
             objective=ctx.objective(bp, file, section),
@@ -107,7 +107,7 @@ def product_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             explanation=f"{', '.join(right)} target {antigen.name} ({antigen.full_name}).",
             refs=tuple(antigen.refs),
             source=f"antigens.{antigen.id}",
-            page=ctx.page(ctx.module_of("products"), "comparison"),
+            page=ctx.page(ctx.module_of("evidence"), "comparison"),
         )
 
 
@@ -268,31 +268,9 @@ def fda_brand(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         stem="Match each CAR T-cell product to its brand name.",
         explanation="; ".join(f"{a}: {b}" for a, b in pairs) + ".",
         refs=(),
-        sources=tuple(sorted({ctx.outside(p.fda.source) for p in course.products.products})),
+        sources=ctx.outside_all(p.fda for p in course.products.products),
         source="products.*.fda.brand",
-        page=ctx.page(ctx.module_of("products"), "cards"),
-    )
-
-
-@generator
-def costimulatory_domain(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Match each product to its costimulatory domain (FDA approval records)."""
-    products = [p for p in ctx.course.products.products if p.fda.costimulatory_domain]
-    pairs = [(p.inn, p.fda.costimulatory_domain) for p in products]
-    yield make.matching(
-        ctx,
-        bp,
-        "",
-        pairs=pairs,
-        stem="Match each CAR T-cell product to its costimulatory domain.",
-        explanation=(
-            "The review says the costimulatory domain is usually CD28 or 4-1BB; the FDA records "
-            "give each product's: " + "; ".join(f"{a}: {b}" for a, b in pairs) + "."
-        ),
-        refs=(0,),
-        sources=tuple(sorted({ctx.outside(p.fda.source) for p in products})),
-        source="products.*.fda.costimulatory_domain",
-        page=ctx.page(ctx.module_of("car_structure"), "costimulation"),
+        page=ctx.page(ctx.module_of("products"), "who-can-receive"),
     )
 
 
@@ -402,60 +380,49 @@ def agent_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 
 def _indication_label(course, indication) -> str:
-    who = f" ({indication.population})" if indication.population else ""
-    return course.disease(indication.disease).name + who
+    who = "adult " if indication.adults_only else ""
+    return who + course.disease(indication.disease).name
 
 
 @generator
 def product_indications(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Per disease: which products a referred patient could receive (age bands where they
-    differ)."""
+    """Per disease: which products' labels name it (the label conditions are on the page)."""
     course = ctx.course
-    labels = sorted(
-        {_indication_label(course, i) for p in course.products.products for i in p.indications}
-    )
-    for label in labels:
-        right = [
-            p.inn
-            for p in course.products.products
-            if any(_indication_label(course, i) == label for i in p.indications)
-        ]
-        wrong = [p.inn for p in course.products.products if p.inn not in right]
-        refs = tuple(
-            sorted(
-                {
-                    n
-                    for p in course.products.products
-                    for i in p.indications
-                    if _indication_label(course, i) == label
-                    for n in i.refs
-                }
-            )
-        )
-        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    products = course.products.products
+    diseases = sorted({i.disease for p in products for i in p.indications})
+    for disease in diseases:
+        name = course.disease(disease).name
+        right = [p.inn for p in products if any(i.disease == disease for i in p.indications)]
+        if len(right) == len(products):
+            continue
+        wrong = [p.inn for p in products if p.inn not in right]
         why = {
-            p.inn: "Approved for "
+            p.inn: "Its label names "
             + ", ".join(_indication_label(course, i) for i in p.indications)
             + "."
-            for p in course.products.products
+            for p in products
         }
+        cited = [i for p in products for i in p.indications if i.disease == disease]
         yield make.multiple(
             ctx,
             bp,
-            slug,
+            disease,
             right=right,
             wrong=wrong,
-            level="apply",
             why=why,
             stem=(
-                f"A patient with relapsed {label} is referred for CAR T cells. "
-                "Which approved products have an indication that fits? Select all that apply."
+                f"Which approved CAR T-cell products have a label indication for {name}, "
+                "whatever its conditions?"
             ),
-            explanation=f"For {label}: {', '.join(right)}.",
-            refs=refs,
+            explanation=(
+                f"The labels that name {name}: {', '.join(right)}. Each sets its own conditions "
+                "(age, line of therapy, earlier drugs), shown on the products page."
+            ),
+            refs=(),
+            sources=ctx.outside_all(cited),
             source="products.*.indications",
-            family=f"indication:{slug}",
-            page=ctx.page(ctx.module_of("products"), "comparison"),
+            family=f"indication:{disease}",
+            page=ctx.page(ctx.module_of("products"), "who-can-receive"),
         )
 
 

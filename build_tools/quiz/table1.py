@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from ..content import formatting, model
+from ..content import formatting, model_products
 from . import make
 from .blueprint import Blueprint
 from .context import QuizContext
@@ -34,29 +34,27 @@ _CLEAR_GAP = 5  # percentage points: an option this close to the key would be a 
 
 @dataclass(frozen=True)
 class Row:
-    product: model.Product
-    indication: model.Indication
-    disease: model.Disease
+    product: model_products.Product
+    trial: model_products.TrialResult
+    disease: model_products.Disease
 
     def value(self, measure: str) -> float:
-        return getattr(self.indication, measure)
+        return getattr(self.trial, measure)
 
 
 def rows(ctx: QuizContext) -> list[Row]:
     course = ctx.course
     return [
-        Row(p, i, course.disease(i.disease))
-        for p in course.products.products
-        for i in p.indications
+        Row(p, i, course.disease(i.disease)) for p in course.products.products for i in p.trials
     ]
 
 
 def _page(ctx: QuizContext, anchor: str = "comparison") -> str:
-    return ctx.page(ctx.module_of("products"), anchor)
+    return ctx.page(ctx.module_of("evidence"), anchor)
 
 
 def _all_refs(table: list[Row]) -> tuple[int, ...]:
-    return tuple(sorted({n for r in table for n in r.indication.refs}))
+    return tuple(sorted({n for r in table for n in r.trial.refs}))
 
 
 @generator
@@ -97,7 +95,7 @@ def table1_spread(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     "what a patient can expect depends on the product, the disease and the trial."
                 ),
                 refs=_all_refs(table),
-                source=f"products.*.indications.*.{measure}",
+                source=f"products.*.trials.*.{measure}",
                 family=f"table1:{measure}:spread",
                 page=_page(ctx),
             ),
@@ -109,7 +107,7 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Per disease with two or more products: what a gap in CRS rates between trials does (not)
     show."""
     table = rows(ctx)
-    caution = ctx.course.section("products", "reading-table-1")
+    caution = ctx.course.section("evidence", "reading-table-1")
     for disease in ctx.course.products.diseases:
         group = sorted(
             (r for r in table if r.disease.id == disease.id), key=lambda r: r.value("crs_percent")
@@ -170,8 +168,8 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     f"{caution.body} So a gap such as {a} against {b} describes two trials, "
                     "not two products."
                 ),
-                refs=tuple(sorted({*low.indication.refs, *high.indication.refs})),
-                source="products.sections.reading-table-1",
+                refs=tuple(sorted({*low.trial.refs, *high.trial.refs})),
+                source="evidence.sections.reading-table-1",
                 family="table1:cross-trial",
                 page=_page(ctx, "reading-table-1"),
             ),
@@ -221,7 +219,7 @@ def evidence_design(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 refs=fact.refs,
                 source=f"facts.{fid}",
                 family="evidence:randomized",
-                objective=ctx.objective(bp, "products", section),
-                page=ctx.page(ctx.module_of("products"), section),
+                objective=ctx.objective(bp, "evidence", section),
+                page=ctx.page(ctx.module_of("evidence"), section),
             ),
         )

@@ -9,10 +9,12 @@
 
   /* --- tables that scroll ------------------------------------------------------------------ */
 
-  /* A scrolling table's region is named after its own table: its caption, else the heading above
-     it, numbered when one heading has several; two landmarks of a page never share a name. */
+  /* A scrolling table's region is named after its own table: the name its template gives
+     (data-table-name), its caption, else the heading above it, numbered when one heading has
+     several; two landmarks of a page never share a name. */
   function tableName(w) {
-    var caption = w.querySelector("caption"), name = caption && caption.textContent.trim();
+    var given = w.closest("[data-table-name]"), caption = w.querySelector("caption");
+    var name = given ? given.getAttribute("data-table-name") : caption && caption.textContent.trim();
     if (!name) {
       var node = w, heading = null;
       while (node && !heading && !node.classList.contains("md-content__inner")) {

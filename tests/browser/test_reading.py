@@ -41,7 +41,7 @@ def test_table_1_fits_a_laptop_or_says_that_it_scrolls(browser, site, serve):
     for width, height in ((1280, 800), (390, 844)):
         context = browser.new_context(viewport={"width": width, "height": height})
         page = context.new_page()
-        page.goto(base + "modules/approved-products/")
+        page.goto(base + "modules/approval-trials/")  # Table 1
         page.wait_for_load_state("networkidle")
         page.evaluate(SETTLED)
         table = page.evaluate(TABLE1)
