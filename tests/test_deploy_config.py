@@ -24,7 +24,7 @@ def test_site_url_comes_from_the_environment(project, monkeypatch):
 def test_report_links_follow_repo_url_from_the_environment(project, monkeypatch):
     monkeypatch.setenv("REPO_URL", "https://github.com/someone/a-fork")
     project.build_site()
-    link = project.page("modules/car-anatomy/index.html").select_one(".course-report a")["href"]
+    link = project.page("modules/car-anatomy/index.html").select_one("a.course-report")["href"]
     assert link.startswith("https://github.com/someone/a-fork/issues/new?")
 
 

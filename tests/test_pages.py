@@ -213,7 +213,7 @@ def test_every_page_links_to_report_an_error_about_itself(site):
     assert len(pages) >= 10
     for html in pages:
         page = soup(html)
-        link = page.select_one("footer .course-report a")
+        link = page.select_one("footer a.course-report")
         assert link and link.get_text(strip=True) == "Report an error on this page", html
         url = urlparse(link["href"])
         assert f"{url.scheme}://{url.netloc}{url.path}" == f"{repo}/issues/new", link["href"]

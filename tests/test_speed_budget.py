@@ -53,7 +53,11 @@ def test_our_stylesheets_never_block_the_first_paint(site):
         )  # dark colours: only a dark screen waits
         assert palette["media"] == "(prefers-color-scheme: dark)", html
         ours = head.select("link[rel=stylesheet][media=print]")
-        assert {link["href"].rsplit("/", 1)[1] for link in ours} == {"course.css", "quiz.css"}
+        assert {link["href"].rsplit("/", 1)[1] for link in ours} == {
+            "course.css",
+            "quiz.css",
+            "review.css",
+        }
         assert all(link.has_attr("data-course-sheet") for link in ours), html
         switch = [
             s.string for s in head.select("script") if "data-course-sheet" in (s.string or "")

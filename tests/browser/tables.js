@@ -32,7 +32,7 @@ const tableLabels = () => {
       const text = row.cells[0].textContent.trim().slice(0, 30);
       if (label.left < b.left - 1 || label.right > b.right + 1 || bottom - top < 4 || !hits(x, y, row.cells[0]))
         problems.push(`${name}: row "${text}" loses its label when scrolled sideways`);
-      if (!/[A-Za-z]{3}/.test(text)) problems.push(`${name}: row "${text}" has no words to name it`);
+      if (!/[A-Za-z]{2}/.test(text)) problems.push(`${name}: row "${text}" has no words to name it`);
       const corner = head.cells[0].getBoundingClientRect(), last = head.cells[head.cells.length - 1].getBoundingClientRect();
       if (!hits(corner.left + 4, corner.top + corner.height / 2, head.cells[0]) ||
           !hits(Math.min(last.left + 4, b.right - 4), last.top + last.height / 2, head.cells[head.cells.length - 1]))
