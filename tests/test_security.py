@@ -46,17 +46,21 @@ CONSTRAINED = {
     "agent",
     "after_target",
     "rests_on",
-    "level",
+    "asks",
+    "gives",
+    "measure",
     "design",
     "answer",
-    "within",
-    "after",
+    "mostly_within",
+    "still_after",
 }
 
 
 def poison(node, key=None):
     if isinstance(node, dict):
-        return {k: poison(v, k) for k, v in node.items()}
+        # A concept question's `answer` is free text (a fact's names one of its values).
+        free = {"answer"} if "wrong" in node else set()
+        return {k: (PAYLOAD + " " + v if k in free else poison(v, k)) for k, v in node.items()}
     if isinstance(node, list):
         return [poison(v, key) for v in node]
     if key == "short":  # at most 14 characters: a short tag still has to stay text

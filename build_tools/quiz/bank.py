@@ -9,11 +9,12 @@ from pathlib import Path
 
 from ..content.course import Course
 from ..content.errors import ContentError, ContentIssue
-from . import cases, generators, table1  # noqa: F401  (importing them registers their generators)
+from . import cases, generators, structure, table1, therapies  # noqa: F401  (importing them registers their generators)
 from .blueprint import load_blueprints
 from .context import QuizContext
+from .cues import Lineages
 from .item import Item
-from .quality import problems
+from .quality import bank_problems, problems
 from .registry import all_generators
 
 
@@ -24,8 +25,10 @@ def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
     items: dict[str, Item] = {}
     issues: list[ContentIssue] = []
     known = all_generators()
+    origin: dict[str, tuple[str, str]] = {}  # item id -> (blueprint file, blueprint id)
     for bp, file in load_blueprints(quizbank_dir, course, known):
         for item in known[bp.generator](ctx, bp):
+            origin[item.id] = (file, bp.id)
             for problem in problems(item):
                 issues.append(
                     ContentIssue(file, 1, f"blueprint {bp.id}", f"item {item.id}: {problem}")
@@ -35,6 +38,9 @@ def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
                     ContentIssue(file, 1, f"blueprint {bp.id}", f"item id {item.id} produced twice")
                 )
             items[item.id] = item
+    for item_id, problem in bank_problems(list(items.values()), Lineages(course)):
+        file, bp_id = origin.get(item_id, ("quizbank", "*"))
+        issues.append(ContentIssue(file, 1, f"blueprint {bp_id}", f"item {item_id}: {problem}"))
     if issues:
         raise ContentError(issues)
     return [items[k] for k in sorted(items)]

@@ -138,10 +138,10 @@ def syndrome_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 Option.of(
                     cap(o.name),
                     o.id == c.id,
-                    f"Right: {listing(c.hallmarks + c.findings)}, {ctx.plain(c.timing)}."
+                    f"Right: {listing(findings)} are features of {c.name}, {ctx.plain(c.timing)}."
                     if o.id == c.id
                     else (
-                        f"{cap(o.name)} shows as {listing(o.hallmarks + o.findings)}, "
+                        f"That picture belongs to {o.name}: {listing(o.hallmarks + o.findings)}, "
                         f"{ctx.plain(o.timing)}."
                     ),
                 )
@@ -158,8 +158,8 @@ def syndrome_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     key,
                     stem=f"{patient.opening()} {picture} Which complication is this?",
                     explanation=(
-                        f"{cap(c.name)} brings {listing(c.hallmarks + c.findings)}, "
-                        f"{ctx.plain(c.timing)}; this patient has {listing(findings)}.{mimic}"
+                        f"The features of {c.name} are {listing(c.hallmarks + c.findings)}, "
+                        f"{ctx.plain(c.timing)}. This patient has {listing(findings)}.{mimic}"
                     ),
                     refs=c.refs,
                     source=f"adverse_effects.complications.{c.id}",
@@ -294,19 +294,33 @@ def window_days(ctx: QuizContext, placeholder: str) -> int:
 
 
 def fits(ctx: QuizContext, w: InfectionWindow, day: int) -> bool:
-    return day <= window_days(ctx, w.within) if w.within else day > window_days(ctx, w.after)
+    """Does the review place this kind of infection at `day`: inside its usual period, or, for a
+    kind with no period, beyond the time the review says it may still occur?"""
+    if w.mostly_within:
+        return day <= window_days(ctx, w.mostly_within)
+    return day > window_days(ctx, w.still_after)
 
 
 def likeliest(ctx: QuizContext, day: int) -> list[InfectionWindow]:
-    """The kinds whose usual window holds `day`; a case is asked only where exactly one does."""
+    """The kinds the review places at `day`; a case is asked only where exactly one is."""
     return [w for w in ctx.course.adverse_effects.infection_windows if fits(ctx, w, day)]
+
+
+def wrong_at(ctx: QuizContext, day: int) -> list[InfectionWindow]:
+    """The kinds that are wrong at `day` by the review's timing: those whose usual period is over.
+    A kind the review gives no period (viral) is never wrong: nothing rules it out on any day."""
+    return [
+        w
+        for w in ctx.course.adverse_effects.infection_windows
+        if w.mostly_within and not fits(ctx, w, day)
+    ]
 
 
 def case_days(ctx: QuizContext) -> list[int]:
     """One day inside each stretch between window bounds, well clear of the bounds themselves."""
     bounds = sorted(
         {
-            window_days(ctx, w.within or w.after)
+            window_days(ctx, w.mostly_within or w.still_after)
             for w in ctx.course.adverse_effects.infection_windows
         }
     )
@@ -316,17 +330,28 @@ def case_days(ctx: QuizContext) -> list[int]:
 
 def _window_text(ctx: QuizContext, w: InfectionWindow) -> str:
     return (
-        f"occurs mostly within {ctx.plain(w.within)} of infusion"
-        if w.within
-        else f"can still occur more than {ctx.plain(w.after)} after infusion"
+        f"occurs mostly within {ctx.plain(w.mostly_within)} of infusion"
+        if w.mostly_within
+        else "has no usual period: the review notes only that it may still occur more than "
+        f"{ctx.plain(w.still_after)} after infusion"
     )
+
+
+def _infection_why(ctx: QuizContext, w: InfectionWindow, answer: InfectionWindow, day: int) -> str:
+    if w is not answer:
+        return f"By the review, {w.name} {_window_text(ctx, w)}, a period day {day} is past."
+    if w.mostly_within:
+        return (
+            f"Right: by the review, {w.name} {_window_text(ctx, w)}, which still covers day {day}."
+        )
+    return f"Right: by the review, {w.name} {_window_text(ctx, w)}; day {day} is later than that."
 
 
 @generator
 def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Which infection's usual timing, as the review gives it, covers this day? Timing narrows the
-    search; it never says which infection is likeliest, and the stem and feedback say so."""
-    windows = ctx.course.adverse_effects.infection_windows
+    """Which infection the review's timing places at this day. Asked only on a day the review
+    places exactly one kind, with only kinds it rules out as wrong options, so one key is
+    defensible; the stem and feedback say that timing narrows the search and no more."""
     # one per product
     patients = list({p.product_id: p for p in car_patients(ctx, ["cd19"])}.values())
     for day in case_days(ctx):
@@ -334,27 +359,20 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         if len(found) != 1:
             continue  # the content cannot single out one kind at this day: ask nothing
         answer = found[0]
+        choices = [answer, *wrong_at(ctx, day)]
+        if len(choices) < 3:
+            continue
         for patient in patients[:_VARIANTS]:
             key = f"{day}:{patient.product_id}"
             options = [
-                Option.of(
-                    cap(w.name),
-                    w is answer,
-                    ("Right: by the review, it " if w is answer else f"{cap(w.name)} ")
-                    + _window_text(ctx, w)
-                    + ".",
-                )
-                for w in windows
+                Option.of(cap(w.name), w is answer, _infection_why(ctx, w, answer, day))
+                for w in choices
             ]
             ask = (
-                (
-                    "Bacterial causes are being sought. By the timing the review gives, which of "
-                    f"these infections occurs mostly in a period that still includes day {day}?"
-                )
-                if answer.within
-                else (
-                    "Which of these does the review note can still occur this long after treatment?"
-                )
+                "Of these, which is the only one whose usual period after infusion, as the review "
+                f"gives it, still includes day {day}?"
+                if answer.mostly_within
+                else "Of these, which is the only one the review places this long after infusion?"
             )
             yield Item(
                 type="single",
@@ -365,17 +383,18 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     bp,
                     key,
                     stem=(
-                        f"{patient.opening()} On day {day} after infusion they have a fever. {ask}"
+                        f"{patient.opening()} On day {day} after infusion they have a fever, and "
+                        f"an infection is suspected. {ask}"
                     ),
                     explanation=(
-                        f"By the review's timing, {answer.name} {_window_text(ctx, answer)}, "
-                        f"which covers day {day}. Timing only narrows the search: "
-                        "it does not say which infection is likeliest, "
+                        f"By the review's timing, {answer.name} {_window_text(ctx, answer)}. "
+                        "Timing only narrows the search: "
+                        "it does not say which infection this patient has, "
                         "and every febrile patient needs a full work-up."
                     ),
                     refs=answer.refs,
                     source=f"adverse_effects.infection_windows.{answer.id}",
-                    family=(answer.within or answer.after).strip("{}"),
+                    family=(answer.mostly_within or answer.still_after).strip("{}"),
                     page=_page(ctx, "infections"),
                 ),
             )
@@ -384,17 +403,12 @@ def infection_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 # --- relapse, eligibility and solid tumors -------------------------------------------------------
 @generator
 def relapse_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """After a relapse of a given pattern, the approach the review gives the most support.
-    Another pattern's approach is a distractor only when it aims at a different lineage (CD22
-    after CD19 loss is no wrong answer in lymphoma), so no distractor is a second right answer."""
+    """After a relapse of a given pattern, the approach the review gives the most support. The
+    wrong options are approaches the review does not support for this relapse; another pattern's
+    approach belongs to another disease or lineage and would be no real alternative."""
     ch = ctx.course.challenges
     for pattern in ch.relapse_patterns:
         options = [Option.of(cap(pattern.next), True, f"Right: {pattern.note}.")]
-        options += [
-            Option.of(cap(o.next), False, f"That fits another relapse: {o.note}.")
-            for o in ch.relapse_patterns
-            if o.after_target != pattern.after_target
-        ]
         options += [
             Option.of(cap(s.text), False, f"Not supported: {s.note}.")
             for s in ch.poor_salvage
@@ -428,117 +442,3 @@ def relapse_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     page=ctx.page(ctx.module_of("challenges"), "after-relapse"),
                 ),
             )
-
-
-@generator
-def tcr_eligibility(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Who can receive an HLA-restricted TCR product. The allele is the review's own example, so the
-    target stays generic: pairing it with a real antigen would state a restriction the review does
-    not."""
-    tcr = next(t for t in ctx.course.therapy_types.therapy_types if t.hla_typing)
-    allele = tcr.restricting_allele
-    approved = [a for a in ctx.course.solid_tumors.approved if a.kind == tcr.id]
-    for a in approved:
-        disease = a.indication.split(" after ")[0].split(") ")[-1]
-        options = (
-            Option.of(
-                f"A patient who carries {allele} and whose tumor makes the target antigen",
-                True,
-                "Right: the patient carries the allele that presents the peptide, "
-                "and the tumor makes the target.",
-            ),
-            Option.of(
-                f"A patient who lacks {allele} but whose tumor makes the target antigen",
-                False,
-                f"Without {allele} the tumor cannot present the peptide to this receptor.",
-            ),
-            Option.of(
-                f"A patient who carries {allele} but whose tumor lacks the target antigen",
-                False,
-                "The right HLA is not enough: the receptor has nothing to recognize.",
-            ),
-            Option.of(
-                "Any patient whose tumor makes the antigen, whatever the HLA type",
-                False,
-                "That is true of a CAR, which binds surface proteins directly; "
-                "a TCR sees its peptide only on HLA.",
-            ),
-        )
-        yield Item(
-            type="single",
-            options=_choose(list(options), 3, a.id),
-            case=Case(a.id, a.id, "hla_typing"),
-            **make.base(
-                ctx,
-                bp,
-                a.id,
-                stem=(
-                    f"A TCR T-cell product for {disease} recognizes a peptide of its target "
-                    f"antigen presented by {allele}. Which patient could receive it?"
-                ),
-                explanation=(
-                    f"For a TCR product, {tcr.hla_note}. The patient must carry {allele}, "
-                    "and the tumor must make the target antigen."
-                ),
-                refs=(0,),
-                source="facts.tcr-typing",
-                family="therapy_types.hla_typing",
-                page=ctx.page(ctx.module_of("therapy_types"), "hla-matching"),
-            ),
-        )
-
-
-@generator
-def solid_therapy_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Which approved cellular therapy fits a patient with a solid tumor; the other approved one and
-    investigational receptors from Table 3 are the distractors."""
-    course = ctx.course
-    approved = course.solid_tumors.approved
-    for a in approved:
-        eligibility = ""
-        if a.kind == "tcr-t":
-            eligibility = (
-                f"; the tumor makes {a.target.split(',')[0]}, and the patient carries the HLA type "
-                "the receptor needs"
-            )
-        options = [
-            Option.of(
-                cap(o.inn),
-                o is a,
-                f"Right: approved for {o.indication}."
-                if o is a
-                else f"{cap(o.inn)} is approved for {o.indication}.",
-            )
-            for o in approved
-        ]
-        options += [
-            Option.of(
-                f"CAR T cells against {t.target}, outside a trial",
-                False,
-                f"Investigational: {t.first_author} {t.year} was an early-phase trial, "
-                "and no such product is approved.",
-            )
-            for t in course.solid_tumors.trials
-            if t.receptor == "CAR T"
-        ]
-        yield Item(
-            type="single",
-            options=_choose(options, 3, a.id),
-            case=Case(a.id, a.id, "indication"),
-            **make.base(
-                ctx,
-                bp,
-                a.id,
-                stem=(
-                    f"An adult has {a.indication}{eligibility}. "
-                    "Which approved cellular therapy is indicated?"
-                ),
-                explanation=(
-                    f"{cap(a.inn)} is approved for {a.indication}. {cap(ctx.plain(a.summary))}"
-                ),
-                refs=a.refs,
-                source=f"solid_tumors.approved.{a.id}.indication",
-                family="case:solid-therapy",
-                page=ctx.page(ctx.module_of("solid_tumors"), "approved"),
-            ),
-        )

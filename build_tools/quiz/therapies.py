@@ -1,0 +1,153 @@
+"""Generators for the kinds of T-cell therapy: which are engineered or need HLA typing, what
+Table 3 reached with which receptor, and what kind of product each solid-tumor approval is."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from . import make
+from .blueprint import Blueprint
+from .context import QuizContext
+from .item import Item, Option
+from .registry import generator
+from .wording import cap, listing
+
+
+@generator
+def therapy_property(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Which therapy types have a boolean property, as one select-all item (a true/false item per
+    type would ask the same again)."""
+    field, phrase = bp.params["field"], bp.params["phrase"]
+    types = ctx.course.therapy_types.therapy_types
+
+    def detail(t) -> str:
+        return t.engineering if field == "engineered" else t.hla_note
+
+    right = [t.name for t in types if getattr(t, field)]
+    why = {
+        t.name: ("Right: " if getattr(t, field) else "Not so: ") + detail(t) + "." for t in types
+    }
+    yield make.multiple(
+        ctx,
+        bp,
+        "all",
+        right=right,
+        wrong=[t.name for t in types if not getattr(t, field)],
+        why=why,
+        stem=f"Which of these {phrase}? Select all that apply.",
+        family=f"therapy_types.{field}",
+        explanation=" ".join(f"{t.name}: {detail(t)}." for t in types),
+        refs=tuple(sorted({n for t in types for n in t.refs})),
+        source=f"therapy_types.*.{field}",
+        page=ctx.page(ctx.module_of("therapy_types"), "comparison"),
+    )
+
+
+@generator
+def restriction_without_typing(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """True or false for a therapy that is HLA-restricted yet needs no typing (TIL): the statement
+    a learner who confuses the two gets wrong."""
+    for t in ctx.course.therapy_types.therapy_types:
+        if not (t.hla_restricted and not t.hla_typing):
+            continue
+        yield make.truefalse(
+            ctx,
+            bp,
+            t.id,
+            true=True,
+            stem=f"True or false: {t.name} recognize their targets only on HLA molecules.",
+            why_true=f"Right: they are HLA-restricted, and yet {t.hla_note}.",
+            why_false=(
+                f"They do use HLA: their natural receptors see peptides held up by HLA. What "
+                f"they do not need is typing: {t.hla_note}."
+            ),
+            explanation=f"{t.name} are HLA-restricted: {t.hla_note}.",
+            refs=tuple(t.refs),
+            source=f"therapy_types.{t.id}.hla_restricted",
+            family="therapy_types.hla_restricted",
+            page=ctx.page(ctx.module_of("therapy_types"), "comparison"),
+        )
+
+
+@generator
+def table3_receptor(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Table 3 read for its lesson: which targets were reached with a CAR (on the surface) rather
+    than a TCR (inside the cell)."""
+    trials = ctx.course.solid_tumors.trials
+    cars = sorted({t.target for t in trials if t.receptor == "CAR T"})
+    why = {
+        t.target: (
+            f"Right: reached with CAR T cells ({t.first_author} {t.year}); a CAR binds it on the "
+            "cell surface."
+            if t.receptor == "CAR T"
+            else f"Reached with TCR T cells ({t.first_author} {t.year}): it is made inside the "
+            "cell and shown on HLA, out of a CAR's reach."
+        )
+        for t in trials
+    }
+    yield make.multiple(
+        ctx,
+        bp,
+        "car",
+        right=cars,
+        wrong=sorted({t.target for t in trials} - set(cars)),
+        why=why,
+        stem="Which of these Table 3 targets were reached with CAR T cells? Select all that apply.",
+        explanation=(
+            f"{listing(cars)} sit on the cell surface, where a CAR can bind them; the "
+            "others are made inside the cell and were reached with TCRs, which see them on HLA."
+        ),
+        refs=tuple(sorted({t.ref for t in trials})),
+        source="solid_tumors.trials.*.receptor",
+        family="table3:receptor",
+        page=ctx.page(ctx.module_of("solid_tumors"), "reading-table-3"),
+    )
+
+
+@generator
+def approved_kind(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Each T-cell therapy approved for a solid tumor, named with its indication: which kind of
+    therapy it is (the kinds are the content's therapy types)."""
+    types = ctx.course.therapy_types.therapy_types
+    for a in ctx.course.solid_tumors.approved:
+        kind = next(t for t in types if t.id == a.kind)
+        made = f"{a.inn} is made of {_in_sentence(kind.name)}"
+        options = tuple(
+            sorted(
+                (
+                    Option.of(
+                        t.name,
+                        t is kind,
+                        f"Right: {made}: {t.engineering}."
+                        if t is kind
+                        else f"{t.name} are made differently: {t.engineering}.",
+                    )
+                    for t in types
+                ),
+                key=lambda o: make.stable_rank(f"{bp.id}:{a.id}:{o.text}"),
+            )
+        )
+        yield Item(
+            type="single",
+            options=options,
+            **make.base(
+                ctx,
+                bp,
+                a.id,
+                stem=(
+                    f"{cap(a.inn)} is approved for {a.indication}. "
+                    "What kind of T-cell therapy is it?"
+                ),
+                explanation=f"{cap(made)}: {kind.engineering}. It is approved for {a.indication}.",
+                refs=tuple(a.refs),
+                sources=(ctx.outside(a.fda.source),),
+                source=f"solid_tumors.approved.{a.id}.kind",
+                family=f"solid:kind:{a.id}",
+                page=ctx.page(ctx.module_of("solid_tumors"), "approved"),
+            ),
+        )
+
+
+def _in_sentence(name: str) -> str:
+    """'Tumor-infiltrating lymphocytes' -> 'tumor-infiltrating lymphocytes'; 'TCR T cells' stays."""
+    return name[0].lower() + name[1:] if name[1:2].islower() else name
