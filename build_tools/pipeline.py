@@ -99,6 +99,19 @@ def write_markdown(built: Built, project: Path, folder: Path) -> None:
 
 
 def site_meta(course: Course) -> dict:
-    """What every page's footer shows: version, review date and the disclaimer."""
+    """What every page's footer shows: version, review date, what the evidence covers, and the
+    disclaimer."""
+    from .pages.labels import document_date
+
     c = course.outline
-    return {"version": c.version, "reviewed": c.reviewed.isoformat(), "disclaimer": c.disclaimer}
+    fda = [s.date for s in course.sources.sources if s.kind == "primary" and s.date]
+    evidence = (
+        f"Evidence: the JAMA review ({document_date(course.changes.review.isoformat()[:7])}); "
+        f"FDA labels and notices to {document_date(max(fda)[:7])}."
+    )
+    return {
+        "version": c.version,
+        "reviewed": c.reviewed.isoformat(),
+        "evidence": evidence,
+        "disclaimer": c.disclaimer,
+    }

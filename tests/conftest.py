@@ -9,6 +9,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from build_tools.cli import main as cli
@@ -16,6 +17,8 @@ from build_tools.content.loader import load_course
 from build_tools.quiz.bank import build_bank
 
 ROOT = Path(__file__).resolve().parent.parent
+# The content's review date, as tests that edit it must find it.
+REVIEWED = yaml.safe_load((ROOT / "content/course.yaml").read_text(encoding="utf-8"))["reviewed"]
 PROJECT_PARTS = ("mkdocs.yml", "docs", "content", "quizbank", "build_tools/mkdocs_hook.py")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")

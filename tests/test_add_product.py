@@ -1,6 +1,10 @@
-"""Adding a product is one edit: obecabtagene autoleucel put into content/products.yaml alone
-reaches every place the other products reach (Table 1, its card, counts in words, citations,
-charts, other modules' tables, search, quiz items). One build of the copy serves every test."""
+"""Adding a product is one edit: a product put into content/products.yaml alone reaches every
+place the other products reach (who can receive it, Table 1, its card, counts in words,
+citations, charts, other modules' tables, search, quiz items). One build of the copy serves every
+test.
+
+The product is made up and lives only in a temporary copy: its name, brand, label and trial
+figures are test values chosen to be told apart from every real one, and never reach the course."""
 
 from __future__ import annotations
 
@@ -17,37 +21,43 @@ from build_tools.pages.helpers import count_words
 
 PRODUCTS = "content/products.yaml"
 PAGE = "modules/approved-products/index.html"
-INN = "obecabtagene autoleucel"
-# Test values where marked. The FDA block is the 2024-11-08 approval; the trial figures are the
-# FELIX trial's as recalled (remission in the cohort with morphologic disease), not checked against
-# the paper here. The review predates the product, so ref 27 stands in for the FELIX report: a
-# number the products page does not cite yet, which extends Table 1's run of trials to 3–27.
-OBE_CEL = """
-- id: obecabtagene-autoleucel
-  inn: obecabtagene autoleucel
+INN = "testocabtagene autoleucel"
+# Ref 27 stands in for the made-up trial: a number the products page does not cite yet, which
+# extends Table 1's run of trials to 3–27. kymriah-ndc stands in for the made-up product's sources.
+NEW = """
+- id: testocabtagene-autoleucel
+  inn: testocabtagene autoleucel
   target: cd19
   summary: >-
-    An anti-CD19 product for adults with B-cell acute lymphoblastic leukemia, approved after the
-    review was written.
-  refs: [27]  # test value
+    A made-up anti-CD19 product for adults with B-cell acute lymphoblastic leukemia.
+  refs: [27]
   fda:
-    source: fda-approvals
-    short_name: obe-cel
-    brand: Aucatzyl
+    brand: Testbrand
+    short_name: testo-cel
     costimulatory_domain: 4-1BB
     vector: lentiviral
-    first_approval: 2024-11-08
-  indications:
+    first_approval: 2030-01-02
+    sources: [kymriah-ndc]
+  trials:
   - id: adult-ball
     disease: b-all
     population: adult
-    refs: [27]  # test value
+    refs: [27]
     response_percent: 77
     overall_survival: {median_months: 15.6}
     crs_percent: 68.5
     neurologic_percent: 22.8
-    severe_infection_percent: 41  # test value, above Table 1's highest (32%)
-    prolonged_cytopenias: [{kind: any, percent: 45}]  # test value
+    severe_infection_percent: 41  # above Table 1's highest (32%)
+    prolonged_cytopenias: [{kind: any, percent: 45}]
+  indications:
+  - id: b-all
+    disease: b-all
+    wording: adults with relapsed or refractory B-cell acute lymphoblastic leukemia
+    age_min: 18
+    routes: [{course: relapsed-or-refractory}]
+    approved: 2030-01-02
+    sources: [kymriah-ndc]
+    trial: adult-ball
 """
 
 
@@ -55,7 +65,7 @@ OBE_CEL = """
 def grown(tmp_path_factory) -> Project:
     """A copy with the product added to products.yaml and nothing else, built once."""
     project = Project(copy_project(tmp_path_factory.mktemp("add-product") / "project"))
-    project.replace(PRODUCTS, "\nsections:\n", OBE_CEL + "\nsections:\n")
+    project.replace(PRODUCTS, "\nsections:\n", NEW + "\nsections:\n")
     assert edited_files(project) == [PRODUCTS]
     project.build_site()
     return project
@@ -106,7 +116,7 @@ def test_products_page_counts_the_new_product_in_words(grown):
     assert f"Of these, {count_words(len(cd19) + 1)} recognize CD19" in intro
 
 
-def test_table_1_row_and_card_show_the_new_product(grown):
+def test_table_1_row_card_and_label_show_the_new_product(grown):
     page = grown.page(PAGE)
     row = table_row(page, INN, "adult B-cell acute lymphoblastic leukemia")
     assert row[1:] == [
@@ -120,19 +130,22 @@ def test_table_1_row_and_card_show_the_new_product(grown):
         "45%",
         "27",
     ]
-    card = page.find(id="obecabtagene-autoleucel").find_parent("section")
-    facts = text_of(card.select_one(".product-facts"))
-    assert "Costimulatory domain: 4-1BB, lentiviral vector." in facts
-    assert "Sold as Aucatzyl (obe-cel), first approved 2024-11-08." in facts
-    assert card.select_one('a[href="#obecabtagene-autoleucel-adult-ball"]')
-    assert page.find(id="obecabtagene-autoleucel-adult-ball")  # the anchor quiz items link to
+    card = page.find(id="testocabtagene-autoleucel").find_parent("section")
+    facts = " ".join(text_of(p) for p in card.select(".product-facts"))
+    assert "Costimulatory domain: 4-1BB. Vector: lentiviral." in facts
+    assert "Sold as Testbrand (testo-cel), first approved 2 January 2030" in facts
+    assert card.select_one('a[href="#testocabtagene-autoleucel-adult-ball"]')
+    assert card.select_one('a[href="#testocabtagene-autoleucel-for-b-all"]')
+    assert page.find(id="testocabtagene-autoleucel-adult-ball")  # the anchor quiz items link to
+    label = page.find(id="testocabtagene-autoleucel-for-b-all").find_parent("li")
+    assert "adults (18 or older); relapsed or refractory disease" in text_of(label)
     spread = text_of(paragraph(page, "Across the table"))
     assert "severe infection over 5%–41% of patients" in spread
 
 
 def test_citations_take_in_the_new_products_sources(grown):
     page = grown.page(PAGE)
-    rows = {n for p in products_of(grown.root) for i in p["indications"] for n in i["refs"]}
+    rows = {n for p in products_of(grown.root) for i in p.get("trials", []) for n in i["refs"]}
     antigens = yaml.safe_load(grown.path("content/antigens.yaml").read_text(encoding="utf-8"))
     antigen_refs = {n for a in antigens["antigens"] for n in a["refs"]}
     assert 27 in rows
@@ -140,7 +153,7 @@ def test_citations_take_in_the_new_products_sources(grown):
     assert cited(table) == rows
     intro = paragraph(page, "The US market has").select_one("sup.cite")
     assert cited(intro) == {0} | rows | antigen_refs
-    card = page.find(id="obecabtagene-autoleucel").find_parent("section")
+    card = page.find(id="testocabtagene-autoleucel").find_parent("section")
     assert cited(card.select_one("sup.cite")) == {27}
     listed = [int(li["value"]) for li in page.select("ol.references li")]
     assert 27 in listed and listed == sorted(listed)
@@ -151,34 +164,30 @@ def test_charts_draw_the_new_product(grown):
     for chart, label in (("toxicity-chart", "CRS 68.5%"), ("response-chart", "B-ALL: 77%")):
         svg = page.find("svg", attrs={"aria-labelledby": re.compile(chart)})
         text = " ".join(svg.get_text(" ").split())
-        assert "obecabtagene autoleucel, B-ALL" in text and label in text
+        assert f"{INN}, B-ALL" in text and label in text
 
 
 def test_other_modules_and_search_list_the_new_product(grown):
     anatomy = grown.page("modules/car-anatomy/index.html")
     row = next(r for r in anatomy.select("table tr") if r.td and r.td.get_text(strip=True) == INN)
     assert [c.get_text(strip=True) for c in row.find_all("td")] == [INN, "4-1BB", "lentiviral"]
-    assert row.a["href"] == "../approved-products/#obecabtagene-autoleucel"
+    assert row.a["href"] == "../approved-products/#testocabtagene-autoleucel"
     names = grown.page("modules/product-names/index.html")
-    decoded = names.find(id="decode-obecabtagene-autoleucel").find_next("p", class_="name-decoded")
+    decoded = names.find(id="decode-testocabtagene-autoleucel").find_next(
+        "p", class_="name-decoded"
+    )
     assert [s.get_text() for s in decoded.select("strong.stem")] == ["cabta", "auto", "cel"]
     index = json.loads(grown.path("site/search/search_index.json").read_text(encoding="utf-8"))
-    card = next(d for d in index["docs"] if d["location"].endswith("#obecabtagene-autoleucel"))
-    assert "Also searched as: Aucatzyl, obe-cel." in card["text"]  # a learner may type the brand
+    card = next(d for d in index["docs"] if d["location"].endswith("#testocabtagene-autoleucel"))
+    assert "Also searched as: Testbrand, testo-cel." in card["text"]  # a learner may type the brand
 
 
 def test_quiz_items_draw_the_new_product(grown):
     items = bank(grown)
-    adult_ball = items["product-indications:b-cell-acute-lymphoblastic-leukemia-adult"]
-    assert keys(adult_ball) == {"brexucabtagene autoleucel", INN}
     assert "product-target:cd19" not in items  # the BCMA item with its options swapped
     bcma = items["product-target:bcma"]
     assert INN in {o["text"] for o in bcma["options"]} - keys(bcma)
-    assert {"left": INN, "right": "Aucatzyl"} in items["product-brand"]["pairs"]
+    assert {"left": INN, "right": "Testbrand"} in items["product-brand"]["pairs"]
     assert {"left": INN, "right": "4-1BB"} in items["costimulatory-domain"]["pairs"]
-    bends = items["naming-stem:bends"]
-    assert INN not in keys(bends)
-    follow = f"only brexucabtagene autoleucel, ciltacabtagene autoleucel and {INN} follow it"
-    assert follow in bends["explanation"]
     infection = items["table1-spread:severe_infection_percent"]
     assert [o["text"] for o in infection["options"] if o["correct"]] == ["5%–41%"]

@@ -9,6 +9,7 @@ import sys
 
 import pytest
 import yaml
+from conftest import REVIEWED
 
 PRODUCTS = "content/products.yaml"
 COURSE = "content/course.yaml"
@@ -23,7 +24,7 @@ def product(p, product_id: str) -> str:
 
 
 def break_range(p):
-    field = product(p, AXI) + ".indications[0].crs_percent"
+    field = product(p, AXI) + ".trials[0].crs_percent"
     p.replace(PRODUCTS, "crs_percent: 93\n", "crs_percent: 930\n")
     return (
         PRODUCTS,
@@ -39,13 +40,13 @@ def break_syntax(p):
 
 
 def break_required(p):
-    field = product(p, AXI) + ".indications[0].severe_infection_percent"
+    field = product(p, AXI) + ".trials[0].severe_infection_percent"
     p.replace(PRODUCTS, "    severe_infection_percent: 28\n", "")
     return PRODUCTS, None, field, "required field is missing"
 
 
 def break_type(p):
-    field = product(p, AXI) + ".indications[0].response_percent"
+    field = product(p, AXI) + ".trials[0].response_percent"
     p.replace(PRODUCTS, "response_percent: 83\n", "response_percent: most\n")
     return (
         PRODUCTS,
@@ -62,7 +63,7 @@ def break_duplicate_id(p):
 
 
 def break_citation(p):
-    field = product(p, AXI) + ".indications[0].refs[2]"
+    field = product(p, AXI) + ".trials[0].refs[2]"
     p.replace(PRODUCTS, "refs: [9, 10, 11]\n", "refs: [9, 10, 999]\n")
     return PRODUCTS, p.line_of(PRODUCTS, "refs: [9, 10, 999]"), field, "cites reference 999"
 
@@ -76,8 +77,8 @@ def break_cross_reference(p):
 def break_placeholder(p):
     p.replace(
         COURSE,
-        "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percent}",
-        "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percnt}",
+        "{products.lisocabtagene-maraleucel.trials.lbcl.crs_percent}",
+        "{products.lisocabtagene-maraleucel.trials.lbcl.crs_percnt}",
     )
     index = [m["id"] for m in yaml.safe_load(p.path(COURSE).read_text())["modules"]].index(
         "approved-products"
@@ -91,18 +92,18 @@ def break_placeholder(p):
 
 
 def break_date(p):
-    p.replace(COURSE, "reviewed: 2026-11-24", "reviewed: 2026-13-45")
+    p.replace(COURSE, f"reviewed: {REVIEWED}", "reviewed: 2026-13-45")
     return COURSE, p.line_of(COURSE, "reviewed:"), "reviewed", "date"
 
 
 def break_unknown_field(p):
-    field = product(p, TISA) + ".indications[0].crs_precent"
+    field = product(p, TISA) + ".trials[0].crs_precent"
     p.replace(PRODUCTS, "crs_percent: 77\n", "crs_precent: 77\n")
     return PRODUCTS, p.line_of(PRODUCTS, "crs_precent"), field, "unknown field"
 
 
 def break_duplicate_key(p):
-    field = product(p, TISA) + ".indications[0].crs_percent"
+    field = product(p, TISA) + ".trials[0].crs_percent"
     p.replace(PRODUCTS, "    crs_percent: 77\n", "    crs_percent: 77\n    crs_percent: 78\n")
     return PRODUCTS, p.line_of(PRODUCTS, "crs_percent: 78"), field, "duplicate key"
 
@@ -225,7 +226,7 @@ def typed_unmeasured_number(p):
     # The seed is a number, but not one a reader learns: prose may not show it.
     p.replace(
         COURSE,
-        "{products.lisocabtagene-maraleucel.indications.lbcl.crs_percent}",
+        "{products.lisocabtagene-maraleucel.trials.lbcl.crs_percent}",
         "{self_check_seed}",
     )
     return COURSE, "key_points[1]", "placeholder {self_check_seed} does not name a number"

@@ -16,8 +16,10 @@ from build_tools.content import formatting
 
 @pytest.fixture(scope="module")
 def page_of_file(content) -> dict[str, str]:
-    """Each content file's page: the module that presents it."""
-    return {m.content: f"modules/{m.id}/index.html" for m in content.outline.modules}
+    """Each content file's page: the module that presents it (grading.yaml's tables sit inside the
+    adverse-effects module)."""
+    pages = {m.content: f"modules/{m.id}/index.html" for m in content.outline.modules}
+    return {**pages, "grading": pages["adverse_effects"]}
 
 
 def article_text(site: Path, rel: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import importlib.util
 import json
 import re
@@ -13,7 +14,7 @@ from pathlib import Path
 
 import lxml.html
 import pytest
-from conftest import ROOT
+from conftest import REVIEWED, ROOT
 from lxml import etree
 from quizhelpers import IN_CI, export, ids_file, need, npm_package
 
@@ -538,7 +539,8 @@ def test_anki_deck_imports_twice_without_duplicates_and_updates_edits(project, t
         "      after: {value: 3, unit: percent}\n",
     )
     # Anki takes an edited note only when it is newer: the content's review date says so.
-    project.replace("content/course.yaml", "reviewed: 2026-11-24", "reviewed: 2026-12-01")
+    later = REVIEWED + datetime.timedelta(days=1)
+    project.replace("content/course.yaml", f"reviewed: {REVIEWED}", f"reviewed: {later}")
     edited = export(project.root, "anki", tmp_path / "c.apkg")
     collection = tmp_path / "collection.anki2"
     counts = _import_each([first, again, edited], collection)

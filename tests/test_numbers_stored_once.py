@@ -14,15 +14,24 @@ from conftest import ROOT
 
 NAMES = re.compile(
     r"\{[^}]+\}"  # placeholders: the number comes from a field
-    r"|\b(?:CD\d+\w*|IL-\d+|4-1BB|HLA-A\*\d+:\d+|GD2|E[67]|MAGE(?:-A\d)?|NY-ESO-1"
+    r"|\b(?:CD\d+\w*|IL-\d+|4-1BB|HLA-A\*\d+(?::\d+P?)?|GD2|E[67]|MAGE(?:-A\d)?|NY-ESO-1"
     r"|ZUMA-\d+|SARS-CoV-2|COVID-19"
-    r"|PD-1|Claudin18\.2|GPRC5D|CRISPR-Cas9|TNFRSF17|CD-19|CD 19|cluster of differentiation 19)\b"
+    r"|PD-1|Claudin18\.2|GPRC5D|CRISPR-Cas9|TNFRSF17|CD-19|CD 19|cluster of differentiation 19"
+    r"|BRAF V600|LCAR-B38M|LEGEND-2)\b"
     r"|\b(?:[Ii]nterleukin|phase|Table|reference|carcinoma|protein|group) \d+\b"
+    r"|\b[Gg]rades? \d\b|\bsection \d+(?:\.\d+)?\b"  # category names
     r"|95% CI|\.md\.j2$"
 )
 # Not prose: ids, numbers, dates, citations, and the reference list's bibliographic data.
 SKIP_KEYS = {
     "values",
+    "wording",  # label text, quoted as the source words it; its conditions are fields beside it
+    "approved",
+    "date",
+    "review",
+    "checked",
+    "age_min",
+    "age_max",
     "refs",
     "id",
     "n",
@@ -42,9 +51,26 @@ SKIP_KEYS = {
     "objective",
     "assessment",
     "rests_on",
+    # ids of sources, drug classes, patient features, Table 1 rows and page sections
+    "sources",
+    "boxed_warning_sources",
+    "timing_sources",
+    "received",
+    "refractory_to",
+    "features",
+    "features_any",
+    "contraindicated",
+    "not_for",
+    "affects",
+    "trial",
+    # notes on the sources themselves (a label's version, a document's date), not course facts
+    "wording_note",
+    "first_approval_note",
+    "boxed_warning_note",
+    "flag",
 }
 # glossary definitions are general, not course facts
-SKIP_FILES = {"references.yaml", "glossary.yaml"}
+SKIP_FILES = {"references.yaml", "glossary.yaml", "sources.yaml"}  # bibliographic data
 
 # A count is a number word before a noun that names what content/*.yaml lists (products, therapy
 # types, antigens, diseases and indications, modules, objectives, CAR domains, name stems, Table 3

@@ -47,7 +47,7 @@ def test_navigation_follows_course_order(site):
 def test_table_1_row_comes_from_content(site):
     products = yaml.safe_load((ROOT / "content/products.yaml").read_text())
     axi = next(p for p in products["products"] if p["id"] == "axicabtagene-ciloleucel")
-    lbcl = next(i for i in axi["indications"] if i["id"] == "lbcl")
+    lbcl = next(i for i in axi["trials"] if i["id"] == "lbcl")
     row = table_row(soup(site / MODULE), "axicabtagene ciloleucel", "large B-cell lymphoma")
     assert row[1] == "CD19"
     assert row[3:6] == [

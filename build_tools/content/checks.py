@@ -107,7 +107,7 @@ def _placeholders_resolve(nodes: list[Node], facts: dict, report: _Report) -> No
     """`{name}` names a value of its own fact; `{file.path}` names a number in the content."""
     for file, path, value in nodes:
         name = path[-1] if path else None
-        if isinstance(value, model.Fact):
+        if isinstance(value, model.Worded):
             _fact_placeholders(file, path, value, facts, report)
         elif isinstance(value, str) and name not in ("text", "ask", "claim") and "{" in value:
             for ref in prose.placeholders(value):
@@ -118,10 +118,12 @@ def _placeholders_resolve(nodes: list[Node], facts: dict, report: _Report) -> No
 
 
 def _fact_placeholders(
-    file: str, path: tuple, fact: model.Fact, facts: dict, report: _Report
+    file: str, path: tuple, fact: model.Worded, facts: dict, report: _Report
 ) -> None:
     named = prose.placeholders(fact.text)
-    asked = prose.placeholders(fact.ask or "") + prose.placeholders(fact.claim or "")
+    asked = prose.placeholders(getattr(fact, "ask", None) or "") + prose.placeholders(
+        getattr(fact, "claim", None) or ""
+    )
     for field, refs in (("ask", asked), ("text", named)):
         for unknown in sorted({r for r in refs if "." not in r} - set(fact.values)):
             report(file, path + (field,), f"placeholder {{{unknown}}} names no value of this fact")

@@ -12,7 +12,7 @@ from typing import get_type_hints
 
 from pydantic import BaseModel
 
-from . import model
+from . import model, model_grading, model_products, model_sources
 from . import model_topics as topics
 from .errors import ContentError
 from .markers import Measured, field_marker
@@ -37,12 +37,16 @@ class Course:
 
     outline: model.CourseFile = field(metadata={"file": "course"})
     references: model.ReferencesFile
+    sources: model_sources.SourcesFile
+    changes: model_sources.ChangesFile
     glossary: topics.GlossaryFile
     antigens: model.AntigensFile
+    eligibility: model_products.EligibilityFile
     therapy_types: topics.TherapyTypesFile
     car_structure: topics.CarStructureFile
     naming: topics.NamingFile
-    products: model.ProductsFile
+    products: model_products.ProductsFile
+    grading: model_grading.GradingFile
     adverse_effects: topics.AdverseEffectsFile
     challenges: topics.ChallengesFile
     solid_tumors: topics.SolidTumorsFile
@@ -64,13 +68,33 @@ class Course:
         return {**typed, **self.more}
 
     # -- lookups used by templates and the quiz generator --------------------------
-    def product(self, product_id: str) -> model.Product:
+    def product(self, product_id: str) -> model_products.Product:
         return self._by_id("products", self.products.products)[product_id]
+
+    def source(self, source_id: str) -> model_sources.Source:
+        return self._by_id("sources", self.sources.sources)[source_id]
+
+    def drug_class(self, class_id: str) -> model_products.DrugClass:
+        return self._by_id("drug_classes", self.eligibility.drug_classes)[class_id]
+
+    def feature(self, feature_id: str) -> model_products.Feature:
+        return self._by_id("features", self.eligibility.features)[feature_id]
+
+    def approved_uses(self) -> list[tuple]:
+        """Every approved product or therapy with each of its label indications, CAR T first:
+        the one list "approved for" is read from (pages, cases, checks)."""
+        therapies = [*self.products.products, *self.solid_tumors.approved]
+        return [(t, ind) for t in therapies for ind in t.indications]
+
+    def therapy(self, therapy_id: str):
+        """A CAR T product or another approved T-cell therapy, by id."""
+        therapies = [*self.products.products, *self.solid_tumors.approved]
+        return self._by_id("therapies", therapies)[therapy_id]
 
     def antigen(self, antigen_id: str) -> model.Antigen:
         return self._by_id("antigens", self.antigens.antigens)[antigen_id]
 
-    def disease(self, disease_id: str) -> model.Disease:
+    def disease(self, disease_id: str) -> model_products.Disease:
         return self._by_id("diseases", self.products.diseases)[disease_id]
 
     def reference(self, n: int) -> model.Reference:

@@ -4,7 +4,21 @@ from __future__ import annotations
 
 from .model import Quantity
 
-_UNIT_WORDS = {"days": "day", "months": "month", "years": "year", "hours": "hour"}
+_UNIT_WORDS = {
+    "days": "day",
+    "weeks": "week",
+    "months": "month",
+    "years": "year",
+    "minutes": "minute",
+    "hours": "hour",
+}
+_UNIT_SIGNS = {
+    "mg": "mg",
+    "mg-per-kg": "mg/kg",
+    "litres-per-minute": "L/min",
+    "celsius": "°C",
+    "mmhg": "mmHg",
+}
 
 
 def number(value: int | float) -> str:
@@ -30,8 +44,8 @@ def quantity(q: Quantity) -> str:
         plural = q.value != 1
     if q.unit in ("percent", "count", "fold"):
         return body
-    if q.unit == "mg":
-        return f"{body} mg"
+    if q.unit in _UNIT_SIGNS:
+        return f"{body} {_UNIT_SIGNS[q.unit]}"
     word = q.unit if plural else _UNIT_WORDS[q.unit]
     return f"{body} {word}"
 

@@ -25,12 +25,13 @@ RefNumber = Annotated[
     ),
 ]
 # 0 = the review itself
-Refs = Annotated[list[Annotated[RefNumber, Field(ge=0)]], Field(min_length=1)]
+RefList = list[Annotated[RefNumber, Field(ge=0)]]
+Refs = Annotated[RefList, Field(min_length=1)]
 
 # Ids of entities elsewhere in the content; checks.py resolves them from these markers.
 AntigenId = Annotated[Id, RefersTo("antigens", "antigen")]
 DiseaseId = Annotated[Id, RefersTo("diseases", "disease")]
-SourceId = Annotated[Id, RefersTo("external", "source")]
+SourceId = Annotated[Id, RefersTo("sources", "source")]
 TherapyTypeId = Annotated[Id, RefersTo("therapy_types", "therapy type")]
 AgentId = Annotated[Id, RefersTo("agents", "agent")]
 FactId = Annotated[Id, RefersTo("facts", "fact")]
@@ -77,12 +78,43 @@ Months = Annotated[Number, Measured("months")]
 Days = Annotated[int, Measured("days")]
 Count = Annotated[int, Field(ge=0), Measured("count")]
 Unit = Literal[
-    "percent", "days", "months", "years", "hours", "mg", "count", "fold", "calendar-year"
+    "percent",
+    "days",
+    "weeks",
+    "months",
+    "years",
+    "minutes",
+    "hours",
+    "mg",
+    "mg-per-kg",
+    "litres-per-minute",
+    "celsius",
+    "mmhg",
+    "count",
+    "fold",
+    "calendar-year",
 ]
 
 
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Cited(Model):
+    """A statement that cites the article (`refs`), sources beyond it (`sources`, ids in
+    content/sources.yaml), or both; it must cite something."""
+
+    refs: RefList = []
+    sources: list[SourceId] = []
+
+    @model_validator(mode="after")
+    def _cites(self) -> Cited:
+        if not (self.refs or self.sources):
+            raise ValueError(
+                "cite the article (refs: [n], 0 for the review itself) or an outside source "
+                "(sources: [id] from content/sources.yaml)"
+            )
+        return self
 
 
 class Quantity(Model):
@@ -142,15 +174,25 @@ Asks = Literal[
 ]
 
 
-class Fact(Model):
-    """One cited statement; `{name}` in text shows values[name]. Statements need no numbers."""
+ValueName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
+
+
+class Worded(Model):
+    """Prose whose numbers are its own values: `{name}` in text shows values[name]."""
+
+    text: Text
+    values: dict[ValueName, Quantity] = {}
+
+
+class Fact(Worded, Cited):
+    """One cited statement; `{name}` in text shows values[name]. Statements need no numbers.
+    A fact from beyond the article cites `sources` and may say what they leave unsettled
+    (`flag`), which the page shows as flagged for review."""
 
     id: Id
-    text: Text
     design: Design | None = None  # the kind of study behind a result, where the review says so
     claim: str | None = None  # the result without its design, for questions that ask the design
-    values: dict[Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")], Quantity] = {}
-    refs: Refs
+    flag: str | None = None
     ask: str | None = None  # a question stem for the quiz generator; None = not asked numerically
     answer: str | None = None  # which value `ask` asks for; required when the fact has several
     measure: Measure | None = None  # what the asked value measures; required with `ask`
@@ -192,13 +234,12 @@ class Fact(Model):
         return self.answer or next(iter(self.values), None)
 
 
-class Section(Model):
+class Section(Cited):
     """Teaching prose for one heading of a module page."""
 
     id: Id
     title: Text
     body: Text
-    refs: Refs
     objective: int | None = Field(default=None, ge=1)  # which module objective it teaches (1-based)
     facts: list[Fact] = []
 
@@ -214,16 +255,8 @@ class Reference(Model):
     url: str | None = None
 
 
-class ExternalSource(Model):
-    id: Id
-    short: Text  # how a citation reads: "FDA approval records"
-    title: Text
-    note: Text
-
-
 class ReferencesFile(Model):
     references: list[Reference]
-    external: list[ExternalSource] = []
 
 
 class Antigen(Model):
@@ -233,73 +266,6 @@ class Antigen(Model):
     synonyms: list[str] = []
     expressed_by: Text
     refs: Refs
-
-
-class Disease(Model):
-    id: Id
-    name: Text
-    abbreviation: Text
-
-
-class Survival(Model):
-    """Overall survival as Table 1 gives it: a rate at a time point, or a median."""
-
-    percent: Percent | None = None
-    at: Quantity | None = None
-    median_months: Annotated[Months, Field(gt=0)] | None = None
-    estimated: bool = False
-
-    @model_validator(mode="after")
-    def _shape(self) -> Survival:
-        if (self.percent is None) == (self.median_months is None):
-            raise ValueError("give either percent (with at) or median_months")
-        if self.percent is not None and self.at is None:
-            raise ValueError("a survival rate needs its time point in 'at'")
-        return self
-
-
-class Cytopenia(Model):
-    kind: Literal["any", "neutropenia", "thrombocytopenia", "anemia"]
-    percent: Percent
-    beyond_days: Days | None = Field(default=None, gt=0)  # "26% at more than 90 d"
-
-
-class Indication(Model):
-    id: Id
-    disease: DiseaseId
-    population: str | None = None
-    refs: Refs
-    response_percent: Percent
-    overall_survival: Survival
-    crs_percent: Percent
-    neurologic_percent: Percent
-    neurologic_note: str | None = None
-    severe_infection_percent: Percent
-    prolonged_cytopenias: list[Cytopenia] = Field(min_length=1)
-
-
-class FdaRecord(Model):
-    """Facts from FDA approval records, not from the article (see DESIGN.md)."""
-
-    source: SourceId
-    short_name: Text | None = None
-    brand: Text
-    costimulatory_domain: Literal["CD28", "4-1BB"] | None = None
-    vector: Text
-    first_approval: dt.date
-
-
-class Product(Model):
-    id: Id
-    inn: Text
-    target: AntigenId
-    summary: Text
-    refs: Refs
-    fda: FdaRecord
-    indications: list[Indication] = Field(min_length=1)
-
-    def indication(self, indication_id: str) -> Indication:
-        return next(i for i in self.indications if i.id == indication_id)
 
 
 class Distractor(Model):
@@ -330,11 +296,6 @@ class SectionsFile(Model):
 
     sections: list[Section] = []
     concepts: list[Concept] = []
-
-
-class ProductsFile(SectionsFile):
-    diseases: list[Disease]
-    products: list[Product]
 
 
 class AntigensFile(Model):

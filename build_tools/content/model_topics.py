@@ -9,19 +9,21 @@ from pydantic import AfterValidator, Field, model_validator
 from .model import (
     AgentId,
     AntigenId,
+    Cited,
     Count,
     DiseaseId,
     Fact,
-    FdaRecord,
     Id,
     Model,
     RefNumber,
     Refs,
     SectionId,
     SectionsFile,
+    SourceId,
     Text,
     TherapyTypeId,
 )
+from .model_products import FdaRecord, Indication
 
 
 class TherapyType(Model):
@@ -99,11 +101,10 @@ class Agent(Model):
     refs: Refs
 
 
-class Note(Model):
+class Note(Cited):
     """A cited sentence that belongs to an entity rather than to a section."""
 
     text: Text
-    refs: Refs
 
 
 class Step(Model):
@@ -113,6 +114,7 @@ class Step(Model):
     agent: AgentId | None = None  # the drug, where the step is one (an id in `agents`)
     note: Text  # why it comes at this point: the feedback a learner reads
     refs: Refs
+    sources: list[SourceId] = []  # outside sources (the guideline) where the step rests on one
 
 
 class Complication(Model):
@@ -124,10 +126,11 @@ class Complication(Model):
     therapies: list[TherapyTypeId] = Field(min_length=1)  # therapy types it follows
     targets: list[AntigenId] = []  # only after products against these antigens (empty: any)
     phase: Literal["acute", "late"]  # what a case stem says of timing: never the key's own words
-    timing: Text  # when it appears, in the review's terms (the page shows it)
+    timing: Text  # when it appears (the page shows it)
+    timing_sources: list[SourceId] = []  # outside sources for the timing, where it rests on them
     hallmarks: list[Text]  # in every case: without them the picture is not this complication
     findings: list[Text] = Field(min_length=1)  # a case shows some of these besides the hallmarks
-    mimic: Text | None = None  # what can look the same and is handled alongside
+    mimic: Note | None = None  # what can look the same and is handled alongside
     management: list[Step] = []
     caveat: Note | None = None  # what the evidence for the order of management does not show
     refs: Refs
@@ -244,17 +247,16 @@ class Trial(Model):
     cohorts: list[Cohort] = Field(min_length=1)
 
 
-class ApprovedTherapy(Model):
-    """A T-cell therapy approved for a solid tumor (not a CAR)."""
+class ApprovedTherapy(Cited):
+    """A T-cell therapy approved for a solid tumor (not a CAR), with its label indications."""
 
     id: Id
     inn: Text
     kind: TherapyTypeId
     target: Text
-    indication: Text
     summary: Text
     fda: FdaRecord
-    refs: Refs
+    indications: list[Indication] = Field(min_length=1)
 
 
 class SolidTumorsFile(SectionsFile):

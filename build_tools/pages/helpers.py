@@ -14,8 +14,17 @@ from markupsafe import Markup, escape
 from .. import figures
 from ..content import formatting, model, naming, prose
 from ..content.course import Course
+from .labels import LabelHelpers, document_date
 
 REFERENCES_PAGE = "references.md"
+CHANGES_PAGE = "changes.md"
+# Headings templates write themselves (no content section holds them), for links that name them.
+TEMPLATE_HEADINGS = {
+    "who-can-receive": "Who can receive each product",
+    "comparison": "Table 1 at a glance",
+    "cards": "The products one by one",
+    "decoder": "Name decoder",
+}
 INSTRUCTIONS = {
     "single": "Choose one.",
     "truefalse": "Choose one.",
@@ -38,7 +47,9 @@ class PageHelpers:
         )
         self.bank = bank or []
         self.cited: set[int] = set()  # filled by cite(), read by the page's reference list
+        self.noticed: set[str] = set()  # "module#anchor" places whose change notices were shown
         self.fig = FigureHelpers(course)
+        self.labels = LabelHelpers(course)
 
     def link(self, target: str, anchor: str = "") -> str:
         rel = posixpath.relpath(target, posixpath.dirname(self.page_path) or ".")
@@ -127,16 +138,105 @@ class PageHelpers:
         rel = posixpath.relpath(path.rstrip("/") or ".", here or ".") + "/"
         return rel + (f"#{anchor}" if anchor else "")
 
-    def cite_external(self, source_id: str) -> Markup:
-        """Cite a source outside the article (DESIGN allows only FDA approval records)."""
-        return Markup(f'<sup class="cite">[FDA]({self.link(REFERENCES_PAGE, source_id)})</sup>')
+    def cite_sources(self, source_ids) -> Markup:
+        """Superscript citations of sources beyond the article, each showing its form, kind and
+        year ("FDA label, 2026"), linked to its entry on the references page."""
+        ids = list(dict.fromkeys(source_ids))
+        if not ids:
+            return Markup("")
+        links = "; ".join(
+            f"[{md_text(self.course.source(i).citation)}]"
+            f"({self.link(REFERENCES_PAGE, source_anchor(i))})"
+            for i in ids
+        )
+        return Markup(f'<sup class="cite cite-outside">{links}</sup>')
 
-    def cite_fda(self, products) -> Markup:
-        """Cite each FDA record that the products' `fda` blocks come from, once."""
-        sources = dict.fromkeys(p.fda.source for p in products)
-        return Markup("".join(self.cite_external(s) for s in sources))
+    def cite_all(self, cited) -> Markup:
+        """Everything one statement cites: the article's references, then outside sources."""
+        refs = getattr(cited, "refs", None) or []
+        return (self.cite(refs) if refs else Markup("")) + self.cite_sources(
+            getattr(cited, "sources", None) or []
+        )
 
-    def survival(self, s: model.Survival) -> str:
+    @staticmethod
+    def quote(text: str) -> Markup:
+        """Label wording, quoted as the source words it."""
+        return Markup(f"“{md_text(' '.join(text.split()))}”")
+
+    @staticmethod
+    def labels_date(date: str) -> str:
+        return document_date(date)
+
+    def flag(self, text: str | None) -> Markup:
+        """What the stored sources leave unsettled, shown where the statement is."""
+        if not text:
+            return Markup("")
+        return Markup(f' <span class="review-flag">Flagged for review: {self.prose(text)}</span>')
+
+    def anchor_title(self, module_id: str, anchor: str) -> str:
+        """The heading a section anchor stands for: a content section's title, else the anchor in
+        words (template-built sections such as Table 1 have no content entry)."""
+        file = self.course.module(module_id).content
+        for s in getattr(self.course.files[file], "sections", []):
+            if s.id == anchor:
+                return s.title
+        return TEMPLATE_HEADINGS.get(anchor, anchor.replace("-", " "))
+
+    def grade_example(self, ex):
+        """A worked example graded by the rule every case uses, with each domain's share."""
+        from types import SimpleNamespace
+
+        from ..rules import grading
+
+        g = self.course.grading
+        scale = g.crs if ex.syndrome == "crs" else g.icans
+        parts = [
+            SimpleNamespace(
+                name=d.name,
+                text=d.level(ex.levels[d.id]).text,
+                level=d.level(ex.levels[d.id]),
+                grade=d.level(ex.levels[d.id]).grade,
+            )
+            for d in scale.domains
+            if d.id in ex.levels
+        ]
+        if ex.syndrome == "crs":
+            temp = ex.values[ex.temperature].value
+            grade = grading.crs_grade(scale, grading.CrsFindings(temp, **_crs_levels(ex.levels)))
+        else:
+            ice = int(ex.values[ex.ice].value)
+            found = grading.IcansFindings(ice, **ex.levels)
+            grade = grading.icans_grade(scale, g.ice, found)
+            parts.insert(
+                0,
+                SimpleNamespace(
+                    name="ICE score",
+                    text=f"{ice} of {g.ice.maximum}",
+                    level=None,
+                    grade=grading.ice_grade(g.ice, ice),
+                ),
+            )
+        return SimpleNamespace(parts=parts, grade=grade)
+
+    @property
+    def module_id(self) -> str | None:
+        path = self.page_path
+        return path[len("modules/") : -len(".md")] if path.startswith("modules/") else None
+
+    def since(self, anchor: str) -> Markup:
+        """A notice under a section that something it teaches changed after the review (or is
+        not in it), linking to the list of changes; render_pages checks none is left out."""
+        key = f"{self.module_id}#{anchor}"
+        found = [c for c in self.course.changes.changes if key in c.affects]
+        self.noticed.add(key)
+        notes = "".join(
+            f'<p class="since-review">Since the review ({md_text(c.date)}): '
+            f"[{md_text(c.title)}]({self.link(CHANGES_PAGE, c.id)})</p>\n"
+            for c in sorted(found, key=lambda c: c.date, reverse=True)
+        )
+        return Markup(notes)
+
+    def survival(self, s) -> str:
         if s.percent is not None:
             text = f"{formatting.percent(s.percent)} at {formatting.quantity(s.at)}"
         else:
@@ -144,7 +244,7 @@ class PageHelpers:
         return f"estimated {text}" if s.estimated else text
 
     @staticmethod
-    def cytopenias(items: list[model.Cytopenia]) -> str:
+    def cytopenias(items) -> str:
         parts = []
         for c in items:
             text = (
@@ -160,6 +260,17 @@ class PageHelpers:
     def cited_references(self) -> list[model.Reference]:
         """Every reference cited so far on this page, in article order (call it last)."""
         return [self.course.reference(n) for n in sorted(self.cited)]
+
+
+def _crs_levels(levels: dict) -> dict:
+    return {
+        "hypotension": levels.get("hypotension", "none"),
+        "oxygen": levels.get("oxygen", "none"),
+    }
+
+
+def source_anchor(source_id: str) -> str:
+    return f"src-{source_id}"
 
 
 def citation_runs(refs: list[int]) -> list[tuple[int, int]]:
@@ -233,7 +344,7 @@ class FigureHelpers:
 
     def _rows(self):
         for p in self.course.products.products:
-            for i in p.indications:
+            for i in p.trials:
                 yield p, i, f"{p.inn}, {self.course.disease(i.disease).abbreviation}"
 
     def toxicity_chart(self) -> Markup:

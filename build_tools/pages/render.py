@@ -10,8 +10,9 @@ from jinja2 import Environment
 from markupsafe import escape
 
 from ..content.course import Course
+from ..content.errors import ContentError, ContentIssue
 from .environment import make_environment
-from .helpers import REFERENCES_PAGE, PageHelpers
+from .helpers import CHANGES_PAGE, REFERENCES_PAGE, PageHelpers
 from .path import MINUTES_MARK, fill_minutes
 
 HOME_PAGE = "index.md"
@@ -21,6 +22,7 @@ ASSESSMENT_PAGE = "assessment.md"
 # links in each answer (references, where it is taught) resolve the same from either page.
 ASSESSMENT_ITEMS_PAGE = "assessment-items.md"
 PROGRESS_PAGE = "progress.md"
+BEDSIDE_PAGE = "bedside.md"
 
 
 def module_page(module_id: str) -> str:
@@ -39,12 +41,14 @@ def render_pages(
     `directory_urls` is MkDocs' setting of that name: raw-HTML links are written to match it."""
     env = env or make_environment()
     pages: dict[str, str] = {}
+    noticed: set[str] = set()
 
     def render(template: str, path: str, **context) -> None:
         h = PageHelpers(course, path, bank or [], directory_urls)
         pages[path] = env.get_template(template).render(
             course=course, h=h, page_path=path, module_page=module_page, **context
         )
+        noticed.update(h.noticed)
 
     render("home.md.j2", HOME_PAGE)
     modules = course.outline.modules
@@ -63,7 +67,28 @@ def render_pages(
     render("progress.md.j2", PROGRESS_PAGE)
     render("glossary.md.j2", GLOSSARY_PAGE)
     render("references.md.j2", REFERENCES_PAGE)
+    render("changes.md.j2", CHANGES_PAGE)
+    render("bedside.md.j2", BEDSIDE_PAGE)
+    _every_change_noticed(course, noticed)
     return pages
+
+
+def _every_change_noticed(course: Course, noticed: set[str]) -> None:
+    """Each section a change affects must show its notice: a place no page renders is a typo."""
+    doc = course.docs["changes"]
+    missing = [
+        ContentIssue(
+            doc.file,
+            doc.line_of(("changes", n, "affects", k)),
+            f"changes[{n}].affects[{k}]",
+            f"no page shows a section {place!r} (module id # section anchor)",
+        )
+        for n, change in enumerate(course.changes.changes)
+        for k, place in enumerate(change.affects)
+        if place not in noticed
+    ]
+    if missing:
+        raise ContentError(missing)
 
 
 def glossary_abbreviations(course: Course) -> str:
@@ -82,6 +107,8 @@ def navigation(course: Course, extra: list[dict] | None = None) -> list:
         {"Modules": modules},
         {"Final assessment": ASSESSMENT_PAGE},
         {"Your progress": PROGRESS_PAGE},
+        {"At the bedside": BEDSIDE_PAGE},
+        {"What changed since the review": CHANGES_PAGE},
         {"Glossary": GLOSSARY_PAGE},
         {"References": REFERENCES_PAGE},
         *extra,

@@ -14,8 +14,8 @@ from ..content.course import Course
 def synonyms(course: Course) -> dict[str, list[str]]:
     """{term the course uses: words a learner may type instead}."""
     found = {s.term: list(s.also) for s in course.glossary.synonyms}
-    for p in course.products.products:
-        found.setdefault(p.inn, []).extend([p.fda.brand, p.fda.short_name])
+    for p in [*course.products.products, *course.solid_tumors.approved]:
+        found.setdefault(p.inn, []).extend(n for n in (p.fda.brand, p.fda.short_name) if n)
     return found
 
 

@@ -38,7 +38,7 @@ def car_patients(ctx: QuizContext, targets: list[str] = ()) -> list[Patient]:
     for p in course.products.products:
         if targets and p.target not in targets:
             continue
-        for i in p.indications:
+        for i in p.trials:
             young = bool(i.population and "pediatric" in i.population)
             who = "A young person" if young else "An adult"
             found.append(
@@ -84,7 +84,7 @@ def _patients_for(ctx: QuizContext, c: Complication, key: str) -> list[Patient]:
         found = [
             Patient(
                 "An adult",
-                a.indication.split(" after ")[0],
+                ctx.course.disease(a.indications[0].disease).name,
                 f"{a.inn} followed by high-dose interleukin 2",
                 a.id,
                 a.id,
@@ -147,7 +147,7 @@ def syndrome_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 )
                 for o in complications
             ]
-            mimic = f" {ctx.plain(c.mimic)}" if c.mimic else ""
+            mimic = f" {ctx.plain(c.mimic.text)}" if c.mimic else ""
             yield Item(
                 type="single",
                 options=_choose(options, 3, key),
@@ -215,7 +215,7 @@ def first_line_case(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         for patient in _patients_for(ctx, c, bp.id):
             key = f"{c.id}:{patient.product_id}:{patient.disease_id}"
             findings, day, picture = _picture(ctx, c, key)
-            mimic = f" {ctx.plain(c.mimic)}" if c.mimic else ""
+            mimic = f" {ctx.plain(c.mimic.text)}" if c.mimic else ""
             yield Item(
                 type="single",
                 options=_choose(_treatment_options(ctx, c, 0), 3, key),

@@ -42,9 +42,13 @@ class QuizContext:
         return sorted(found, key=lambda t: t[0])
 
     def outside(self, source_id: str) -> Outside:
-        """An outside source as items cite it."""
-        found = next(e for e in self.course.references.external if e.id == source_id)
-        return Outside(found.id, found.short)
+        """An outside source as items cite it: its form, kind and year ("FDA label, 2026")."""
+        return Outside(source_id, self.course.source(source_id).citation)
+
+    def outside_all(self, cited) -> tuple[Outside, ...]:
+        """The outside sources of everything in `cited` (objects with `sources`), once each."""
+        ids = dict.fromkeys(s for thing in cited for s in thing.sources)
+        return tuple(self.outside(s) for s in ids)
 
     def plain(self, text: str, fact: model.Fact | None = None) -> str:
         """Prose with its numbers filled in, as plain text (exporters escape it for their

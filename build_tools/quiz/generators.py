@@ -7,7 +7,6 @@ same formatter the pages use, so a page and a quiz show the same characters.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from ..content import formatting
@@ -237,7 +236,7 @@ def fda_brand(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         + "; ".join(f"{a}, {b}" for a, b in pairs)
         + ".",
         refs=(),
-        sources=tuple(sorted({ctx.outside(p.fda.source) for p in course.products.products})),
+        sources=ctx.outside_all(p.fda for p in course.products.products),
         source="products.*.fda.brand",
         page=ctx.page(ctx.module_of("products"), "cards"),
     )
@@ -268,57 +267,47 @@ def _is_group(name: str) -> bool:
 
 
 def _indication_label(course, indication) -> str:
-    who = f" ({indication.population})" if indication.population else ""
-    return course.disease(indication.disease).name + who
+    who = "adult " if indication.adults_only else ""
+    return who + course.disease(indication.disease).name
 
 
 @generator
 def product_indications(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Per disease: which products a referred patient could receive (age bands where they
-    differ)."""
+    """Per disease: which products' labels name it (the label conditions are on the page)."""
     course = ctx.course
-    labels = sorted(
-        {_indication_label(course, i) for p in course.products.products for i in p.indications}
-    )
-    for label in labels:
-        right = [
-            p.inn
-            for p in course.products.products
-            if any(_indication_label(course, i) == label for i in p.indications)
-        ]
-        wrong = [p.inn for p in course.products.products if p.inn not in right]
-        refs = tuple(
-            sorted(
-                {
-                    n
-                    for p in course.products.products
-                    for i in p.indications
-                    if _indication_label(course, i) == label
-                    for n in i.refs
-                }
-            )
-        )
-        slug = re.sub(r"[^a-z0-9]+", "-", label.lower()).strip("-")
+    products = course.products.products
+    diseases = sorted({i.disease for p in products for i in p.indications})
+    for disease in diseases:
+        name = course.disease(disease).name
+        right = [p.inn for p in products if any(i.disease == disease for i in p.indications)]
+        if len(right) == len(products):
+            continue
+        wrong = [p.inn for p in products if p.inn not in right]
         why = {
-            p.inn: "Approved for "
+            p.inn: "Its label names "
             + ", ".join(_indication_label(course, i) for i in p.indications)
             + "."
-            for p in course.products.products
+            for p in products
         }
+        cited = [i for p in products for i in p.indications if i.disease == disease]
         yield make.multiple(
             ctx,
             bp,
-            slug,
+            disease,
             right=right,
             wrong=wrong,
             why=why,
             stem=(
-                f"A patient with relapsed {label} is referred for CAR T cells. "
-                "Which approved products have an indication that fits? Select all that apply."
+                f"Which approved CAR T-cell products have a label indication for {name}, "
+                "whatever its conditions?"
             ),
-            explanation=f"For {label}: {', '.join(right)}.",
-            refs=refs,
+            explanation=(
+                f"The labels that name {name}: {', '.join(right)}. Each sets its own conditions "
+                "(age, line of therapy, earlier drugs), shown on the products page."
+            ),
+            refs=(),
+            sources=ctx.outside_all(cited),
             source="products.*.indications",
-            family=f"indication:{slug}",
-            page=ctx.page(ctx.module_of("products"), "comparison"),
+            family=f"indication:{disease}",
+            page=ctx.page(ctx.module_of("products"), "who-can-receive"),
         )

@@ -60,11 +60,13 @@ def costimulatory_domain(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         pairs=pairs,
         stem="Match each CAR T-cell product to its costimulatory domain.",
         explanation=(
-            "The review says the costimulatory domain is usually CD28 or 4-1BB; the FDA records "
-            "give each product's: " + "; ".join(f"{a}: {b}" for a, b in pairs) + "."
+            "The review says the costimulatory domain is usually CD28 or 4-1BB; FDA approval "
+            "records give each product's: " + "; ".join(f"{a}: {b}" for a, b in pairs) + ". "
+            "These domains are not in the course's stored label excerpts and are flagged for "
+            "review."
         ),
         refs=(0,),
-        sources=tuple(sorted({ctx.outside(p.fda.source) for p in products})),
+        sources=ctx.outside_all(p.fda for p in products),
         source="products.*.fda.costimulatory_domain",
         page=ctx.page(ctx.module_of("car_structure"), "costimulation"),
     )

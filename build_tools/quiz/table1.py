@@ -33,7 +33,7 @@ def _page(ctx: QuizContext, anchor: str = "comparison") -> str:
 
 
 def _all_refs(table) -> tuple[int, ...]:
-    return tuple(sorted({n for r in table for n in r.indication.refs}))
+    return tuple(sorted({n for r in table for n in r.trial.refs}))
 
 
 @generator
@@ -63,7 +63,7 @@ def table1_spread(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 f"the disease and the trial.{summary}"
             ),
             refs=_all_refs(table),
-            source=f"products.*.indications.*.{column}",
+            source=f"products.*.trials.*.{column}",
             family=f"table1:{column}:spread",
             page=_page(ctx),
         )
@@ -79,16 +79,16 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     caution = ctx.course.section("products", "reading-table-1")
     for disease in ctx.course.products.diseases:
         group = sorted(
-            (r for r in rows(ctx) if r.disease.id == disease.id and r.indication.population),
+            (r for r in rows(ctx) if r.disease.id == disease.id and r.trial.population),
             key=lambda r: r.value("crs_percent"),
         )
-        if len(group) != 2 or group[0].indication.population == group[1].indication.population:
+        if len(group) != 2 or group[0].trial.population == group[1].trial.population:
             continue
         low, high = group
         a, b = (formatting.percent(r.value("crs_percent")) for r in (low, high))
 
         def who(r) -> str:
-            return f"{r.indication.population} patients"
+            return f"{r.trial.population} patients"
 
         options = (
             Option.of(
@@ -104,7 +104,7 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 "and one population; these two trials share neither.",
             ),
             Option.of(
-                f"CRS is more frequent in {high.indication.population} patients than in others",
+                f"CRS is more frequent in {high.trial.population} patients than in others",
                 False,
                 "The populations differ, but so do the products and the grading scales: the gap "
                 "cannot be pinned on age or on any one of them.",
@@ -133,7 +133,7 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     f"{caution.body} So a gap such as {a} against {b} describes two trials, "
                     "not two products."
                 ),
-                refs=tuple(sorted({*low.indication.refs, *high.indication.refs})),
+                refs=tuple(sorted({*low.trial.refs, *high.trial.refs})),
                 source="products.sections.reading-table-1",
                 family="table1:cross-trial",
                 page=_page(ctx, "reading-table-1"),

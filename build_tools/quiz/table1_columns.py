@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..content import formatting, model
+from ..content import formatting, model_products
 from .context import QuizContext
 
 # The Table 1 columns a question may compare: how a stem names each, and the measure it is.
@@ -24,20 +24,18 @@ MEASURE_OF = {
 
 @dataclass(frozen=True)
 class Row:
-    product: model.Product
-    indication: model.Indication
-    disease: model.Disease
+    product: model_products.Product
+    trial: model_products.TrialResult
+    disease: model_products.Disease
 
     def value(self, measure: str) -> float:
-        return getattr(self.indication, measure)
+        return getattr(self.trial, measure)
 
 
 def rows(ctx: QuizContext) -> list[Row]:
     course = ctx.course
     return [
-        Row(p, i, course.disease(i.disease))
-        for p in course.products.products
-        for i in p.indications
+        Row(p, i, course.disease(i.disease)) for p in course.products.products for i in p.trials
     ]
 
 

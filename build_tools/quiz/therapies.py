@@ -135,12 +135,11 @@ def approved_kind(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 bp,
                 a.id,
                 stem=(
-                    f"{cap(a.inn)} is approved for {a.indication}. "
-                    "What kind of T-cell therapy is it?"
+                    f"{cap(a.inn)} is approved for {_label(a)}. What kind of T-cell therapy is it?"
                 ),
-                explanation=f"{cap(made)}: {kind.engineering}. It is approved for {a.indication}.",
+                explanation=f"{cap(made)}: {kind.engineering}. It is approved for {_label(a)}.",
                 refs=tuple(a.refs),
-                sources=(ctx.outside(a.fda.source),),
+                sources=ctx.outside_all([a.fda, *a.indications]),
                 source=f"solid_tumors.approved.{a.id}.kind",
                 family=f"solid:kind:{a.id}",
                 page=ctx.page(ctx.module_of("solid_tumors"), "approved"),
@@ -151,3 +150,8 @@ def approved_kind(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 def _in_sentence(name: str) -> str:
     """'Tumor-infiltrating lymphocytes' -> 'tumor-infiltrating lymphocytes'; 'TCR T cells' stays."""
     return name[0].lower() + name[1:] if name[1:2].islower() else name
+
+
+def _label(therapy) -> str:
+    """The label's indication, as quoted (the first, for a therapy with one)."""
+    return " ".join(therapy.indications[0].wording.split())
