@@ -53,6 +53,29 @@ CONSTRAINED = {
     "answer",
     "mostly_within",
     "still_after",
+    # a vignette's ids of content and its enums
+    "after",
+    "rule",
+    "signs",
+    "explanation",
+    "wrong_explanations",
+    "step",
+    "wrong_steps",
+    "given",
+    "window",
+    "wrong_windows",
+    "pattern",
+    "wrong_salvage",
+    "barrier",
+    "wrong_barriers",
+    "results",
+    "eligible",
+    "not_eligible",
+    "therapy",
+    "sex",
+    "device",
+    "pressors",
+    "demand",
     "sources",
     "boxed_warning_sources",
     "timing_sources",
@@ -160,7 +183,7 @@ def test_no_inline_event_handlers_in_our_markup(site):
 def test_csv_cells_never_start_a_formula(project, tmp_path):
     project.replace(
         "content/adverse_effects.yaml",
-        "  name: siltuximab\n",
+        "  name: tocilizumab\n",  # the first drug of the agents matching
         "  name: '=HYPERLINK(\"http://x\")'\n",
     )
     import csv

@@ -66,7 +66,11 @@ _STOP = frozenset(
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z0-9*:\-]+", text.lower()) if w not in _STOP]
+    """Content words; bare numbers are left out (grades and doses differ by number, not by
+    turning a statement round)."""
+    return [
+        w for w in re.findall(r"[a-z0-9*:\-]+", text.lower()) if w not in _STOP and not w.isdigit()
+    ]
 
 
 def longest_key(item: Item) -> bool:
@@ -83,8 +87,12 @@ def longest_key_share(items: Iterable[Item]) -> tuple[float, list[str]]:
     return (len(cued) / len(singles) if singles else 0.0), cued
 
 
+_INTERVAL = re.compile(r"\bevery\s+\d", re.I)  # "every 6 hours" is a dosing interval
+
+
 def _absolute_words(text: str) -> set[str]:
     # "ALL" is acute lymphoblastic leukemia, not "all": an acronym in capitals is no absolute.
+    text = _INTERVAL.sub("", text)
     return {m.lower() for m in _ABSOLUTE.findall(text) if not (m.isupper() and len(m) > 1)}
 
 

@@ -10,7 +10,7 @@ from .blueprint import Blueprint
 from .context import QuizContext
 from .item import Item, Option
 from .registry import generator
-from .wording import cap, listing
+from .wording import cap, in_sentence, listing
 
 
 @generator
@@ -157,7 +157,7 @@ def car_domain_between(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                         n == here,
                         f"Right: from outside inwards the order is {', '.join(names)}."
                         if n == here
-                        else f"The {_lower(n)} sits {_where(names, n, i)}.",
+                        else f"The {in_sentence(n)} sits {_where(names, n, i)}.",
                     )
                     for n in names
                 ),
@@ -173,10 +173,10 @@ def car_domain_between(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 domains[i].id,
                 stem=(
                     "Reading a CAR from outside the T cell inwards, which domain comes between "
-                    f"the {_lower(before)} and the {_lower(after)}?"
+                    f"the {in_sentence(before)} and the {in_sentence(after)}?"
                 ),
                 explanation=(
-                    f"From outside inwards: {', '.join(names)}. The {_lower(here)} "
+                    f"From outside inwards: {', '.join(names)}. The {in_sentence(here)} "
                     f"{domains[i].function}."
                 ),
                 refs=tuple(sorted({n for d in domains for n in d.refs})),
@@ -187,11 +187,6 @@ def car_domain_between(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         )
 
 
-def _lower(name: str) -> str:
-    """'Hinge' -> 'hinge' mid-sentence; 'T-cell activation domain' keeps its capital."""
-    return name[0].lower() + name[1:] if name[1:2].islower() else name
-
-
 def _where(names: list[str], name: str, asked: int) -> str:
     k = names.index(name)
     if k == 0:
@@ -199,4 +194,4 @@ def _where(names: list[str], name: str, asked: int) -> str:
     if k == len(names) - 1:
         return "innermost, at the end of the CAR"
     side = "further out" if k < asked else "further in"
-    return f"{side}, between the {_lower(names[k - 1])} and the {_lower(names[k + 1])}"
+    return f"{side}, between the {in_sentence(names[k - 1])} and the {in_sentence(names[k + 1])}"

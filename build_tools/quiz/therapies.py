@@ -10,7 +10,7 @@ from .blueprint import Blueprint
 from .context import QuizContext
 from .item import Item, Option
 from .registry import generator
-from .wording import cap, listing
+from .wording import cap, in_sentence, listing
 
 
 @generator
@@ -111,7 +111,7 @@ def approved_kind(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     types = ctx.course.therapy_types.therapy_types
     for a in ctx.course.solid_tumors.approved:
         kind = next(t for t in types if t.id == a.kind)
-        made = f"{a.inn} is made of {_in_sentence(kind.name)}"
+        made = f"{a.inn} is made of {in_sentence(kind.name)}"
         options = tuple(
             sorted(
                 (
@@ -145,11 +145,6 @@ def approved_kind(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 page=ctx.page(ctx.module_of("solid_tumors"), "approved"),
             ),
         )
-
-
-def _in_sentence(name: str) -> str:
-    """'Tumor-infiltrating lymphocytes' -> 'tumor-infiltrating lymphocytes'; 'TCR T cells' stays."""
-    return name[0].lower() + name[1:] if name[1:2].islower() else name
 
 
 def _label(therapy) -> str:
