@@ -1,5 +1,5 @@
-"""Generators for the kinds of T-cell therapy: which are engineered or need HLA typing, what
-Table 3 reached with which receptor, and what kind of product each solid-tumor approval is."""
+"""Generators for the kinds of T-cell therapy: which are engineered or need HLA typing, and what
+Table 3 reached with which receptor."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from . import make
 from .blueprint import Blueprint
 from .context import QuizContext
-from .item import Item, Option
+from .item import Item
 from .registry import generator
-from .wording import cap, in_sentence, listing
+from .wording import listing
 
 
 @generator
@@ -102,51 +102,3 @@ def table3_receptor(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         family="table3:receptor",
         page=ctx.page(ctx.module_of("solid_tumors"), "reading-table-3"),
     )
-
-
-@generator
-def approved_kind(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Each T-cell therapy approved for a solid tumor, named with its indication: which kind of
-    therapy it is (the kinds are the content's therapy types)."""
-    types = ctx.course.therapy_types.therapy_types
-    for a in ctx.course.solid_tumors.approved:
-        kind = next(t for t in types if t.id == a.kind)
-        made = f"{a.inn} is made of {in_sentence(kind.name)}"
-        options = tuple(
-            sorted(
-                (
-                    Option.of(
-                        t.name,
-                        t is kind,
-                        f"Right: {made}: {t.engineering}."
-                        if t is kind
-                        else f"{t.name} are made differently: {t.engineering}.",
-                    )
-                    for t in types
-                ),
-                key=lambda o: make.stable_rank(f"{bp.id}:{a.id}:{o.text}"),
-            )
-        )
-        yield Item(
-            type="single",
-            options=options,
-            **make.base(
-                ctx,
-                bp,
-                a.id,
-                stem=(
-                    f"{cap(a.inn)} is approved for {_label(a)}. What kind of T-cell therapy is it?"
-                ),
-                explanation=f"{cap(made)}: {kind.engineering}. It is approved for {_label(a)}.",
-                refs=tuple(a.refs),
-                sources=ctx.outside_all([a.fda, *a.indications]),
-                source=f"solid_tumors.approved.{a.id}.kind",
-                family=f"solid:kind:{a.id}",
-                page=ctx.page(ctx.module_of("solid_tumors"), "approved"),
-            ),
-        )
-
-
-def _label(therapy) -> str:
-    """The label's indication, as quoted (the first, for a therapy with one)."""
-    return " ".join(therapy.indications[0].wording.split())

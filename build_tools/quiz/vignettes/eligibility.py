@@ -97,7 +97,11 @@ def requirements(ctx: QuizContext, ind: Indication, route: Route) -> list[Requir
         )
     for d in route.received:
         found.append(
-            Requirement(f"received:{d}", f"Earlier {drug(d).name}", lambda p, d=d: d in p.received)
+            Requirement(
+                f"received:{d}",
+                f"Earlier treatment with {drug(d).name}",
+                lambda p, d=d: d in p.received,
+            )
         )
     for d in route.refractory_to:
         found.append(
@@ -125,7 +129,7 @@ def requirements(ctx: QuizContext, ind: Indication, route: Route) -> list[Requir
         found.append(
             Requirement(
                 f"if:{rule.feature}",
-                f"With {feature(rule.feature).name}, earlier {drugs} as well",
+                f"If {feature(rule.feature).name}, earlier treatment with {drugs} too",
                 lambda p, r=rule: (
                     r.feature not in p.features or all(d in p.received for d in r.received)
                 ),
@@ -322,7 +326,7 @@ def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         )
         for b in (v.barrier, *v.wrong_barriers)
     ]
-    all_reqs = listing([in_sentence(q.says) for q in reqs.values()])
+    all_reqs = "; ".join(in_sentence(q.says) for q in reqs.values())
     return common.item(
         ctx,
         bp,
@@ -330,8 +334,8 @@ def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         question=f"Which condition of the label of {inn} does {pronoun(v)} not meet?",
         options=options,
         explanation=(
-            f"The label of {inn} for {ctx.course.disease(ind.disease).name} asks for {all_reqs}. "
-            f"{cap(reqs[v.barrier].says)}: this condition is not met."
+            f"The label of {inn} for {ctx.course.disease(ind.disease).name} asks for: {all_reqs}. "
+            f"This patient does not meet one of them: {in_sentence(reqs[v.barrier].says)}."
         ),
         source=_source(ctx, v.therapy, ind),
         page=_page(ctx, v.therapy, ind),

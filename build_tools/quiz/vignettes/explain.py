@@ -91,6 +91,7 @@ RULES: dict[str, Rule] = {
     "only-randomized-supports": lambda ctx, v: (
         "randomized" in _design(ctx, v) and len(_design(ctx, v)) > 1
     ),
+    "no-randomized-result": lambda ctx, v: bool(v.results) and "randomized" not in _design(ctx, v),
     "cross-trial-cannot-rank": lambda ctx, v: "different-trials" in v.signs,
     "historical-control-weak": lambda ctx, v: "historical-control" in _design(ctx, v),
     "retrospective-confounded": lambda ctx, v: "retrospective" in _design(ctx, v),
@@ -163,8 +164,10 @@ def vignette_explanation(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             )
             for e in (v.explanation, *v.wrong_explanations)
         ]
-        facts = [fact(ctx, f) for f in key.rests_on]
         results = [fact(ctx, f) for f in v.results]
+        # Evidence cases rest on the results they show; the others on the key's facts.
+        grounds = list(v.results) or list(key.rests_on)
+        facts = [fact(ctx, f) for f in grounds]
         if results:
             shown = " ".join(
                 f"({n}) {ctx.plain(f.claim, f)}." for n, f in zip("ABCD", results, strict=False)
@@ -179,9 +182,9 @@ def vignette_explanation(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             question=(story_extra.strip() + " " if story_extra else "")
             + (v.question or "Which reading of the findings is right?"),
             options=options,
-            explanation=" ".join(ctx.plain(f.text, f) for f in facts) + f" {ctx.plain(key.why)}",
-            source=source_of(ctx, key.rests_on[0]),
-            page=_page(ctx, key.rests_on[0]),
+            explanation=_explanation(ctx, key, facts),
+            source=source_of(ctx, grounds[0]),
+            page=_page(ctx, grounds[0]),
             refs=tuple(sorted({n for f in facts for n in f.refs})),
             sources=ctx.outside_all(facts),
             about=key.id,
@@ -195,3 +198,15 @@ def _page(ctx: QuizContext, fact_id: str) -> str:
         file, section, _ = found
         return ctx.page(ctx.module_of(file), section)
     return ctx.page(ctx.module_of("adverse_effects"), "treatment-by-grade")
+
+
+def _explanation(ctx: QuizContext, key, facts) -> str:
+    """The key's reason, then the facts it rests on that the reason does not already say (most
+    of their words already in it)."""
+    why = ctx.plain(key.why)
+    said = set(why.lower().split())
+    rest = [ctx.plain(f.text, f) for f in facts]
+    new = [
+        t for t in rest if len(set(t.lower().split()) - said) > 0.4 * len(set(t.lower().split()))
+    ]
+    return " ".join([why, *new])

@@ -91,6 +91,9 @@ def icans_reading(ctx: QuizContext, v: Vignette) -> str:
         parts.append(f"an ICE score of {score} (grade {band.grade if band else 0})")
     for d in ("consciousness", "seizure", "motor", "pressure"):
         level = scale.domain(d).level(getattr(v.neuro, d))
+        if d == "consciousness" and level.grade and "sedating-drug" in v.signs:
+            parts.append("the drowsiness follows a sedating drug, so it is not counted")
+            continue
         if level.grade:
             parts.append(
                 f"{scale.domain(d).name.lower()}: {level_text(ctx, level)} (grade {level.grade})"
@@ -113,7 +116,7 @@ def needs(ctx: QuizContext, syndrome: str, grade: int) -> str:
         band = next((b for b in ctx.course.grading.ice.bands if b.grade == grade), None)
         if band:
             texts.insert(0, f"an ICE score of {band.low} to {band.high}")
-    return " or ".join(texts)
+    return texts[0] if len(texts) == 1 else "at least one of these: " + "; ".join(texts)
 
 
 def _page(ctx: QuizContext, anchor: str) -> str:
@@ -138,7 +141,8 @@ def vignette_grading(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 g == v.grade,
                 f"Right: {reading}; the most severe decides, so grade {g}."
                 if g == v.grade
-                else f"Grade {g} would need {needs(ctx, syndrome, g)}; here {reading}.",
+                else f"Grade {g} needs {needs(ctx, syndrome, g)}. Here the worst finding is "
+                f"grade {v.grade}.",
             )
             for g in GRADES
         ]
@@ -170,9 +174,9 @@ def _both(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
             return f"Right: for CRS, {crs_text}; for ICANS, {icans_text}."
         wrong = []
         if pair.crs != key.crs:
-            wrong.append(f"CRS grade {pair.crs} would need {needs(ctx, 'crs', pair.crs)}")
+            wrong.append(f"CRS grade {pair.crs} needs {needs(ctx, 'crs', pair.crs)}")
         if pair.icans != key.icans:
-            wrong.append(f"ICANS grade {pair.icans} would need {needs(ctx, 'icans', pair.icans)}")
+            wrong.append(f"ICANS grade {pair.icans} needs {needs(ctx, 'icans', pair.icans)}")
         return "; ".join(wrong) + "."
 
     options = [Option.of(label(p), p == key, why(p)) for p in (key, *v.wrong_grades)]

@@ -60,6 +60,8 @@ def opening(ctx: QuizContext, v: Vignette) -> str:
     marks = _features(ctx, v)
     who = f"A {p.age}-year-old {p.sex}{weight} has {history(ctx, v)}.{marks}"
     therapy = ctx.course.therapy(v.therapy).inn
+    if v.considered and v.asks == "products":  # which product is the question: name none
+        return f"{who} {cap(pronoun(v))} is being considered for CAR T-cell therapy."
     if v.considered:
         return f"{who} {cap(pronoun(v))} is being considered for {therapy}."
     when = f" It is day {v.day} after the infusion." if v.day is not None else ""
@@ -130,11 +132,8 @@ def neuro(ctx: QuizContext, v: Vignette) -> str:
         parts.append(f"{pronoun(v)} {_level(ctx, scale, 'consciousness', n.consciousness)}")
     elif n.consciousness == "alert" and not n.awake_aphasic:
         parts.append(f"{pronoun(v)} is alert")
-    for domain, lead in (("seizure", "there has been"), ("motor", "there is"), ("pressure", "")):
-        level = getattr(n, domain)
-        if level != "none":
-            text = _level(ctx, scale, domain, level)
-            parts.append(f"imaging shows {text}" if domain == "pressure" else f"{lead} {text}")
+    # Seizures, weakness and brain swelling are told in the story, in words: the scale's own
+    # definitions in the stem would hand the learner the grade.
     return cap("; ".join(parts)) + "."
 
 
