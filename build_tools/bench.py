@@ -95,7 +95,8 @@ def scaled_project(factor: int, dest: Path) -> Path:
     shutil.copytree(ROOT / "content", dest / "content")
     shutil.copytree(ROOT / "quizbank", dest / "quizbank")
     for stem, lists in {
-        "products": ["products", "sections"],
+        "products": ["products"],
+        "evidence": ["sections"],
         "solid_tumors": ["trials", "sections"],
         "adverse_effects": ["sections"],
         "glossary": ["terms"],

@@ -6,12 +6,14 @@ Content errors print as `file:line: field: message` lines and exit 1, never a tr
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 import yaml
 
 from .content.errors import ContentError
+from .content.freshness import review_due
 from .exporters import FORMATS
 from .pipeline import build, write_markdown
 from .swap import replaced
@@ -24,8 +26,11 @@ def cmd_check(args) -> int:
     print(
         f"content OK: {len(course.outline.modules)} modules, "
         f"{len(course.products.products)} products, {len(course.facts)} numbers, "
-        f"{len(course.references.references)} references, {len(built.bank)} quiz items"
+        f"{len(course.references.references)} references, "
+        f"{len(course.sources.sources)} outside sources, {len(built.bank)} quiz items"
     )
+    for warning in review_due(course, dt.date.today()):
+        print(f"warning: {warning}", file=sys.stderr)
     return 0
 
 

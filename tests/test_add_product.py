@@ -20,7 +20,8 @@ from sitehelpers import table_row, text_of
 from build_tools.pages.helpers import count_words
 
 PRODUCTS = "content/products.yaml"
-PAGE = "modules/approved-products/index.html"
+PAGE = "modules/approved-products/index.html"  # the cards and who can receive each
+TRIALS = "modules/approval-trials/index.html"  # Table 1 and its charts
 INN = "testocabtagene autoleucel"
 # Ref 27 stands in for the made-up trial: a number the products page does not cite yet, which
 # extends Table 1's run of trials to 3–27. kymriah-ndc stands in for the made-up product's sources.
@@ -65,7 +66,8 @@ NEW = """
 def grown(tmp_path_factory) -> Project:
     """A copy with the product added to products.yaml and nothing else, built once."""
     project = Project(copy_project(tmp_path_factory.mktemp("add-product") / "project"))
-    project.replace(PRODUCTS, "\nsections:\n", NEW + "\nsections:\n")
+    text = project.path(PRODUCTS).read_text(encoding="utf-8")
+    project.path(PRODUCTS).write_text(text.rstrip("\n") + "\n" + NEW, encoding="utf-8")
     assert edited_files(project) == [PRODUCTS]
     project.build_site()
     return project
@@ -117,8 +119,8 @@ def test_products_page_counts_the_new_product_in_words(grown):
 
 
 def test_table_1_row_card_and_label_show_the_new_product(grown):
-    page = grown.page(PAGE)
-    row = table_row(page, INN, "adult B-cell acute lymphoblastic leukemia")
+    page, trials = grown.page(PAGE), grown.page(TRIALS)
+    row = table_row(trials, INN, "adult B-cell acute lymphoblastic leukemia")
     assert row[1:] == [
         "CD19",
         "adult B-cell acute lymphoblastic leukemia",
@@ -134,33 +136,33 @@ def test_table_1_row_card_and_label_show_the_new_product(grown):
     facts = " ".join(text_of(p) for p in card.select(".product-facts"))
     assert "Costimulatory domain: 4-1BB. Vector: lentiviral." in facts
     assert "Sold as Testbrand (testo-cel), first approved 2 January 2030" in facts
-    assert card.select_one('a[href="#testocabtagene-autoleucel-adult-ball"]')
-    assert card.select_one('a[href="#testocabtagene-autoleucel-for-b-all"]')
-    assert page.find(id="testocabtagene-autoleucel-adult-ball")  # the anchor quiz items link to
+    trial_link = "../approval-trials/#testocabtagene-autoleucel-adult-ball"
+    assert card.select_one(f'a[href="{trial_link}"]')
+    assert trials.find(id="testocabtagene-autoleucel-adult-ball")  # the anchor quiz items link to
     label = page.find(id="testocabtagene-autoleucel-for-b-all").find_parent("li")
     assert "adults (18 or older); relapsed or refractory disease" in text_of(label)
-    spread = text_of(paragraph(page, "Across the table"))
+    spread = text_of(paragraph(trials, "Across the table"))
     assert "severe infection over 5%–41% of patients" in spread
 
 
 def test_citations_take_in_the_new_products_sources(grown):
-    page = grown.page(PAGE)
+    page, trials = grown.page(PAGE), grown.page(TRIALS)
     rows = {n for p in products_of(grown.root) for i in p.get("trials", []) for n in i["refs"]}
     antigens = yaml.safe_load(grown.path("content/antigens.yaml").read_text(encoding="utf-8"))
     antigen_refs = {n for a in antigens["antigens"] for n in a["refs"]}
     assert 27 in rows
-    table = paragraph(page, "Figures come from the trials").select_one("sup.cite")
+    table = paragraph(trials, "Figures come from the trials").select_one("sup.cite")
     assert cited(table) == rows
     intro = paragraph(page, "The US market has").select_one("sup.cite")
     assert cited(intro) == {0} | rows | antigen_refs
     card = page.find(id="testocabtagene-autoleucel").find_parent("section")
     assert cited(card.select_one("sup.cite")) == {27}
-    listed = [int(li["value"]) for li in page.select("ol.references li")]
+    listed = [int(li["value"]) for li in trials.select("ol.references li")]
     assert 27 in listed and listed == sorted(listed)
 
 
 def test_charts_draw_the_new_product(grown):
-    page = grown.page(PAGE)
+    page = grown.page(TRIALS)
     for chart, label in (("toxicity-chart", "CRS 68.5%"), ("response-chart", "B-ALL: 77%")):
         svg = page.find("svg", attrs={"aria-labelledby": re.compile(chart)})
         text = " ".join(svg.get_text(" ").split())

@@ -81,12 +81,12 @@ def break_placeholder(p):
         "{products.lisocabtagene-maraleucel.trials.lbcl.crs_percnt}",
     )
     index = [m["id"] for m in yaml.safe_load(p.path(COURSE).read_text())["modules"]].index(
-        "approved-products"
+        "approval-trials"
     )
     return (
         COURSE,
         p.line_of(COURSE, "crs_percnt"),
-        f"modules[{index}].key_points[1]",
+        f"modules[{index}].key_points[0]",
         "does not name a number",
     )
 
@@ -229,7 +229,7 @@ def typed_unmeasured_number(p):
         "{products.lisocabtagene-maraleucel.trials.lbcl.crs_percent}",
         "{self_check_seed}",
     )
-    return COURSE, "key_points[1]", "placeholder {self_check_seed} does not name a number"
+    return COURSE, "key_points[0]", "placeholder {self_check_seed} does not name a number"
 
 
 @pytest.mark.parametrize(

@@ -16,10 +16,8 @@ from build_tools.content import formatting
 
 @pytest.fixture(scope="module")
 def page_of_file(content) -> dict[str, str]:
-    """Each content file's page: the module that presents it (grading.yaml's tables sit inside the
-    adverse-effects module)."""
-    pages = {m.content: f"modules/{m.id}/index.html" for m in content.outline.modules}
-    return {**pages, "grading": pages["adverse_effects"]}
+    """Each content file's page: the module that presents it."""
+    return {m.content: f"modules/{m.id}/index.html" for m in content.outline.modules}
 
 
 def article_text(site: Path, rel: str) -> str:
@@ -39,9 +37,12 @@ def test_every_module_of_the_learning_path_is_built(site, content, page_of_file)
 
 def test_every_stored_number_appears_on_the_page_that_presents_it(site, content, page_of_file):
     texts = {rel: article_text(site, rel) for rel in set(page_of_file.values())}
+    # Table 1's rows live with their products but are shown by the trials module.
+    shown_on = {**page_of_file, "products:trials": page_of_file["evidence"]}
     problems = []
     for source, entry in content.facts.items():
-        rel = page_of_file.get(entry.file)
+        key = "products:trials" if source.startswith("products.") and ".trials." in source else None
+        rel = shown_on.get(key or entry.file)
         if rel is None:
             continue
         shown = formatting.quantity(entry.value)
@@ -67,7 +68,7 @@ def test_every_citation_links_to_its_reference(site, page_of_file):
 
 def test_changing_a_crs_rate_changes_the_chart(crs_edited):
     # Table 1's row: test_pages.test_changing_one_number_changes_the_page, on the same build
-    page = crs_edited.page("modules/approved-products/index.html")
+    page = crs_edited.page("modules/approval-trials/index.html")
     chart = page.select_one("#toxicity-chart-title").find_parent("svg")
     labels = [text_of(t) for t in chart.find_all("text")]
     group = labels.index("axicabtagene ciloleucel, LBCL")
@@ -90,8 +91,8 @@ def test_figures_are_accessible_and_drawn_from_content(site, content, page_of_fi
     markers = [t.get_text() for t in svg.select("text.fig-marker-text")]
     assert markers == [str(n) for n in range(1, len(legend) + 1)]
     assert car.select("table")  # the data beside the picture
-    products = soup(site / page_of_file["products"])
-    assert {s.select_one("title").get_text() for s in products.select("figure svg")} == {
+    trials = soup(site / page_of_file["evidence"])
+    assert {s.select_one("title").get_text() for s in trials.select("figure svg")} == {
         "Toxicity in the approval trials (Table 1): % of patients with each adverse effect",
         "Response in the approval trials (Table 1): % of patients in complete or partial remission",
     }

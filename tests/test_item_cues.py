@@ -161,15 +161,15 @@ def test_an_asked_fact_must_say_what_it_measures(project, capsys):
 def test_a_figure_that_no_form_can_ask_is_an_error_naming_it(project, capsys):
     """75.9% has two other survival rates to stand against; call it a dose and it has none, and
     a decimal cannot be typed: the build names the fact instead of asking a coin toss."""
-    text = project.path("content/products.yaml").read_text(encoding="utf-8")
+    text = project.path("content/evidence.yaml").read_text(encoding="utf-8")
     at = text.index("  - id: cilta-randomized-pfs")
-    project.path("content/products.yaml").write_text(
+    project.path("content/evidence.yaml").write_text(
         text[:at] + text[at:].replace("measure: survival rate", "measure: dose", 1),
         encoding="utf-8",
     )
     assert project.run("check") == 1
     err = capsys.readouterr().err
-    assert "fact 'cilta-randomized-pfs' cannot be asked" in err and "content/products.yaml:" in err
+    assert "fact 'cilta-randomized-pfs' cannot be asked" in err and "content/evidence.yaml:" in err
 
 
 # --- option counts, feedback, sentences ---------------------------------------------------------
@@ -285,7 +285,7 @@ def by_id(bank):
 def test_no_trial_figure_is_asked_under_the_randomized_trials_objective_unless_randomized(
     content, bank
 ):
-    randomized = content.module("approved-products").objectives[3]
+    randomized = content.module("approval-trials").objectives[1]
     for item in bank:  # figure items: the fact asked is the item's family
         if item.objective == randomized and item.family == item.source:
             fact = QuizContext(content).fact_sections[item.source.split(".")[1]][2]

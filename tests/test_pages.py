@@ -16,7 +16,7 @@ from build_tools.content.loader import load_course
 from build_tools.pages import render_pages
 from build_tools.pages.environment import TEMPLATES, make_environment
 
-MODULE = "modules/approved-products/index.html"
+MODULE = "modules/approval-trials/index.html"  # Table 1
 
 
 def test_strict_build_writes_every_module_and_page(site):
@@ -71,7 +71,7 @@ def test_script_typed_into_yaml_is_shown_as_text(project):
     )
     project.replace(
         "content/course.yaml",
-        "  title: The approved CAR T-cell products\n",
+        "  title: What the approval trials showed\n",
         f"  title: '{payload}'\n",
     )
     project.build_site()
@@ -88,8 +88,10 @@ def test_script_typed_into_yaml_is_shown_as_text(project):
 def test_template_typo_fails_instead_of_printing_nothing(tmp_path):
     templates = tmp_path / "templates"
     shutil.copytree(TEMPLATES, templates)
-    products = templates / "products.md.j2"
-    products.write_text(products.read_text().replace("i.crs_percent", "i.crs_precent", 1))
+    evidence = templates / "evidence.md.j2"
+    text = evidence.read_text()
+    assert "i.crs_percent" in text
+    evidence.write_text(text.replace("i.crs_percent", "i.crs_precent", 1))
     course = load_course(ROOT / "content")
     with pytest.raises(jinja2.UndefinedError, match="crs_precent"):
         render_pages(course, make_environment(templates))
@@ -99,7 +101,7 @@ def test_render_command_writes_markdown_for_other_engines(tmp_path):
     out = tmp_path / "rendered"
     assert cli(["--project", str(ROOT), "render", "--out", str(out)]) == 0
     assert (out / "about.md").is_file() and not (out / "overrides").exists()
-    text = (out / "modules/approved-products.md").read_text(encoding="utf-8")
+    text = (out / "modules/approval-trials.md").read_text(encoding="utf-8")
     assert "| 93% |" in text
     assert "{products." not in text  # every placeholder was filled
 

@@ -98,6 +98,7 @@ CONSTRAINED = {
     "temperature",
     "ice",
     "feature",
+    "graded_by",
     # a worked example's level ids, keyed by domain
     "hypotension",
     "oxygen",

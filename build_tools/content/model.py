@@ -157,6 +157,7 @@ Measure = Literal[
     "infection window",  # time after infusion in which an infection clusters
     "age limit",  # an approval's age bound
     "dose",  # a drug dose
+    "monitoring period",  # how long labels ask for monitoring after infusion
 ]
 # What an item gives the learner and what it asks; quiz/levels.py decides the level from both.
 Gives = Literal[

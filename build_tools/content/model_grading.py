@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from .model import Cited, Fact, Id, Model, Text, Worded
+from .model import Cited, Fact, Id, Model, SectionsFile, Text, Worded
 
 Grade = Annotated[int, Field(ge=0, le=4)]
 
@@ -121,7 +121,9 @@ class Example(Worded):
         return self
 
 
-class GradingFile(Model):
+class GradingFile(SectionsFile):
+    """The grading module's file: the scales, care by grade, and its teaching sections."""
+
     crs: Syndrome
     icans: Syndrome
     ice: IceScore

@@ -131,6 +131,7 @@ class Complication(Model):
     hallmarks: list[Text]  # in every case: without them the picture is not this complication
     findings: list[Text] = Field(min_length=1)  # a case shows some of these besides the hallmarks
     mimic: Note | None = None  # what can look the same and is handled alongside
+    graded_by: Literal["crs", "icans"] | None = None  # its scale in grading.yaml, if it has one
     management: list[Step] = []
     caveat: Note | None = None  # what the evidence for the order of management does not show
     refs: Refs

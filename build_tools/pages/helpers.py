@@ -20,9 +20,8 @@ REFERENCES_PAGE = "references.md"
 CHANGES_PAGE = "changes.md"
 # Headings templates write themselves (no content section holds them), for links that name them.
 TEMPLATE_HEADINGS = {
-    "who-can-receive": "Who can receive each product",
+    "who-can-receive": "The products, and who can receive each",
     "comparison": "Table 1 at a glance",
-    "cards": "The products one by one",
     "decoder": "Name decoder",
 }
 INSTRUCTIONS = {
@@ -230,7 +229,9 @@ class PageHelpers:
         found = [c for c in self.course.changes.changes if key in c.affects]
         self.noticed.add(key)
         notes = "".join(
-            f'<p class="since-review">Since the review ({md_text(c.date)}): '
+            f'<p markdown="1" class="since-review">'
+            f"{'Since the review' if self.labels.after_review(c.date) else 'Not in the review'} "
+            f"({document_date(c.date)}): "
             f"[{md_text(c.title)}]({self.link(CHANGES_PAGE, c.id)})</p>\n"
             for c in sorted(found, key=lambda c: c.date, reverse=True)
         )

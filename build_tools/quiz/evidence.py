@@ -77,7 +77,7 @@ def teaching_text(ctx: QuizContext, item: Item) -> str:
 
 
 def _plain(ctx: QuizContext, node: Any) -> str:
-    if isinstance(node, model.Fact):
+    if isinstance(node, model.Worded):  # facts, grading levels, worked examples: own values
         return ctx.plain(node.text, node)
     if isinstance(node, model.Quantity):
         return formatting.quantity(node)

@@ -34,6 +34,7 @@ def fact_value(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             stem=ctx.plain(fact.ask, fact),
             explanation=explanation,
             refs=tuple(fact.refs),
+            sources=ctx.outside_all([fact]),
             source=f"facts.{fid}.{fact.key}",
             page=ctx.page(ctx.module_of(file), section),
             objective=ctx.objective(bp, file, section, fact.objective),
@@ -133,7 +134,7 @@ def product_target(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             ),
             refs=tuple(antigen.refs),
             source=f"antigens.{antigen.id}",
-            page=ctx.page(ctx.module_of("products"), "comparison"),
+            page=ctx.page(ctx.module_of("evidence"), "comparison"),
         )
 
 
@@ -238,7 +239,7 @@ def fda_brand(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         refs=(),
         sources=ctx.outside_all(p.fda for p in course.products.products),
         source="products.*.fda.brand",
-        page=ctx.page(ctx.module_of("products"), "cards"),
+        page=ctx.page(ctx.module_of("products"), "who-can-receive"),
     )
 
 

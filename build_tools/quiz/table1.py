@@ -29,7 +29,7 @@ _SUMMARY_RANGE = {
 
 
 def _page(ctx: QuizContext, anchor: str = "comparison") -> str:
-    return ctx.page(ctx.module_of("products"), anchor)
+    return ctx.page(ctx.module_of("evidence"), anchor)
 
 
 def _all_refs(table) -> tuple[int, ...]:
@@ -76,7 +76,7 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """What a gap in CRS rates between two trials of one disease does (not) show. Asked where the
     two trials enrolled populations the table itself tells apart, so the stem gives the learner
     the evidence to weigh rather than stating the lesson."""
-    caution = ctx.course.section("products", "reading-table-1")
+    caution = ctx.course.section("evidence", "reading-table-1")
     for disease in ctx.course.products.diseases:
         group = sorted(
             (r for r in rows(ctx) if r.disease.id == disease.id and r.trial.population),
@@ -134,7 +134,7 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     "not two products."
                 ),
                 refs=tuple(sorted({*low.trial.refs, *high.trial.refs})),
-                source="products.sections.reading-table-1",
+                source="evidence.sections.reading-table-1",
                 family="table1:cross-trial",
                 page=_page(ctx, "reading-table-1"),
             ),
@@ -180,6 +180,6 @@ def evidence_design(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         refs=tuple(sorted({n for _, _, f in randomized for n in f.refs})),
         source="facts." + randomized[0][0],
         family="evidence:randomized",
-        objective=ctx.objective(bp, "products", section),
-        page=ctx.page(ctx.module_of("products"), section),
+        objective=ctx.objective(bp, "evidence", section),
+        page=ctx.page(ctx.module_of("evidence"), section),
     )

@@ -41,7 +41,7 @@ def test_every_page_fits_phone_and_laptop(browser, site, serve, size):
             problems[rel] = found
         name = rel.rstrip("/").replace("/", "-") or "home"
         page.screenshot(path=str(SHOTS / f"{name}-{size}.png"), full_page=True)
-    page.goto(base + "modules/approved-products/")
+    page.goto(base + "modules/approval-trials/")  # Table 1
     table = page.evaluate(TABLE1)
     context.close()
     assert not problems, problems

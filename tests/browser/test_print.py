@@ -26,11 +26,11 @@ document.querySelectorAll('.print-key li').length : 0,
 }"""
 
 
-def test_products_module_prints_every_column_no_controls_and_an_answer_key(browser, site, serve):
+def test_table_1_module_prints_every_column_no_controls_and_an_answer_key(browser, site, serve):
     base = serve(site, "/cart-course/")
     context = browser.new_context(viewport={"width": 794, "height": 1123})  # A4 at 96 dpi
     page = context.new_page()
-    page.goto(base + "modules/approved-products/")
+    page.goto(base + "modules/approval-trials/")  # Table 1, its charts and self-checks
     page.wait_for_load_state("networkidle")
     assert page.evaluate(PRINTED)["key"] == 0  # the key is for paper only
     page.emulate_media(media="print")

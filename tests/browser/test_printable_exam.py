@@ -109,7 +109,7 @@ def test_key_grid_fits_one_page_with_explanations_after(exam, printed):
     ).inner_text() == str(ITEMS)
     answers = [rows.nth(n).locator("td").first.inner_text() for n in range(ITEMS)]
     assert all(
-        re.fullmatch(r"[A-F](, [A-F])*|[0-9][0-9.,]*.*|[a-f]–[A-F].*|[A-F]( [A-F])+", a)
+        re.fullmatch(r"[A-H](, [A-H])*|[0-9][0-9.,]*.*|[a-h]–[A-H].*|[A-H]( [A-H])+", a)
         for a in answers
     ), answers
     assert (

@@ -125,4 +125,4 @@ def _page(ctx: QuizContext, fact_id: str) -> str:
     if found:
         file, section, _ = found
         return ctx.page(ctx.module_of(file), section)
-    return ctx.page(ctx.module_of("adverse_effects"), "treatment-by-grade")
+    return ctx.page(ctx.module_of("grading"), "treatment-by-grade")

@@ -197,7 +197,7 @@ def _page(ctx: QuizContext, fact_id: str) -> str:
     if found:
         file, section, _ = found
         return ctx.page(ctx.module_of(file), section)
-    return ctx.page(ctx.module_of("adverse_effects"), "treatment-by-grade")
+    return ctx.page(ctx.module_of("grading"), "treatment-by-grade")
 
 
 def _explanation(ctx: QuizContext, key, facts) -> str:

@@ -120,7 +120,7 @@ def needs(ctx: QuizContext, syndrome: str, grade: int) -> str:
 
 
 def _page(ctx: QuizContext, anchor: str) -> str:
-    return ctx.page(ctx.module_of("adverse_effects"), anchor)
+    return ctx.page(ctx.module_of("grading"), anchor)
 
 
 @generator
