@@ -104,10 +104,13 @@ def site_meta(course: Course) -> dict:
     from .pages.labels import document_date
 
     c = course.outline
-    fda = [s.date for s in course.sources.sources if s.kind == "primary" and s.date]
+    checked = max(s.checked for s in course.sources.sources)
+    newest = max(ch.date for ch in course.changes.changes)
     evidence = (
         f"Evidence: the JAMA review ({document_date(course.changes.review.isoformat()[:7])}); "
-        f"FDA labels and notices to {document_date(max(fda)[:7])}."
+        f"FDA labels and notices as stored and checked on {document_date(checked.isoformat())} "
+        f"(newest change found: {document_date(newest)}; current indication sections not stored); "
+        "ASTCT grading (2019) and the ASCO guideline (2021)."
     )
     return {
         "version": c.version,

@@ -190,6 +190,5 @@ def test_quiz_items_draw_the_new_product(grown):
     bcma = items["product-target:bcma"]
     assert INN in {o["text"] for o in bcma["options"]} - keys(bcma)
     assert {"left": INN, "right": "Testbrand"} in items["product-brand"]["pairs"]
-    assert {"left": INN, "right": "4-1BB"} in items["costimulatory-domain"]["pairs"]
     infection = items["table1-spread:severe_infection_percent"]
     assert [o["text"] for o in infection["options"] if o["correct"]] == ["5%–41%"]

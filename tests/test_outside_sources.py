@@ -5,8 +5,6 @@ evidence covers; `make check` warns when a source is due another look."""
 
 from __future__ import annotations
 
-import re
-
 from conftest import Project, copy_project, soup
 
 from build_tools.content.freshness import review_due
@@ -73,14 +71,15 @@ def test_a_change_naming_no_section_is_a_content_error(project: Project, capsys)
 
 
 def test_every_footer_says_what_the_evidence_covers(site, content):
-    newest = max(s.date for s in content.sources.sources if s.kind == "primary" and s.date)
-    year = newest[:4]
+    from build_tools.pages.labels import document_date
+
+    checked = document_date(max(s.checked for s in content.sources.sources).isoformat())
+    newest = document_date(max(c.date for c in content.changes.changes))
     for html in site.rglob("index.html"):
         footer = soup(html).select_one(".md-copyright").get_text(" ", strip=True)
-        assert re.search(
-            r"Evidence: the JAMA review \(November 2024\); FDA labels and notices", footer
-        )
-        assert year in footer and "last reviewed" in footer, html
+        assert "Evidence: the JAMA review (November 2024)" in footer, html
+        assert f"FDA labels and notices as stored and checked on {checked}" in footer, html
+        assert f"newest change found: {newest}" in footer and "last reviewed" in footer, html
 
 
 def test_a_source_checked_over_a_year_ago_is_a_warning_not_an_error(tmp_path, content, capsys):

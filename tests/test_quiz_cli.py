@@ -136,7 +136,7 @@ def test_too_many_items_says_how_many_match(capsys, tmp_path):
         "--topics",
         "car-anatomy",
         "--difficulty",
-        "hard",
+        "medium",
     )
     assert re.search(r"asked for 20 items but only \d+ distinct facts \(of \d+ items\) match", line)
     assert listing(tmp_path) == set()

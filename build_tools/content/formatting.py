@@ -18,6 +18,7 @@ _UNIT_SIGNS = {
     "litres-per-minute": "L/min",
     "celsius": "°C",
     "mmhg": "mmHg",
+    "per-cubic-mm": "per mm³",
 }
 
 

@@ -90,6 +90,7 @@ Unit = Literal[
     "litres-per-minute",
     "celsius",
     "mmhg",
+    "per-cubic-mm",
     "count",
     "fold",
     "calendar-year",

@@ -128,6 +128,7 @@ class GradingFile(SectionsFile):
     icans: Syndrome
     ice: IceScore
     tocilizumab: Fact  # dose and repeat limits, as the guideline gives them
+    workup: list[Fact] = []  # checks and monitoring the guideline gives for every grade
     care: list[GradeCare] = Field(min_length=1)
     differences: list[Fact] = []  # where the review's sequence and the guideline differ
     examples: list[Example] = []

@@ -57,7 +57,7 @@ class LabelHelpers:
             noun = "line" if r.lines_min == 1 else "lines"
             parts.append(f"at least {r.lines_min} earlier {noun} of therapy")
         if r.transplant_ineligible:
-            parts.append("not eligible for a stem cell transplant")
+            parts.append("not eligible for a stem cell transplant because of comorbidities or age")
         if r.received:
             parts.append("after " + _and(self.course.drug_class(d).name for d in r.received))
         if r.refractory_to:

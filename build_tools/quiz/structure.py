@@ -1,5 +1,5 @@
-"""Generators for the parts of a CAR and of a product's name: order, jobs, costimulatory domains
-and naming stems. Each yields items whose answers are content fields."""
+"""Generators for the parts of a CAR and of a product's name: order, jobs and naming stems.
+Each yields items whose answers are content fields."""
 
 from __future__ import annotations
 
@@ -45,30 +45,6 @@ def car_domain_function(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         refs=tuple(sorted({n for d in domains for n in d.refs})),
         source="car_structure.domains.*.function",
         page=ctx.page(ctx.module_of("car_structure"), "domains"),
-    )
-
-
-@generator
-def costimulatory_domain(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Match each product to its costimulatory domain (FDA approval records)."""
-    products = [p for p in ctx.course.products.products if p.fda.costimulatory_domain]
-    pairs = [(p.inn, p.fda.costimulatory_domain) for p in products]
-    yield make.matching(
-        ctx,
-        bp,
-        "",
-        pairs=pairs,
-        stem="Match each CAR T-cell product to its costimulatory domain.",
-        explanation=(
-            "The review says the costimulatory domain is usually CD28 or 4-1BB; FDA approval "
-            "records give each product's: " + "; ".join(f"{a}: {b}" for a, b in pairs) + ". "
-            "These domains are not in the course's stored label excerpts and are flagged for "
-            "review."
-        ),
-        refs=(0,),
-        sources=ctx.outside_all(p.fda for p in products),
-        source="products.*.fda.costimulatory_domain",
-        page=ctx.page(ctx.module_of("car_structure"), "costimulation"),
     )
 
 
