@@ -51,6 +51,7 @@ SKIP_KEYS = {
     "objective",
     "assessment",
     "rests_on",
+    "section",  # a concept's page section (an id)
     # ids of sources, drug classes, patient features, Table 1 rows and page sections
     "sources",
     "boxed_warning_sources",

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..content.course import Course
 from ..content.errors import ContentError, ContentIssue
-from . import generators, grading_items, structure, table1, therapies, vignettes  # noqa: F401  (importing them registers their generators)
+from . import generators, grading_items, labels_items, structure, table1, therapies, vignettes  # noqa: F401  (importing them registers their generators)
 from .blueprint import load_blueprints
 from .context import QuizContext
 from .cues import Lineages

@@ -215,6 +215,7 @@ def concept_question(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                     stem=c.ask,
                     explanation=" ".join(ctx.plain(facts[f].text, facts[f]) for f in c.rests_on),
                     refs=refs,
+                    sources=ctx.outside_all(facts[f] for f in c.rests_on),
                     source=f"facts.{c.rests_on[0]}",
                     family=f"concept:{c.id}",
                     page=ctx.page(module.id, c.section),
