@@ -217,6 +217,9 @@ class Explanation(Model):
     why: str = ""  # why it fits where it does (needed where it is a key)
     why_not: Text  # why it does not where it does not
     rests_on: list[FactId] = Field(min_length=1)
+    # whether the answer explanation repeats the facts' text after `why`; false where a fact only
+    # anchors the teaching page and its text would be beside the point (the scale's authorship)
+    quote: bool = True
 
 
 class VignettesFile(Model):

@@ -94,7 +94,7 @@ def tolerance(value: float, stem: str) -> float:
     )
     precise = 0.5 * 10**-decimals
     if any(word in stem.lower().split() for word in _APPROXIMATE):
-        return max(precise, abs(value) * 0.1)
+        return round(max(precise, abs(value) * 0.1), decimals + 2)
     return precise
 
 

@@ -60,7 +60,7 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         "",
         pairs=pairs,
         stem="Match each stem of a CAR T-cell product's generic name to its meaning.",
-        explanation="; ".join(f"The stem {a} means {b}" for a, b in pairs) + ".",
+        explanation=cap("; ".join(f"the stem {a} means {b}" for a, b in pairs)) + ".",
         refs=tuple(sorted({n for s in stems for n in s.refs})),
         source="naming.stems.*.meaning",
         page=page,
@@ -79,11 +79,14 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         return  # every name bends the pattern, or none does: nothing to tell apart
     why = {
         p.inn: (
-            "One word, with no second word at all."
-            if len(p.inn.split()) < 2
-            else f"Its second word, '{p.inn.split()[1]}', "
-            + ("starts" if p.inn in follows else "does not start")
-            + f" with '{auto.stem}'."
+            ("Right: " if p.inn in bends else "")
+            + (
+                "It is one word, with no second word at all."
+                if len(p.inn.split()) < 2
+                else f"Its second word, '{p.inn.split()[1]}', "
+                + ("starts" if p.inn in follows else "does not start")
+                + f" with '{auto.stem}'."
+            )
         )
         for p in products
     }
@@ -96,12 +99,12 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         why=why,
         stem=(
             "All approved CAR T-cell products are made from the patient's own cells. "
-            f"Whose generic names do not have a second word starting with '{auto.stem}'? "
+            f"Which of their generic names lack a second word starting with '{auto.stem}'? "
             "Select all that apply."
         ),
         explanation=(
-            f"{cap(', '.join(bends))} break the pattern; "
-            f"only {listing(follows)} follow it. "
+            f"{cap(listing(bends))} break the pattern; "
+            f"{listing(follows)} follow it. "
             f"'{auto.stem}' often, but not always, marks an autologous product."
         ),
         refs=(0, 27),

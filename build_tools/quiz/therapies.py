@@ -10,7 +10,7 @@ from .blueprint import Blueprint
 from .context import QuizContext
 from .item import Item
 from .registry import generator
-from .wording import listing
+from .wording import cap, listing
 
 
 @generator
@@ -56,11 +56,8 @@ def restriction_without_typing(ctx: QuizContext, bp: Blueprint) -> Iterator[Item
             t.id,
             true=True,
             stem=f"True or false: {t.name} recognize their targets only on HLA molecules.",
-            why_true=f"Right: they are HLA-restricted, and yet {t.hla_note}.",
-            why_false=(
-                f"They do use HLA: their natural receptors see peptides held up by HLA. What "
-                f"they do not need is typing: {t.hla_note}."
-            ),
+            why_true=f"Right: {cap(t.hla_note)}.",
+            why_false=f"They do use HLA: {t.hla_note}.",
             explanation=f"{t.name} are HLA-restricted: {t.hla_note}.",
             refs=tuple(t.refs),
             source=f"therapy_types.{t.id}.hla_restricted",

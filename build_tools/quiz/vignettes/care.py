@@ -12,7 +12,6 @@ from ..blueprint import Blueprint
 from ..context import QuizContext
 from ..item import Item, Option
 from ..registry import generator
-from ..wording import in_sentence, listing
 from . import common, findings
 from .facts import fact, source_of
 
@@ -89,8 +88,6 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             )
             for s in (v.step, *v.wrong_steps)
         ]
-        given = [in_sentence(says(ctx, known[s])) for s in v.given]
-        after = f" after {listing(given)}" if given else ""
         question = "What is the next step?" if v.given else "What is the first step of treatment?"
         facts = [_fact(ctx, f) for f in key.rests_on]
         yield common.item(
@@ -100,7 +97,7 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             question=question,
             options=options,
             explanation=(
-                f"By the ASTCT criteria this is grade {grade} {name}{together}{after}. {grounds}"
+                f"By the ASTCT criteria this is grade {grade} {name}{together}. {grounds}"
             ),
             source=source_of(ctx, key.rests_on[0]),
             page=_page(ctx, key.rests_on[0]),

@@ -205,7 +205,7 @@ def _explanation(ctx: QuizContext, key, facts) -> str:
     of their words already in it)."""
     why = ctx.plain(key.why)
     said = set(why.lower().split())
-    rest = [ctx.plain(f.text, f) for f in facts]
+    rest = [ctx.plain(f.text, f) for f in facts] if key.quote else []
     new = [
         t for t in rest if len(set(t.lower().split()) - said) > 0.4 * len(set(t.lower().split()))
     ]

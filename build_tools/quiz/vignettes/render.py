@@ -85,7 +85,7 @@ def _features(ctx: QuizContext, v: Vignette) -> str:
     text = f" Staging: {listing(stage)}." if stage else ""
     text += f" HLA typing shows {listing(hla)}." if hla else ""
     if markers:
-        text += f" Tests show {listing(markers)}."
+        text += f" Tumor tests: {listing(markers)}."
     return text
 
 
