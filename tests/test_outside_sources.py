@@ -22,7 +22,7 @@ def test_every_source_is_cited_and_every_outside_citation_shows_kind_and_date(si
     by_anchor = {source_anchor(s.id): s for s in content.sources.sources}
     cited = set()
     for html in site.rglob("*.html"):
-        for link in soup(html).select("sup.cite-outside a"):
+        for link in soup(html).select("sup.cite .cite-outside a"):
             anchor = link["href"].rsplit("#", 1)[1]
             source = by_anchor[anchor]  # a KeyError is a citation of no source
             assert link.get_text() == source.citation, (html, anchor)
@@ -40,7 +40,7 @@ def test_changes_page_lists_every_change_newest_first(site, content):
     assert len(headings) >= 5
     for c in content.changes.changes:
         entry = page.find(id=c.id).find_next("p", class_=None)
-        assert entry.select("sup.cite-outside a"), c.id
+        assert entry.select("sup.cite .cite-outside a"), c.id
 
 
 def test_each_affected_section_links_to_its_change(site, content):

@@ -146,22 +146,29 @@ class PageHelpers:
     def cite_sources(self, source_ids) -> Markup:
         """Superscript citations of sources beyond the article, each showing its form, kind and
         year ("FDA label, 2026"), linked to its entry on the references page."""
+        links = self._source_links(source_ids)
+        return Markup(f'<sup class="cite">{links}</sup>') if links else Markup("")
+
+    def _source_links(self, source_ids) -> str:
         ids = list(dict.fromkeys(source_ids))
         if not ids:
-            return Markup("")
+            return ""
         links = "; ".join(
             f"[{md_text(self.course.source(i).citation)}]"
             f"({self.link(REFERENCES_PAGE, source_anchor(i))})"
             for i in ids
         )
-        return Markup(f'<sup class="cite cite-outside">{links}</sup>')
+        return f'<span class="cite-outside">{links}</span>'
 
     def cite_all(self, cited) -> Markup:
-        """Everything one statement cites: the article's references, then outside sources."""
-        refs = getattr(cited, "refs", None) or []
-        return (self.cite(refs) if refs else Markup("")) + self.cite_sources(
-            getattr(cited, "sources", None) or []
-        )
+        """Everything one statement cites, in one superscript: the article's references, then
+        outside sources with their kind and date."""
+        refs = list(getattr(cited, "refs", None) or [])
+        outside = self._source_links(getattr(cited, "sources", None) or [])
+        if not refs:
+            return Markup(f'<sup class="cite">{outside}</sup>') if outside else Markup("")
+        article = self.cite(refs, sup=False)
+        return Markup(f'<sup class="cite">{article}{"; " + outside if outside else ""}</sup>')
 
     @staticmethod
     def quote(text: str) -> Markup:
