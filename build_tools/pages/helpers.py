@@ -110,20 +110,11 @@ class PageHelpers:
         return citation_label(n)
 
     def self_checks(self, module: model.Module) -> list:
-        from ..quiz.bank import draw  # pages depend on the bank only here
+        from ..quiz.bank import self_check_draws  # pages depend on the bank only here
 
-        # one item of each question type the module has first, so that every type a learner
-        # meets in the assessment is on some page to practise; then the rest in the seeded order
-        ranked = draw(self.bank, seed=self.course.outline.self_check_seed, topics=[module.id])
-        first: dict[str, str] = {}
-        for item in ranked:
-            first.setdefault(item.type, item.id)
-        picked = set(list(first.values())[: module.self_check_count])
-        for item in ranked:
-            if len(picked) >= module.self_check_count:
-                break
-            picked.add(item.id)
-        return [i for i in ranked if i.id in picked]
+        counts = {m.id: m.self_check_count for m in self.course.outline.modules}
+        seed = self.course.outline.self_check_seed
+        return self_check_draws(self.bank, seed=seed, counts=counts)[module.id]
 
     def page_link(self, site_path: str) -> str:
         """'modules/x/#a' (an item's page) as a Markdown link from this page: '../x.md#a'."""

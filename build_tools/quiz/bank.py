@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
@@ -63,6 +64,30 @@ def draw(
     ]
     ranked = sorted(pool, key=lambda i: random.Random(f"{seed}:{i.id}").random())
     return ranked[:count] if count else ranked
+
+
+def self_check_draws(
+    bank: list[Item], *, seed: int, counts: dict[str, int]
+) -> dict[str, list[Item]]:
+    """Each module page's self-checks: its first `count` items in the seeded order. Then, for each
+    question type of the bank that no page shows, the first module (in `counts` order) that has
+    one swaps it in for its last self-check of a type shown more than once, so every type the
+    assessment can ask is on some page to practise."""
+    shown = {m: draw(bank, seed=seed, topics=[m], count=n) for m, n in counts.items()}
+    for kind in sorted({i.type for i in bank}):
+        if any(i.type == kind for items in shown.values() for i in items):
+            continue
+        for module in counts:
+            ranked = draw(bank, seed=seed, topics=[module])
+            candidate = next((i for i in ranked if i.type == kind), None)
+            often = Counter(i.type for items in shown.values() for i in items)
+            spare = [i for i in shown[module] if often[i.type] > 1]
+            if candidate is None or not spare:
+                continue
+            kept = [i for i in shown[module] if i is not spare[-1]] + [candidate]
+            shown[module] = [i for i in ranked if i in kept]
+            break
+    return shown
 
 
 def draw_attempt(
