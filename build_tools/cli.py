@@ -90,6 +90,12 @@ def cmd_quiz(args) -> int:
 
     course = load_course(args.project / "content", shown_relative_to=args.project)
     bank = build_bank(course, args.project / "quizbank")
+    if args.format == "analysis":
+        from .analysis.job import run_analysis
+
+        for line in run_analysis(args.responses, args.out, bank):
+            print(line)
+        return 0
     selection = Selection(
         args.seed,
         args.count,
@@ -110,6 +116,8 @@ def cmd_quiz(args) -> int:
         args.minutes,
         args.date,
         args.answer_sheet,
+        args.changes_since,
+        args.responses,
     )
     for line in run_export(request, course, bank, args.project):
         print(line)
@@ -221,9 +229,10 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument(
         "--format",
         required=True,
-        choices=list(FORMATS),
+        choices=[*FORMATS, "analysis"],
         help=(
-            "review: a report of every item with its key, level, family and the content it rests on"
+            "review: a report of every item with its key, level, family and the content it rests "
+            "on; analysis: item statistics from --responses (written to the folder --out)"
         ),
     )
     quiz.add_argument(
@@ -253,6 +262,21 @@ def parser(modules: list[str] | None = None) -> argparse.ArgumentParser:
     quiz.add_argument("--date", help="print: exam date on the cover (default: a line to fill in)")
     quiz.add_argument(
         "--answer-sheet", action="store_true", help="print: also write a bubble answer sheet"
+    )
+    quiz.add_argument(
+        "--responses",
+        type=Path,
+        metavar="FILE",
+        help=(
+            "analysis, review: results from the LMS (a Moodle quiz Responses report, a Canvas "
+            "item or student analysis, or SCORM interactions, as CSV)"
+        ),
+    )
+    quiz.add_argument(
+        "--changes-since",
+        type=Path,
+        metavar="MANIFEST",
+        help="list the items added, removed and changed since the export with this manifest",
     )
     quiz.set_defaults(run=cmd_quiz)
     package = sub.add_parser(

@@ -13,6 +13,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from analysishelpers import moodle_responses, pick_items, simulate
 from conftest import ROOT
 from quizhelpers import export, ids_file
 
@@ -366,6 +367,13 @@ def test_every_readme_command_runs(capsys, tmp_path, command, bank):
             "5",
         )
         ids_file(tmp_path / "exports", [i.id for i in bank[:25]])
+    if "--changes-since" in args:  # the copy in the LMS: an earlier export of the same quiz
+        export(ROOT, "moodle", tmp_path / "exports" / "quiz.xml", "--seed", "7")
+    if "--responses" in args:  # a Moodle Responses report, from simulated learners
+        items, kinds = pick_items(bank)
+        (tmp_path / "exports").mkdir(exist_ok=True)
+        report = moodle_responses(items, simulate(items, kinds, learners=60))
+        (tmp_path / "exports" / "responses.csv").write_text(report, encoding="utf-8")
     args = [a.replace("exports/", f"{tmp_path}/exports/") for a in args]
     assert main(["--project", str(ROOT), *args]) == 0, capsys.readouterr().err
     assert capsys.readouterr().out.count("wrote ") >= 2

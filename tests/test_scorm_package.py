@@ -194,3 +194,55 @@ def test_unwritable_output_is_one_line_and_no_traceback(tmp_path, capsys):
     err = capsys.readouterr().err.strip()
     assert err.startswith("package not built: cannot write") and "folder" in err and "\n" not in err
     assert folder.is_dir() and not list(folder.iterdir()) and len(list(tmp_path.iterdir())) == 1
+
+
+# --- what the adapter records per answer: every value within its standard's format and limits ---
+# SCORM 1.2 RTE 3.4.2.7 and SCORM 2004 4th edition RTE 4.2.9 (short_identifier_type, the response
+# patterns of each interaction type, localized_string_type's 250 characters for descriptions).
+SHORT_ID = r"[\w\-()+.:=@;$!*'%/#]{1,250}"  # short_identifier_type (a URI's characters)
+PATTERNS_2004 = {
+    "choice": rf"^{SHORT_ID}(\[,\]{SHORT_ID})*$",
+    "true-false": r"^(true|false)$",
+    "numeric": r"^-?\d{1,10}(\.\d+)?\[:\]-?\d{1,10}(\.\d+)?$",
+    "matching": rf"^{SHORT_ID}\[\.\]{SHORT_ID}(\[,\]{SHORT_ID}\[\.\]{SHORT_ID})*$",
+    "sequencing": rf"^{SHORT_ID}(\[,\]{SHORT_ID})*$",
+}
+PATTERNS_12 = {  # CMIFeedback by type: single characters for choices, pairs and steps
+    "choice": r"^[a-z0-9](,[a-z0-9])*$",
+    "true-false": r"^[tf]$",
+    "numeric": r"^-?\d+(\.\d+)?$",
+    "matching": r"^[0-9a-z]\.[0-9a-z](,[0-9a-z]\.[0-9a-z])*$",
+    "sequencing": r"^[a-z0-9](,[a-z0-9])*$",
+}
+
+
+@pytest.mark.parametrize("standard", STANDARDS)
+def test_every_item_and_objective_fits_its_standard(standard, bank, content):
+    table = json.loads(zipfile.ZipFile(package(standard)).read("assets/lms-interactions.json"))
+    patterns = PATTERNS_2004 if standard == "scorm2004" else PATTERNS_12
+    assert set(table["items"]) == {i.id for i in bank}
+    objectives = [o["id"] for o in table["objectives"]]
+    assert len(objectives) == len(set(objectives)) <= 100  # SCORM 2004's objectives SPM
+    assert len(objectives) == sum(len(m.objectives) for m in content.outline.modules)
+    for item in bank:
+        entry = table["items"][item.id]
+        assert re.fullmatch(patterns[entry["type"]], entry["correct"]), (item.id, entry)
+        assert entry["objective"] in objectives and len(item.id) <= 255 and " " not in item.id
+        ids = list(entry.get("ids", {}).values())
+        assert len(ids) == len(set(ids))  # no two options share an identifier
+        if standard == "scorm2004":
+            assert len(entry["description"]) <= 250 and item.stem.startswith(
+                entry["description"].removesuffix("…")
+            )
+            assert all(re.fullmatch(SHORT_ID, i) for i in ids + entry.get("sources", []))
+        else:
+            assert "description" not in entry  # SCORM 1.2 interactions have none
+            assert all(len(i) == 1 for i in ids + entry.get("sources", []))
+    assert table["limit"] == 250 and table["reserve"] == content.outline.assessment.items
+
+
+def test_the_launch_page_names_the_interactions_table():
+    archive = zipfile.ZipFile(package("scorm2004"))
+    launch = archive.read("lms-launch.html").decode()
+    assert 'data-interactions="assets/lms-interactions.json"' in launch
+    assert "assets/lms-interactions.json" in archive.namelist()

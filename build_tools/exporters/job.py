@@ -7,7 +7,9 @@ import json
 import math
 from dataclasses import dataclass, replace
 from pathlib import Path
+from urllib.parse import urlparse
 
+from ..analysis.job import stats_for
 from ..content.course import Course
 from ..quiz.context import QuizContext
 from ..quiz.evidence import teaching_text
@@ -15,6 +17,8 @@ from ..quiz.item import Item
 from ..quiz.selection import Selection, checked_count, draw_items, draw_variants, module_picks, pool
 from ..usage import UsageError
 from . import FORMATS
+from .changes import compare, fingerprint, read_recorded, report
+from .citations import short_citation
 from .meta import ExamSheet, ExportMeta, OrderingAs
 from .output import TOOL, target_file, target_folder, write_file_export, write_folder_export
 
@@ -32,6 +36,8 @@ class ExportRequest:
     minutes: int | None = None  # print only
     date: str | None = None  # print only
     answer_sheet: bool = False  # print only
+    changes_since: Path | None = None  # an earlier export's manifest: list what changed
+    responses: Path | None = None  # review only: results to show beside each item
 
 
 _ONLY_FOR = {
@@ -40,6 +46,7 @@ _ONLY_FOR = {
     "minutes": ("--minutes", "print"),
     "date": ("--date", "print"),
     "answer_sheet": ("--answer-sheet", "print"),
+    "responses": ("--responses", "review"),
 }
 
 
@@ -58,6 +65,8 @@ def run_export(
 ) -> list[str]:
     """Write the export and return the lines to print (one per file, then what Canvas will draw)."""
     check_request(request, project)
+    # read before writing: the earlier manifest may be the one this export replaces
+    recorded = read_recorded(request.changes_since) if request.changes_since else None
     exporter = FORMATS[request.format]
     c = course.outline
     modules = {m.id: m.title for m in c.modules}
@@ -71,10 +80,15 @@ def run_export(
         seed=sel.seed,
         modules=modules,
         ordering_as=request.ordering_as or "ordering",
+        citations={r.n: short_citation(r) for r in course.references.references},
+        source_titles={s.id: s.title for s in course.sources.sources},
+        site_url=published_url(project),
     )
     if request.format == "review":
         ctx = QuizContext(course)
         base = replace(base, evidence={i.id: teaching_text(ctx, i) for i in matching})
+        if request.responses:
+            base = replace(base, analysis=stats_for(request.responses, bank))
     if request.format == "print":
         minutes = request.minutes or math.ceil(count * SECONDS_PER_ITEM / 60 / 5) * 5
         base = replace(base, exam=ExamSheet(minutes, request.date or "", request.answer_sheet))
@@ -124,6 +138,17 @@ def run_export(
         )
         drawn += [{"meta": m, "items": s} for m, s in zip(metas, sets, strict=True)]
     lines = [f"wrote {p}" for p in written]
+    if request.format == "moodle" and urlparse(base.site_url).hostname in (
+        "127.0.0.1",
+        "localhost",
+    ):
+        lines.append(
+            f"note: feedback links point to {base.site_url}; set SITE_URL to the published "
+            "course's address"
+        )
+    if recorded is not None:
+        exported = list({i.id: i for d in drawn for i in d["items"]}.values())
+        lines += report(compare(recorded, exported, {i.id for i in bank}), request.changes_since)
     if request.format == "qti":
         picks = drawn[0]["meta"].picks
         lines.append(
@@ -131,6 +156,16 @@ def run_export(
             + ", ".join(f"{m} {n}" for m, n in picks.items())
         )
     return lines
+
+
+def published_url(project: Path) -> str:
+    """Where the course is published: mkdocs.yml's `site_url`, read as a build reads it (so
+    `SITE_URL` in the environment wins, as in the Pages workflow)."""
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(project / "mkdocs.yml", encoding="utf-8") as source:
+        url = str(yaml_load(source).get("site_url") or "")
+    return url if not url or url.endswith("/") else url + "/"
 
 
 def _manifest(
@@ -160,6 +195,7 @@ def _manifest(
     }
     if request.format == "moodle":
         data["ordering_as"] = meta.ordering_as
+    data["items"] = {i.id: fingerprint(i) for _, items, _ in sets for i in items}
     if request.variants == 1:
         files, items, drawn_meta = sets[0]
         data.update(files=files, ids=[i.id for i in items], **_picks(drawn_meta))

@@ -11,6 +11,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Literal
 
+from ..analysis.stats import ItemStats
+
 OrderingAs = Literal["ordering", "matching"]
 
 
@@ -28,6 +30,10 @@ class ExportMeta:
     exam: ExamSheet | None = None  # printable exams only
     # review report: item id -> the content its key rests on
     evidence: dict[str, str] = field(default_factory=dict)
+    citations: dict[int, str] = field(default_factory=dict)  # reference number -> short citation
+    source_titles: dict[str, str] = field(default_factory=dict)  # outside source id -> its title
+    site_url: str = ""  # the published course, for links back to it ("" when unknown)
+    analysis: dict[str, ItemStats] = field(default_factory=dict)  # review: results per item
 
 
 @dataclass(frozen=True)

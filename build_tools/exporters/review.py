@@ -8,6 +8,7 @@ from pathlib import Path
 
 from markupsafe import escape
 
+from ..analysis.report import choices_text
 from ..quiz.answers import answer_text, reference_labels
 from ..quiz.item import LEVELS, Item
 from ..quiz.levels import describe
@@ -32,13 +33,15 @@ def _summary(items: list[Item], meta: ExportMeta) -> str:
     levels = Counter(i.level for i in items)
     modules = Counter(i.topic for i in items)
     flagged = sum(1 for i in items if advisories(i, items))
+    judged = sum(1 for i in items if i.id in meta.analysis and meta.analysis[i.id].flags)
+    results = f" · {judged} flagged by learners' results" if meta.analysis else ""
     rows = "".join(
         f"<tr><td>{escape(module_title(meta, m))}</td><td>{n}</td></tr>" for m, n in modules.items()
     )
     return (
         f"<p>{len(items)} items · {len({i.family for i in items})} families · "
         + " · ".join(f"{lv} {levels[lv]}" for lv in LEVELS)
-        + f" · {flagged} with an advisory flag</p>"
+        + f" · {flagged} with an advisory flag{results}</p>"
         f"<table><tr><th>Module</th><th>Items</th></tr>{rows}</table>"
     )
 
@@ -58,6 +61,7 @@ def _item(item: Item, n: int, items: list[Item], meta: ExportMeta) -> str:
         )
     flags = "".join(f'<li class="flag">{escape(f)}</li>' for f in advisories(item, items))
     evidence = meta.evidence.get(item.id, "")
+    results = _results(item, meta)
     return (
         f'<article id="{escape(item.id)}"><h2>{n}. {escape(item.stem)}</h2>'
         f'<p class="meta">{escape(item.id)} · {escape(module_title(meta, item.topic))} · '
@@ -71,7 +75,29 @@ def _item(item: Item, n: int, items: list[Item], meta: ExportMeta) -> str:
         f"(references {escape(', '.join(reference_labels(item)))};"
         f" taught at {escape(item.page)}):</p><blockquote>{escape(evidence)}</blockquote>"
         + (f"<ul>{flags}</ul>" if flags else "")
+        + results
         + "</article>"
+    )
+
+
+def _number(value: float | None) -> str:
+    return "–" if value is None else f"{value:.2f}"
+
+
+def _results(item: Item, meta: ExportMeta) -> str:
+    """How learners did on the item, where the report was given results (--responses)."""
+    if not meta.analysis:
+        return ""
+    s = meta.analysis.get(item.id)
+    if s is None:
+        return '<p class="results">Results: no responses to this item.</p>'
+    chosen = f" · chosen: {escape(choices_text(s, item))}" if s.choices else ""
+    flags = "".join(f'<li class="flag">{escape(f)}</li>' for f in s.flags)
+    return (
+        f'<p class="results">Results: {s.responses} responses · facility '
+        f"{_number(s.facility)} · point-biserial {_number(s.point_biserial)} "
+        f"(against the {escape(s.basis)}) · upper-lower {_number(s.upper_lower)}{chosen}</p>"
+        + (f'<ul class="results-flags">{flags}</ul>' if flags else "")
     )
 
 

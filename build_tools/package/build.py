@@ -33,16 +33,15 @@ def build_package(project: Path, standard: Standard, out: Path) -> PackageSummar
     untouched."""
     if out.is_dir():
         raise PackageError(f"cannot write {out}: it is a folder")
-    course = build(
-        project, directory_urls=False
-    ).course  # content errors surface here, before MkDocs runs
+    built = build(project, directory_urls=False)  # content errors surface here, before MkDocs
+    course = built.course
     with tempfile.TemporaryDirectory(prefix=".package-") as tmp:
         site = Path(tmp) / "site"
         try:
             build_site(project, site)
         except SiteBuildError as error:
             raise PackageError(f"site not built: {error}") from None
-        write_adapter(site, standard, course)
+        write_adapter(site, standard, course, built.bank)
         write_manifest(site, standard, course, LAUNCH_PAGE)
         try:
             count = write_zip(site, out)

@@ -6,138 +6,16 @@
    - the launch page (<html data-lms-standard>): find the API, initialise, restore progress and the
      last page from the LMS, load the course, record, terminate on pagehide;
    - a course page inside the launch page: forward quiz.js's "course:answer" and "course:assessment"
-     events and the page address to the session;
+     events (with when the learner started on each item) and the page address to the session;
    - anywhere else (no LMS, or a page opened on its own): nothing, so the course behaves as on the web.
-   The LMS is reached through a transport (one per standard: SCORM 1.2, SCORM 2004); a cmi5/xAPI
-   transport would offer the same four methods: connect, load, save, finish. */
+   The LMS is reached through a transport (lms-scorm.js: one per standard, SCORM 1.2 and SCORM
+   2004); a cmi5/xAPI transport would offer the same four methods: connect, load, save, finish. */
 (function () {
   "use strict";
   var PROGRESS_KEY = "cart-course:progress:v1";  // quiz.js's store: {"<id>@<hash>": {topic, right, ...}}
   var FORMAT = "c1";                             // version of the suspend-data encoding below
 
   function log(message) { try { console.warn("LMS: " + message); } catch (e) { /* no console */ } }
-
-  /* --- finding the API: the standard bounded walk up parents, then the opener's chain ---------- */
-  function search(win, name) {
-    for (var hops = 0; win && hops < 10; hops++) {  // 10 levels is beyond any real LMS frame nesting
-      try { if (win[name]) return win[name]; } catch (e) { /* a cross-origin frame: keep climbing */ }
-      if (!win.parent || win.parent === win) break;
-      win = win.parent;
-    }
-    return null;
-  }
-  function findApi(name) {
-    var found = search(window, name);
-    try { found = found || (window.opener && search(window.opener, name)); } catch (e) { /* closed opener */ }
-    try { found = found || (window.top.opener && search(window.top.opener, name)); } catch (e) { /* cross-origin */ }
-    return found || null;
-  }
-
-  /* --- SCORM transports: the same calls, different names and data models ---------------------- */
-  var SCORM = {
-    scorm12: {
-      api: "API", init: "LMSInitialize", get: "LMSGetValue", set: "LMSSetValue", commit: "LMSCommit",
-      finish: "LMSFinish", lastError: "LMSGetLastError", errorText: "LMSGetErrorString",
-      suspend: "cmi.suspend_data", location: "cmi.core.lesson_location", exit: "cmi.core.exit",
-      sessionTime: "cmi.core.session_time", raw: "cmi.core.score.raw", suspendLimit: 4096,
-      time: function (s) { return pad(Math.floor(s / 3600)) + ":" + pad(Math.floor(s / 60) % 60) + ":" + pad(s % 60); },
-      begin: function (lms) {
-        var status = lms.get("cmi.core.lesson_status");
-        if (status === "not attempted" || status === "") lms.set("cmi.core.lesson_status", "incomplete");
-      },
-      progress: function () { /* SCORM 1.2 has no progress measure: suspend data carries it */ },
-      score: function (lms, percent, passed) {
-        lms.set("cmi.core.score.min", "0");
-        lms.set("cmi.core.score.max", "100");
-        lms.set("cmi.core.score.raw", String(percent));
-        lms.set("cmi.core.lesson_status", passed ? "passed" : "failed");
-      }
-    },
-    scorm2004: {
-      api: "API_1484_11", init: "Initialize", get: "GetValue", set: "SetValue", commit: "Commit",
-      finish: "Terminate", lastError: "GetLastError", errorText: "GetErrorString",
-      suspend: "cmi.suspend_data", location: "cmi.location", exit: "cmi.exit",
-      // 4th edition stores 64,000 characters, but 2nd and 3rd edition LMSs only 4,000: stay within those
-      sessionTime: "cmi.session_time", raw: "cmi.score.raw", suspendLimit: 4000,
-      time: function (s) { return "PT" + Math.floor(s / 3600) + "H" + Math.floor(s / 60) % 60 + "M" + s % 60 + "S"; },
-      begin: function (lms) {
-        var status = lms.get("cmi.completion_status");
-        if (status === "unknown" || status === "not attempted" || status === "") lms.set("cmi.completion_status", "incomplete");
-      },
-      progress: function (lms, answered, total) {
-        if (total) lms.set("cmi.progress_measure", String(Math.round(1000 * answered / total) / 1000));
-      },
-      score: function (lms, percent, passed) {
-        lms.set("cmi.score.min", "0");
-        lms.set("cmi.score.max", "100");
-        lms.set("cmi.score.raw", String(percent));
-        lms.set("cmi.score.scaled", String(percent / 100));
-        lms.set("cmi.completion_status", "completed");  // an assessed course is complete; success is separate
-        lms.set("cmi.success_status", passed ? "passed" : "failed");
-      }
-    }
-  };
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-
-  function scormTransport(spec) {
-    var api = null, live = false;
-    function code() { try { return String(api[spec.lastError]()); } catch (e) { return "?"; } }
-    function failed(what) {
-      var c = code(), text = "";
-      try { text = api[spec.errorText](c); } catch (e) { /* no text */ }
-      log(what + " failed: error " + c + (text ? " (" + text + ")" : ""));
-    }
-    function call(name, args, what) {
-      try {
-        var result = api[name].apply(api, args || []);
-        if (String(result) === "true") return true;
-      } catch (e) { log(what + " threw: " + e); return false; }
-      failed(what);
-      return false;
-    }
-    var lms = {
-      get: function (element) {
-        try {
-          var value = api[spec.get](element), c = code();
-          if (c !== "0" && c !== "403") failed("GetValue(" + element + ")");  // 403: not set yet (2004)
-          return value == null ? "" : String(value);
-        } catch (e) { log("GetValue(" + element + ") threw: " + e); return ""; }
-      },
-      set: function (element, value) { return call(spec.set, [element, value], "SetValue(" + element + ")"); }
-    };
-    return {
-      suspendLimit: spec.suspendLimit,
-      connect: function () {
-        api = findApi(spec.api);
-        live = !!api && call(spec.init, [""], spec.init);
-        if (live) spec.begin(lms);
-        return live;
-      },
-      load: function () {
-        var raw = parseFloat(lms.get(spec.raw));
-        return { suspend: lms.get(spec.suspend), location: lms.get(spec.location), best: isNaN(raw) ? null : raw };
-      },
-      /* record: {location, suspend (or null: keep), answered, total, score: {percent, passed} or null, seconds} */
-      save: function (record) {
-        if (!live) return false;
-        if (record.location) lms.set(spec.location, record.location);
-        if (record.suspend != null) lms.set(spec.suspend, record.suspend);
-        spec.progress(lms, record.answered, record.total);
-        if (record.score) spec.score(lms, record.score.percent, record.score.passed);
-        lms.set(spec.exit, "suspend");  // the next launch resumes this attempt, with its suspend data
-        lms.set(spec.sessionTime, spec.time(record.seconds));
-        return call(spec.commit, [""], spec.commit);
-      },
-      finish: function (record) {
-        if (!live) return;
-        this.save(record);
-        live = false;
-        call(spec.finish, [""], spec.finish);
-      }
-    };
-  }
-  var TRANSPORTS = { scorm12: function () { return scormTransport(SCORM.scorm12); },
-                     scorm2004: function () { return scormTransport(SCORM.scorm2004); } };
 
   /* --- progress <-> suspend data: one state character per bank item, by its index in the bank --- */
   function fingerprint(keys) {  // FNV-1a over the bank's id@hash keys: a changed bank is noticed
@@ -231,10 +109,45 @@
   /* --- the session, kept by the launch page ----------------------------------------------------- */
   function session(transport, settings) {
     var started = Date.now(), bank = null, location = "", best = null, score = null, answered = 0, pending = false;
+    var table = null, count = 0, queued = [], full = {};  // interactions: the table, how many the LMS holds
     function seconds() { return Math.round((Date.now() - started) / 1000); }
     function record(suspend) {
       return { location: location, suspend: suspend, answered: answered, total: bank ? bank.keys.length : 0,
-               score: score, seconds: seconds() };
+               score: score, seconds: seconds(), interactions: queued.splice(0), objectives: objectiveStates() };
+    }
+    /* Each module objective's score: the share right of the learner's latest answers to the items
+       that test it (self-checks and assessments alike), judged by the pass mark. */
+    function objectiveStates() {
+      if (!table) return [];
+      var tally = {}, progress = readProgress();
+      Object.keys(progress).forEach(function (key) {
+        var item = table.items[key.split("@")[0]], r = progress[key];
+        if (!item || !r || typeof r !== "object") return;
+        var t = tally[item.objective] = tally[item.objective] || [0, 0];
+        t[1]++;
+        if (r.right === true) t[0]++;
+      });
+      return table.objectives.map(function (o) {
+        var t = tally[o.id], percent = t ? Math.round(100 * t[0] / t[1]) : null;
+        return { id: o.id, description: table.standard === "scorm2004" ? o.description : "", percent: percent,
+                 passed: percent !== null && percent >= settings.passMark };
+      });
+    }
+    /* The learner's response in the standard's notation, through the table's identifiers. */
+    function responseText(entry, response) {
+      var list = table.items_separator;
+      if (entry.type === "numeric") { var v = parseFloat(response); return isNaN(v) ? "" : String(v); }
+      if (!Array.isArray(response)) return "";
+      if (entry.type === "matching") {  // rows: [right answer, chosen answer], in the item's pair order
+        return response.map(function (row, i) { return row[1] && entry.ids[row[1]] ? entry.sources[i] + table.pair_separator + entry.ids[row[1]] : ""; })
+          .filter(Boolean).join(list);
+      }
+      if (entry.type === "sequencing") {  // rows: [right position, chosen position]: the steps as placed
+        return response.filter(function (row) { return row[1]; })
+          .sort(function (a, b) { return a[1] - b[1]; })
+          .map(function (row) { return entry.ids[row[0]]; }).join(list);
+      }
+      return response.map(function (id) { return entry.ids[id]; }).filter(Boolean).join(list);
     }
     function progressText() {
       if (!bank) return null;  // the bank did not load: leave the LMS's suspend data as it is
@@ -248,7 +161,10 @@
       restore: function (open) {
         var stored = transport.load();
         best = stored.best;
+        count = stored.interactions;
         location = safePage(stored.location) || "";
+        var tabled = fetch(settings.interactions).then(function (r) { return r.json(); }).then(function (data) { table = data; })
+          .catch(function (e) { log("the interactions table did not load (" + e + "); answers are not recorded one by one"); });
         fetch(settings.bank).then(function (r) { return r.json(); }).then(function (data) {
           bank = indexBank(data);
           var progress = stored.suspend ? decode(bank, stored.suspend) : null;
@@ -260,6 +176,7 @@
           writeProgress(progress);
           answered = Object.keys(progress).length;
         }).catch(function (e) { log("the question bank did not load (" + e + "); progress is not restored"); })
+          .then(function () { return tabled; })
           .then(function () { open(location || settings.start); });
       },
       visit: function (href) {
@@ -268,7 +185,22 @@
         location = page;
         transport.save(record(null));
       },
-      answered: function () {  // a scored attempt saves every item at once: one commit for the batch
+      /* detail: quiz.js's (id, right, response, graded) and the page's timing (started, at). Self-checks
+         stop `reserve` short of the limit, so an assessment attempt still fits; past it, nothing. */
+      answered: function (detail) {  // a scored attempt saves every item at once: one commit for the batch
+        var entry = table && detail && table.items[detail.id];
+        var room = table ? table.limit - (detail && detail.graded ? 0 : table.reserve) : 0;
+        if (entry && detail.response != null && count < room) {
+          var at = detail.at || Date.now(), from = detail.started || at;
+          queued.push({ n: count++, id: detail.id, type: entry.type, objective: entry.objective, correct: entry.correct,
+                        description: entry.description, response: responseText(entry, detail.response),
+                        result: detail.right === true ? "correct" : table.wrong, started: from,
+                        latency: detail.started ? Math.max(0, (at - from) / 1000) : null });
+        } else if (entry && detail.response != null && !full[!!detail.graded]) {
+          full[!!detail.graded] = true;
+          log(detail.graded ? "the LMS keeps " + table.limit + " answers; later ones are not recorded one by one"
+            : "self-checks are no longer recorded one by one: the last " + table.reserve + " of " + table.limit + " places are kept for the final assessment");
+        }
         if (pending) return;
         pending = true;
         setTimeout(function () { pending = false; transport.save(record(progressText())); }, 0);
@@ -294,9 +226,10 @@
   }
 
   function launch() {
-    var root = document.documentElement, transport = TRANSPORTS[root.getAttribute("data-lms-standard")];
+    var transports = window.courseLMSTransports || {};  // lms-scorm.js, loaded by the launch page before this
+    var root = document.documentElement, transport = transports[root.getAttribute("data-lms-standard")];
     var settings = { passMark: parseFloat(root.getAttribute("data-pass-mark")), start: root.getAttribute("data-start"),
-                     bank: root.getAttribute("data-bank") };
+                     bank: root.getAttribute("data-bank"), interactions: root.getAttribute("data-interactions") };
     if (!transport) { log("unknown standard"); window.location.replace(settings.start); return; }
     var link = transport();
     if (!link.connect()) { window.location.replace(settings.start); return; }  // no LMS: the course as on the web
@@ -311,7 +244,22 @@
     try { current = window.parent !== window ? window.parent.courseLMS : null; } catch (e) { /* a foreign parent */ }
     if (!current) return;
     current.visit(window.location.href);
-    document.addEventListener("course:answer", function (e) { current.answered(e.detail); });
+    /* When the learner started on each item (first focus or input in its form) and last changed it:
+       an interaction's timestamp and latency. A scored attempt reports every answer at the end. */
+    var first = {}, last = {};
+    function touched(e) {
+      var form = e.target && e.target.closest && e.target.closest("form.quiz-question");
+      if (!form) return;
+      var id = form.dataset.questionId, now = Date.now();
+      if (!first[id]) first[id] = now;
+      if (e.type !== "focusin") last[id] = now;
+    }
+    ["focusin", "input", "change"].forEach(function (type) { document.addEventListener(type, touched, true); });
+    document.addEventListener("course:answer", function (e) {
+      var d = e.detail || {}, at = d.graded ? last[d.id] : Date.now();
+      current.answered({ id: d.id, right: d.right, response: d.response, graded: d.graded, started: first[d.id], at: at });
+      if (!d.graded) delete first[d.id];  // "Try again" starts the clock afresh
+    });
     document.addEventListener("course:assessment", function (e) { current.assessed(e.detail); });
   }
 

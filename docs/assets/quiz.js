@@ -61,11 +61,20 @@
     try { document.dispatchEvent(new CustomEvent(name, { detail: detail })); } catch (e) { /* old browser: nothing listens */ }
   }
 
+  /* What the LMS adapter records as the learner's response: the option ids chosen, the number
+     typed, or per select [its right answer, the one chosen]; and whether a scored attempt asked. */
+  function response(form) {
+    var t = form.dataset.type;
+    if (t !== "matching" && t !== "ordering") return given(form);
+    return map(form.querySelectorAll("select"), function (s) { return [s.dataset.correct, s.value]; });
+  }
+
   function record(form, ok) {
     var p = load(), key = form.dataset.questionId + "@" + form.dataset.hash;
     p[key] = { topic: form.dataset.topic, right: ok, a: given(form) };
     write(KEY, p);
-    announce("course:answer", { key: key, id: form.dataset.questionId, topic: form.dataset.topic, right: ok });
+    announce("course:answer", { key: key, id: form.dataset.questionId, topic: form.dataset.topic, right: ok,
+      response: response(form), graded: !!form.closest(".assessment") });
   }
 
   /* Marks beside each option or row: a symbol and words, so colour is never the only signal. */

@@ -72,6 +72,15 @@ def lms(tmp_path_factory, serve):
     return serve(root, "/lms/")
 
 
+def follow(link) -> None:
+    """Click a link of the course's navigation; one in a collapsed section (the module list
+    opens only on its own pages) is followed as the learner would after opening the section."""
+    if link.is_visible():
+        link.click()
+    else:
+        link.evaluate("a => { window.location.href = a.href; }")
+
+
 class Session:
     """One LMS launch: a browser context, the host page, the course frame inside the package
     frame."""
@@ -109,9 +118,11 @@ class Session:
     def go(self, path: str):
         # links are relative: "x.html" beside it, "modules/x.html" from the top
         name = path.rsplit("/", 1)[-1]
-        self.course.locator(
-            f"nav.md-nav--primary a[href='{name}'], nav.md-nav--primary a[href$='/{name}']"
-        ).first.click()
+        follow(
+            self.course.locator(
+                f"nav.md-nav--primary a[href='{name}'], nav.md-nav--primary a[href$='/{name}']"
+            ).first
+        )
         self.course = self.frame(path)
         self.wait(lambda: self.cmi("location") == path, f"location {path}")
         # course.js has its course.json and bank: forms are wired
@@ -321,7 +332,7 @@ def test_without_an_lms_the_package_behaves_like_the_web_site(browser, lms):
     page.on("request", lambda r: requests.append(r.url))
     page.goto(lms + "scorm12/lms-launch.html")  # opened on its own: no API anywhere
     page.wait_for_url("**/scorm12/index.html")
-    page.locator("nav.md-nav--primary a[href$='modules/car-anatomy.html']").first.click()
+    follow(page.locator("nav.md-nav--primary a[href$='modules/car-anatomy.html']").first)
     page.wait_for_url("**/scorm12/modules/car-anatomy.html")
     form = page.locator("form.quiz-question[data-type=single]").first
     answer(form, right=True)
@@ -368,5 +379,141 @@ def test_the_lms_is_the_source_of_truth_for_progress(browser, lms):
     assert s.course.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY) == {}
     # not this learner's
     assert s.course.evaluate("() => localStorage.getItem('cart-course:assessment:v1')") is None
+    assert s.errors == []
+    s.close()
+
+
+# --- per-question results: cmi.interactions and cmi.objectives --------------------------------
+TIMESTAMP = {
+    "scorm12": r"^\d\d:\d\d:\d\d$",  # CMITime: the time of day
+    "scorm2004": r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{1,6}Z$",  # time (second,10,0) with zone
+}
+LATENCY = {
+    "scorm12": r"^\d{2,4}:\d\d:\d\d(\.\d{1,2})?$",
+    "scorm2004": r"^PT\d+H\d+M\d+(\.\d{1,2})?S$",
+}
+RESPONSE = {"scorm12": "student_response", "scorm2004": "learner_response"}
+TIME = {"scorm12": "time", "scorm2004": "timestamp"}
+
+
+def recorded(session: Session) -> dict:
+    """The interactions and objectives as the LMS receives them (some are write-only in 1.2)."""
+    cmi = session.page.evaluate("lms.renderCommitCMI(true).cmi")
+    by_index = lambda d: [d[str(n)] for n in range(len(d))]  # noqa: E731
+    return {
+        "interactions": by_index(cmi["interactions"]),
+        "objectives": by_index(cmi["objectives"]),
+    }
+
+
+@pytest.mark.parametrize("standard", STANDARDS)
+def test_every_answer_is_an_interaction_and_every_objective_has_a_status(
+    browser, lms, standard, bank, content
+):
+    table = json.loads(zipfile.ZipFile(package(standard)).read("assets/lms-interactions.json"))
+    items = {i.id: i for i in bank}
+    s = Session(browser, lms, standard)
+    s.course = s.frame("index.html")
+    course = s.go("modules/car-anatomy.html")
+    checks = course.locator("form.quiz-question")
+    for n, right in ((0, True), (1, False)):  # two self-checks, one right and one wrong
+        answer(checks.nth(n), right=right)
+        checks.nth(n).get_by_role("button", name="Check").click()
+    first = [checks.nth(n).get_attribute("data-question-id") for n in (0, 1)]
+    s.wait(lambda: len(recorded(s)["interactions"]) == 2, "two self-checks")
+
+    course = s.go("assessment.html")
+    attempt(course, right=7)
+    asked = course.evaluate(
+        "() => [...document.querySelectorAll('.assessment-items form.quiz-question')]"
+        ".map(f => f.dataset.questionId)"
+    )
+    s.wait(lambda: len(recorded(s)["interactions"]) == 2 + len(asked), "the attempt's answers")
+    got = recorded(s)
+    interactions = got["interactions"]
+    assert [x["id"] for x in interactions] == first + asked  # in the order they were answered
+    rights = [True, False] + [n < 7 for n in range(len(asked))]
+    for x, right in zip(interactions, rights, strict=True):
+        entry, item = table["items"][x["id"]], items[x["id"]]
+        assert x["type"] == entry["type"]
+        assert x["objectives"]["0"]["id"] == entry["objective"]
+        assert entry["objective"].startswith(item.topic + "-objective-")
+        assert x["correct_responses"]["0"]["pattern"] == entry["correct"]
+        assert x["result"] == ("correct" if right else table["wrong"])
+        assert re.match(TIMESTAMP[standard], x[TIME[standard]]), x[TIME[standard]]
+        assert re.match(LATENCY[standard], x["latency"]), (x["latency"], s.console[-20:])
+        response = x[RESPONSE[standard]]
+        assert response  # every recorded answer says what was chosen
+        if item.type == "numeric":
+            low, _, high = entry["correct"].partition("[:]")
+            assert (float(low) <= float(response) <= float(high or low)) == right
+        else:
+            assert (response == entry["correct"]) == right, (item.id, response, entry["correct"])
+        if standard == "scorm2004":
+            assert x["description"] == entry["description"] and item.stem.startswith(
+                x["description"].removesuffix("…")
+            )
+        else:
+            assert "description" not in x  # SCORM 1.2 has no such element
+
+    # every module objective, with a status, and a score where items that test it were answered
+    progress = course.evaluate("k => JSON.parse(localStorage.getItem(k))", KEY)
+    tally: dict[str, list[int]] = {}
+    for key, record in progress.items():
+        objective = table["items"][key.split("@")[0]]["objective"]
+        tally.setdefault(objective, []).append(record["right"])
+    objectives = {o["id"]: o for o in got["objectives"]}
+    assert list(objectives) == [o["id"] for o in table["objectives"]]
+    assert len(objectives) == sum(len(m.objectives) for m in content.outline.modules)
+    for oid, o in objectives.items():
+        answers = tally.get(oid)
+        status = o["status"] if standard == "scorm12" else o["success_status"]
+        if not answers:
+            assert status == ("not attempted" if standard == "scorm12" else "unknown")
+            continue
+        percent = round(100 * sum(answers) / len(answers))
+        assert float(o["score"]["raw"]) == percent
+        assert status == ("passed" if percent >= content.outline.assessment.pass_mark else "failed")
+        if standard == "scorm2004":
+            assert (
+                float(o["score"]["scaled"]) == percent / 100
+                and o["completion_status"] == "completed"
+            )
+    if standard == "scorm2004":  # readable in 2004: the values read back through the API
+        n = len(first)
+        assert s.page.evaluate(
+            f"[lms.GetValue('cmi.interactions.{n}.learner_response'), lms.GetLastError()]"
+        ) == [interactions[n]["learner_response"], "0"]
+    s.leave()
+    assert s.errors == [] and not [m for m in s.console if m.startswith("LMS:")]
+    s.close()
+
+
+@pytest.mark.parametrize("standard", STANDARDS)
+def test_interactions_stop_at_the_limit_and_keep_room_for_an_assessment(browser, lms, standard):
+    """SCORM 2004 LMSs keep 250 interactions; self-checks stop 20 (an attempt) short of that, and
+    nothing is recorded one by one past it (said once in the console); the score still is."""
+    table = json.loads(zipfile.ZipFile(package(standard)).read("assets/lms-interactions.json"))
+    held = table["limit"] - table["reserve"] // 2  # an earlier session's answers fill nearly all
+    cmi = {f"cmi.interactions.{n}.id": f"earlier-{n}" for n in range(held)}
+    cmi |= {f"cmi.interactions.{n}.type": "true-false" for n in range(held)}
+    s = Session(browser, lms, standard, cmi=cmi)
+    s.course = s.frame("index.html")
+    assert s.page.evaluate("lms.cmi.interactions._count") == held
+    course = s.go("modules/car-anatomy.html")
+    form = course.locator("form.quiz-question").first
+    answer(form, right=True)
+    form.get_by_role("button", name="Check").click()
+    s.wait(lambda: "1" in states(s.cmi("suspend")), "the self-check in suspend data")
+    assert len(recorded(s)["interactions"]) == held  # the self-check: no room kept for it
+    course = s.go("assessment.html")
+    attempt(course, right=3)
+    s.wait(lambda: s.cmi("raw") != "", "the score")
+    interactions = recorded(s)["interactions"]
+    assert len(interactions) == table["limit"]  # the attempt's first answers, up to the limit
+    assert not interactions[-1]["id"].startswith("earlier-")
+    logged = [m for m in s.console if m.startswith("LMS:")]
+    assert len(logged) == 2 and "self-checks are no longer recorded" in logged[0]
+    assert f"the LMS keeps {table['limit']} answers" in logged[1]
     assert s.errors == []
     s.close()
