@@ -147,7 +147,12 @@ def _suffix_shown(node, suffix: str, keys: set[str]) -> None:
 
 
 # what every page loads besides Material
-ASSETS = ("quiz.js", "course.js", "quiz.css", "course.css")
+ASSETS = (
+    *("store.js", "quiz.js", "course.js", "review.js", "offline.js"),
+    *("quiz.css", "course.css", "review.css"),
+)
+# loaded after the page, only for a learner with saved answers: the scheduler and its rules
+ON_DEMAND = ("vendor/ts-fsrs/index.umd.js", "schedule.js")
 
 
 def weights(site: Path) -> dict[str, tuple[int, int]]:
@@ -160,6 +165,7 @@ def weights(site: Path) -> dict[str, tuple[int, int]]:
             site / "modules/approved-products/index.html"
         ),
         "course scripts + styles": sizes(*(ROOT / "docs/assets" / f for f in ASSETS)),
+        "review scheduler (on demand)": sizes(*(ROOT / "docs/assets" / f for f in ON_DEMAND)),
     }
 
 

@@ -16,14 +16,22 @@ from build_tools.content.errors import ContentError
 from build_tools.pipeline import (
     BANK_FILE,
     COURSE_FILE,
+    REVIEW_FILE,
     bank_json,
     build,
     course_json,
+    review_json,
     site_meta,
     with_glossary,
 )
 
 _built = None
+_serving = False  # `mkdocs serve` (make serve): live reload, and no service worker to outlive it
+
+
+def on_startup(command, dirty):
+    global _serving
+    _serving = command == "serve"
 
 
 def _project_dir(config) -> Path:
@@ -38,6 +46,7 @@ def on_config(config):
         raise Abort("\n" + error.report()) from None  # the report says it all; no traceback
     config.nav = _built.nav
     config.extra["course"] = site_meta(_built.course)
+    config.extra.setdefault("offline", not _serving)  # LMS packages set it false (package/site.py)
     return config
 
 
@@ -46,6 +55,13 @@ def on_files(files, config):
         files.append(File.generated(config, path, content=text))
     files.append(File.generated(config, BANK_FILE, content=bank_json(_built)))
     files.append(File.generated(config, COURSE_FILE, content=course_json(_built)))
+    files.append(File.generated(config, REVIEW_FILE, content=review_json(_built)))
+    if config.extra["offline"]:
+        from build_tools.offline import WEB_MANIFEST, icon_files, web_manifest
+
+        files.append(File.generated(config, WEB_MANIFEST, content=web_manifest(_built.course)))
+        for path, png in icon_files().items():
+            files.append(File.generated(config, path, content=png))
     return files
 
 
@@ -58,6 +74,10 @@ def on_post_build(config):
     from build_tools.pages.search import rewrite_index
 
     rewrite_index(Path(config.site_dir), _built.course)
+    if config.extra["offline"]:  # last: its precache list covers every file written before it
+        from build_tools.offline import write_service_worker
+
+        write_service_worker(Path(config.site_dir))
 
 
 def on_serve(server, config, builder):

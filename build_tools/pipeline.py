@@ -77,6 +77,15 @@ def course_json(built: Built) -> str:
     return manifest_json(built.course, built.pages, built.bank, built.directory_urls)
 
 
+REVIEW_FILE = "assets/review.json"  # items' hashes, families and objectives: review and mastery
+
+
+def review_json(built: Built) -> str:
+    from .pages.retention import review_json as dumps
+
+    return dumps(built.course, built.bank)
+
+
 def with_glossary(built: Built, markdown: str) -> str:
     """Every page, generated or hand-written, ends with the glossary's abbreviations: the one place
     tooltips are added, whether MkDocs builds (the hook) or files are written (write_markdown)."""
@@ -95,7 +104,8 @@ def write_markdown(built: Built, project: Path, folder: Path) -> None:
     for page in folder.rglob("*.md"):
         page.write_text(with_glossary(built, page.read_text(encoding="utf-8")), encoding="utf-8")
     pages = {path: with_glossary(built, text) for path, text in built.pages.items()}
-    write_pages({**pages, BANK_FILE: bank_json(built), COURSE_FILE: course_json(built)}, folder)
+    assets = {BANK_FILE: bank_json(built), COURSE_FILE: course_json(built)}
+    write_pages({**pages, **assets, REVIEW_FILE: review_json(built)}, folder)
 
 
 def site_meta(course: Course) -> dict:

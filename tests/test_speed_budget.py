@@ -16,8 +16,11 @@ def test_our_scripts_never_block_rendering(site):
             if "assets/" in s["src"] and "javascripts/" not in s["src"]
         ]
         assert {s["src"].rsplit("/", 1)[1].split("?")[0] for s in ours} == {
+            "store.js",
             "quiz.js",
             "course.js",
+            "review.js",
+            "offline.js",
         }, html
         assert all(s.has_attr("defer") for s in ours), html
 

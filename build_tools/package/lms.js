@@ -12,7 +12,7 @@
    2004); a cmi5/xAPI transport would offer the same four methods: connect, load, save, finish. */
 (function () {
   "use strict";
-  var PROGRESS_KEY = "cart-course:progress:v1";  // quiz.js's store: {"<id>@<hash>": {topic, right, ...}}
+  var PROGRESS_KEY = "cart-course:progress:v2";  // store.js's progress: {"<id>@<hash>": {topic, right, a, r}}
   var FORMAT = "c1";                             // version of the suspend-data encoding below
 
   function log(message) { try { console.warn("LMS: " + message); } catch (e) { /* no console */ } }

@@ -6,6 +6,8 @@
 - no instant navigation (Material needs `site_url` and the sitemap for it), so every page is a
   normal page load inside the launch page's frame;
 - the LMS adapter runs before quiz.js, so it listens before any answer is given;
+- no service worker, web app manifest or Workbox runtime (`offline` false): the LMS owns the
+  window, and its own player decides what is cached;
 - no 404 page (MkDocs links it from the server root; an LMS never shows it), no sitemap
   (nothing crawls a package, and it carries the build date, which the zip must not) and
   no source maps (1 MB for developer tools only)."""
@@ -15,7 +17,15 @@ from __future__ import annotations
 from pathlib import Path
 
 ADAPTER = "assets/lms.js"
-LEFT_OUT = ("404.html", "sitemap.xml", "sitemap.xml.gz", "**/*.map")
+OFFLINE_SCRIPT = "assets/offline.js"
+LEFT_OUT = (
+    "404.html",
+    "sitemap.xml",
+    "sitemap.xml.gz",
+    "**/*.map",
+    OFFLINE_SCRIPT,
+    "assets/vendor/workbox/*",
+)
 
 
 class SiteBuildError(Exception):
@@ -39,6 +49,8 @@ def build_site(project: Path, dest: Path) -> None:
         config.theme["features"] = [
             f for f in config.theme["features"] if not f.startswith("navigation.instant")
         ]
+        config.extra["offline"] = False
+        config.extra_javascript = [s for s in config.extra_javascript if str(s) != OFFLINE_SCRIPT]
         config.extra_javascript.insert(0, ADAPTER)
         mkdocs_build(config)
     except MkDocsException as error:

@@ -67,7 +67,7 @@ def manifest(
         "modules": modules,
         "pages": {
             name: page_url(name, directory_urls)
-            for name in ("assessment", "assessment-items", "progress")
+            for name in ("assessment", "assessment-items", "progress", "review")
         },
         "assessment": {
             "items": a.items,

@@ -22,6 +22,7 @@ ASSESSMENT_PAGE = "assessment.md"
 # links in each answer (references, where it is taught) resolve the same from either page.
 ASSESSMENT_ITEMS_PAGE = "assessment-items.md"
 PROGRESS_PAGE = "progress.md"
+REVIEW_PAGE = "review.md"  # spaced review of the questions met so far (docs/assets/review.js)
 BEDSIDE_PAGE = "bedside.md"
 
 
@@ -65,6 +66,7 @@ def render_pages(
     render("assessment.md.j2", ASSESSMENT_PAGE)
     render("assessment_items.md.j2", ASSESSMENT_ITEMS_PAGE, items=bank or [])
     render("progress.md.j2", PROGRESS_PAGE)
+    render("review.md.j2", REVIEW_PAGE)
     render("glossary.md.j2", GLOSSARY_PAGE)
     render("references.md.j2", REFERENCES_PAGE)
     render("changes.md.j2", CHANGES_PAGE)
@@ -106,6 +108,7 @@ def navigation(course: Course, extra: list[dict] | None = None) -> list:
         {"Home": HOME_PAGE},
         {"Modules": modules},
         {"Final assessment": ASSESSMENT_PAGE},
+        {"Review": REVIEW_PAGE},
         {"Your progress": PROGRESS_PAGE},
         {"At the bedside": BEDSIDE_PAGE},
         {"What changed since the review": CHANGES_PAGE},

@@ -4,8 +4,8 @@
    site's own origin; keeps everything in localStorage. */
 (function () {
   "use strict";
-  var Q = window.cartCourse, el = Q.el, each = Q.each;
-  var ATTEMPTS = "cart-course:assessment:v1", PLACE = "cart-course:place:v1", NAME = "cart-course:name:v1";
+  var Q = window.cartCourse, el = Q.el, each = Q.each, S = window.cartStore;
+  var ATTEMPTS = S.ATTEMPTS, PLACE = S.PLACE, NAME = S.NAME;
   var script = document.currentScript && document.currentScript.src;
   var ROOT = script ? script.replace(/assets\/course\.js(\?.*)?$/, "") : "../"; // the site root, from any page or subpath
   var cache = {};
@@ -266,6 +266,7 @@
       document.documentElement.classList.remove("course-print-certificate");
     });
     box.appendChild(label); box.appendChild(print); box.appendChild(sheet);
+    Q.announce("course:certificate", { sheet: sheet }); // review.js adds the objectives secured
   }
 
   /* --- the progress page ------------------------------------------------------------------- */
@@ -274,25 +275,24 @@
     function note(text) { out.prepend(el("p", { role: "status" }, text)); }
     function redraw() { draw(out, course); drawHistory(hist); certificate(cert, course); }
     root.querySelector(".progress-export").addEventListener("click", function () {
-      var link = el("a", { download: "cart-course-progress.json", href: URL.createObjectURL(new Blob([JSON.stringify(Q.load())], { type: "application/json" })) });
+      var data = JSON.stringify(S.exportData(course)); // answers, review schedule, attempts, certificate name
+      var link = el("a", { download: "cart-course-progress.json", href: URL.createObjectURL(new Blob([data], { type: "application/json" })) });
       document.body.appendChild(link); link.click(); link.remove();
     });
     root.querySelector(".progress-import").addEventListener("change", function (e) {
       var file = e.target.files[0];
       if (!file) return;
       file.text().then(function (text) {
-        var incoming = JSON.parse(text), p = Q.load();
-        if (!incoming || typeof incoming !== "object" || Array.isArray(incoming)) throw new Error("bad file");
-        Object.keys(incoming).forEach(function (k) {
-          var v = incoming[k];
-          if (v && typeof v === "object" && typeof v.topic === "string") p[k] = { topic: v.topic, right: v.right === true, a: v.a };
-        });
-        Q.write(Q.KEY, p); redraw(); note("Progress imported.");
+        var got = S.importData(JSON.parse(text));
+        redraw(); markNav(course);
+        function n(count, one) { return count + " " + one + (count === 1 ? "" : "s"); }
+        note(got.saved ? "Progress imported: " + n(got.answers, "answer") + " (" + got.added + " new here) and " + n(got.attempts, "final-assessment attempt") +
+          " (" + got.passed + " passed)." : "This browser could not keep the imported progress (its storage is blocked or full).");
       }).catch(function () { note("That file is not a progress file from this course."); });
     });
     root.querySelector(".progress-reset").addEventListener("click", function () {
       if (!window.confirm("Clear all your saved answers, attempts and certificate in this browser? This cannot be undone.")) return;
-      try { [Q.KEY, ATTEMPTS, PLACE, NAME].forEach(function (k) { localStorage.removeItem(k); }); } catch (e) { /* blocked storage holds nothing */ }
+      S.clear();
       redraw(); markNav(course); note("Progress cleared.");
     });
     redraw();

@@ -3,16 +3,11 @@
    from the assessment's items page, so one checker serves both. */
 (function () {
   "use strict";
-  var KEY = "cart-course:progress:v1";
+  var S = window.cartStore, KEY = S.KEY; // the store (store.js): versioned keys, migration, review log
   var each = function (list, fn) { Array.prototype.forEach.call(list, fn); };
   var map = function (list, fn) { return Array.prototype.map.call(list, fn); };
 
-  function read(key) {
-    try { var d = JSON.parse(localStorage.getItem(key) || "null"); return d && typeof d === "object" && !Array.isArray(d) ? d : null; }
-    catch (e) { return null; } // blocked storage (private mode) or corrupt JSON: start empty
-  }
-  function write(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* nothing to do */ } }
-  function load() { return read(KEY) || {}; }
+  var read = S.read, write = S.write, load = S.load;
   function el(tag, attrs, text) {
     var n = document.createElement(tag);
     for (var k in attrs || {}) n.setAttribute(k, attrs[k]);
@@ -71,7 +66,7 @@
 
   function record(form, ok) {
     var p = load(), key = form.dataset.questionId + "@" + form.dataset.hash;
-    p[key] = { topic: form.dataset.topic, right: ok, a: given(form) };
+    p[key] = S.answered(p[key], { topic: form.dataset.topic, right: ok, a: given(form) }); // keeps its review log
     write(KEY, p);
     announce("course:answer", { key: key, id: form.dataset.questionId, topic: form.dataset.topic, right: ok,
       response: response(form), graded: !!form.closest(".assessment") });
@@ -138,7 +133,8 @@
     if (first) first.focus();
   }
 
-  function wire(form, graded) {
+  /* `fresh`: the review page asks again, so the last answer is not put back. */
+  function wire(form, graded, fresh) {
     if (form.hasAttribute("data-ready")) return; // instant navigation may show a page twice
     form.setAttribute("data-ready", "");
     form.querySelector(".quiz-feedback").setAttribute("tabindex", "-1");
@@ -158,7 +154,7 @@
     actions.appendChild(again);
     again.addEventListener("click", function () { retry(form); });
     form.addEventListener("submit", function (e) { e.preventDefault(); check(form); });
-    var saved = load()[form.dataset.questionId + "@" + form.dataset.hash];
+    var saved = !fresh && load()[form.dataset.questionId + "@" + form.dataset.hash];
     if (saved && saved.a != null) { restore(form, saved.a); check(form, true); } // a revisit shows the last answer
   }
 

@@ -33,7 +33,7 @@ def test_drawn_states_have_no_axe_violations(browser, site, serve, axe, course, 
         for k in m["checks"]
     }
     page.evaluate(
-        "([p, a]) => { localStorage.setItem('cart-course:progress:v1', JSON.stringify(p));"
+        "([p, a]) => { localStorage.setItem('cart-course:progress:v2', JSON.stringify(p));"
         " localStorage.setItem('cart-course:assessment:v1', JSON.stringify(a)); }",
         [
             done,

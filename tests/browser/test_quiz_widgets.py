@@ -128,8 +128,12 @@ def test_self_check_answer_and_feedback_come_back_on_a_revisit(page, url):
     after = [forms.nth(i).locator(".quiz-feedback").inner_text() for i in range(len(kinds))]
     assert after == before
     assert after[0].startswith("Correct") and after[1].startswith("Incorrect")
-    stored = page.evaluate("JSON.parse(localStorage.getItem('cart-course:progress:v1'))")
-    assert all(set(v) == {"topic", "right", "a"} for v in stored.values()), stored
+    stored = page.evaluate("JSON.parse(localStorage.getItem('cart-course:progress:v2'))")
+    # the answer and its review log: one [day, rating] a day, Good (3) right, Again (1) wrong
+    assert all(set(v) == {"topic", "right", "a", "r"} for v in stored.values()), stored
+    assert all(
+        len(v["r"]) == 1 and v["r"][0][1] == (3 if v["right"] else 1) for v in stored.values()
+    )
     # ids and indices, not text
     assert all(len(json.dumps(v["a"])) <= 60 for v in stored.values()), stored
 
@@ -169,7 +173,7 @@ def test_blocked_local_storage_does_not_break_pages(browser, url):
 
 def test_corrupt_store_is_ignored(page, url):
     page.goto(url)
-    page.evaluate("localStorage.setItem('cart-course:progress:v1', '{not json')")
+    page.evaluate("localStorage.setItem('cart-course:progress:v2', '{not json')")
     page.goto(url + "progress/")
     # course.js fills the progress page once course.json arrives: wait for it, then read.
     expect(page.locator(".progress-result")).to_contain_text("No answers saved yet")
@@ -196,12 +200,12 @@ def test_progress_exports_and_imports_as_a_file(page, url, tmp_path):
     saved = tmp_path / "progress.json"
     download.value.save_as(saved)
     data = json.loads(saved.read_text())
-    assert [v["topic"] for v in data.values()] == ["car-anatomy"]
+    assert [v["topic"] for v in data["progress"].values()] == ["car-anatomy"]
     page.once("dialog", lambda d: d.accept())
     page.get_by_role("button", name="Clear my progress").click()
     expect(page.locator(".progress-result")).to_contain_text("No answers saved yet")
     page.locator("input.progress-import").set_input_files(str(saved))
-    page.get_by_text("Progress imported.").wait_for()
+    page.get_by_text("Progress imported: 1 answer (1 new here)").wait_for()
     expect(page.locator(".progress-result")).to_contain_text("Anatomy of a CAR")
     bad = tmp_path / "bad.json"
     bad.write_text("[1, 2]")

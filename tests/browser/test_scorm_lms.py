@@ -15,7 +15,7 @@ from links import broken_links
 from packagehelpers import STANDARDS, package, scorm_again, unzip
 from playwright.sync_api import expect
 
-KEY = "cart-course:progress:v1"
+KEY = "cart-course:progress:v2"
 
 # A line that ends in a backslash goes on in the next: the page has no line break there.
 HOST = """<!doctype html>
