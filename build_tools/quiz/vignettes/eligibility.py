@@ -231,6 +231,17 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
         )
     reqs = {q.id: q for q in requirements(ctx, ind, ind.routes[0])}
     p = common.patient(v)
+    unmet = [q.id for q in reqs.values() if not q.met(p)]
+    if len(unmet) > 1:  # the feedback would teach that the one keyed condition is all she lacks
+        found.append(
+            common.issue(
+                ctx,
+                i,
+                "patient",
+                f"the patient fails more than one condition ({', '.join(unmet)}): "
+                "a barrier question needs exactly one",
+            )
+        )
     if v.barrier not in reqs or reqs[v.barrier].met(p):
         found.append(
             common.issue(

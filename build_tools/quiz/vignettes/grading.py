@@ -92,7 +92,10 @@ def icans_reading(ctx: QuizContext, v: Vignette) -> str:
     for d in ("consciousness", "seizure", "motor", "pressure"):
         level = scale.domain(d).level(getattr(v.neuro, d))
         if d == "consciousness" and level.grade and "sedating-drug" in v.signs:
-            parts.append("the drowsiness follows a sedating drug, so it is not counted")
+            parts.append(
+                "the drowsiness follows a sedating drug, so it is not counted for now; the grade "
+                "is provisional, and the patient is regraded once the drug has worn off"
+            )
             continue
         if level.grade:
             parts.append(

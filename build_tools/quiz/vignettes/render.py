@@ -94,9 +94,11 @@ def vitals(ctx: QuizContext, v: Vignette) -> str:
     if s is None:
         return ""
     bp = f"blood pressure {s.systolic}/{s.diastolic} mm Hg"
-    if s.after_fluids:
-        bp += " after a fluid bolus"
-    if s.pressors:
+    if s.after_fluids and s.pressors:
+        bp += f" despite a fluid bolus, on {listing(list(s.pressors))}"
+    elif s.after_fluids:  # the low reading; a bolus brought it up without a vasopressor
+        bp += " at its lowest, rising with a fluid bolus"
+    elif s.pressors:
         bp += f" on {listing(list(s.pressors))}"
     if s.device == "room air":
         air = "on room air"
