@@ -91,7 +91,8 @@ def mkdocs_builds(repeat: int = 5) -> tuple[float, float]:
 
 
 def scaled_project(factor: int, dest: Path) -> Path:
-    """A copy of the project with products, facts, trials and terms repeated `factor` times."""
+    """A copy of the project with products, facts, trials, terms and cases repeated `factor`
+    times."""
     shutil.copytree(ROOT / "content", dest / "content")
     shutil.copytree(ROOT / "quizbank", dest / "quizbank")
     for stem, lists in {
@@ -101,6 +102,7 @@ def scaled_project(factor: int, dest: Path) -> Path:
         "adverse_effects": ["sections"],
         "glossary": ["terms"],
         "emerging": ["sections"],
+        "vignettes": ["vignettes"],
     }.items():
         path = dest / "content" / f"{stem}.yaml"
         data = yaml.safe_load(path.read_text())
@@ -114,7 +116,8 @@ def scaled_project(factor: int, dest: Path) -> Path:
 # What a learner reads as an entity's name or a fact's claim: copies must differ there too, or the
 # bank's rules (no two options alike) rightly refuse the scaled content.
 SHOWN = {"inn", "brand", "short_name", "term", "name", "claim", "first_author", "cancer", "title"}
-SHOWN_IN = {"trials": {"target"}}  # a trial's target is text; a product's is an antigen id
+# a trial's target is text (a product's is an antigen id); a case's story is what its stem tells
+SHOWN_IN = {"trials": {"target"}, "vignettes": {"story"}}
 
 
 def _renamed(entity: dict, n: int, kind: str = "") -> dict:

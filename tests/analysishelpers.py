@@ -40,7 +40,12 @@ def pick_items(bank: list[Item]) -> tuple[list[Item], dict[str, str]]:
     single = [i for i in bank if i.type == "single" and len(i.options) >= 3]
     kinds = ("multiple", "truefalse", "numeric", "matching", "ordering")
     others = [next(i for i in bank if i.type == k) for k in kinds]
-    others += [[i for i in bank if i.type == k][1] for k in ("multiple", "truefalse", "numeric")]
+    # a second item of these types where the bank has one
+    others += [
+        i
+        for k in ("multiple", "truefalse", "numeric")
+        for i in [i for i in bank if i.type == k][1:2]
+    ]
     items = single[:24] + others
     return items, {single[n].id: kind for n, kind in enumerate(MISBEHAVING)}
 

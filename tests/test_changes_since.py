@@ -30,12 +30,12 @@ def test_a_content_edit_is_named_item_by_item(project, tmp_path, capsys):
     before = bank_of(project)
     assert project.run("quiz", "--format", "moodle", "--out", str(tmp_path / "q.xml")) == 0
     manifest = tmp_path / "q.xml.manifest.json"
-    # two edits: a rate some stem quotes, and a rate a numeric item asks for
-    project.replace("content/products.yaml", "    crs_percent: 93\n", "    crs_percent: 87\n")
+    # two edits: a Table 1 rate a stem quotes, and a rate a numeric item asks for
+    project.replace("content/products.yaml", "    crs_percent: 89\n", "    crs_percent: 87\n")
     project.replace(
         "content/adverse_effects.yaml",
-        "      share: {value: 8, unit: percent}\n    refs: [62]",
-        "      share: {value: 12, unit: percent}\n    refs: [62]",
+        "      after: {value: 4, unit: percent}\n    refs: [57]",
+        "      after: {value: 5, unit: percent}\n    refs: [57]",
     )
     after = bank_of(project)
     edited = {i for i in after if i in before and after[i].content_hash != before[i].content_hash}
@@ -60,8 +60,8 @@ def test_a_content_edit_is_named_item_by_item(project, tmp_path, capsys):
         assert ("options" in parts) == (
             sorted(o.text for o in old.options) != sorted(o.text for o in now.options)
         ), i
-    assert "key" in changed["toxicity-figures-numeric:fungal-rate"]
-    assert "wording" in changed["table1-cross-trial:lbcl"]
+    assert "key" in changed["toxicity-figures:uk-early-intervention"]
+    assert "wording" in changed["table1-cross-trial:b-all"]
 
     # the new manifest is the next comparison's base: nothing has changed since it
     capsys.readouterr()

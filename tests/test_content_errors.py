@@ -263,6 +263,10 @@ def test_checks_of_the_build_name_file_line_and_field(project, capsys):
         ADVERSE, "rests_on: [steroids-outcome]", "rests_on: [immunoglobulin, on-target]"
     )
     project.replace("content/car_structure.yaml", "- id: two-halves\n", "- id: two-parts\n")
+    # the concept questions move with their section; the page template does not
+    project.replace(
+        "content/car_structure.yaml", "section: two-halves\n", "section: two-parts\n", -1
+    )
     assert project.run("site", "--out", out) == 1
     line = project.line_of("content/car_structure.yaml", "sections:")
     expected = f"content/car_structure.yaml:{line}: sections: the page template needs a section"

@@ -51,6 +51,7 @@ SKIP_KEYS = {
     "objective",
     "assessment",
     "rests_on",
+    "section",  # a concept's page section (an id)
     # ids of sources, drug classes, patient features, Table 1 rows and page sections
     "sources",
     "boxed_warning_sources",
@@ -68,6 +69,24 @@ SKIP_KEYS = {
     "first_approval_note",
     "boxed_warning_note",
     "flag",
+    # a vignette's ids of content (steps, explanations, windows, patterns, label conditions)
+    "signs",
+    "explanation",
+    "wrong_explanations",
+    "step",
+    "wrong_steps",
+    "given",
+    "window",
+    "wrong_windows",
+    "pattern",
+    "wrong_salvage",
+    "barrier",
+    "wrong_barriers",
+    "results",
+    "eligible",
+    "not_eligible",
+    "therapy",
+    "rule",
 }
 # glossary definitions are general, not course facts
 SKIP_FILES = {"references.yaml", "glossary.yaml", "sources.yaml"}  # bibliographic data

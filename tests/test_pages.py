@@ -145,13 +145,13 @@ sections:
 concepts:
 - id: why-stay-near
   section: after-discharge
-  level: understand
+  asks: meaning
   ask: Why do patients stay within reach of the treating centre after infusion?
   answer: Late toxicities may still need the team that gave the cells
-  because: the centre that gave the cells is best placed to treat what follows.
+  because: The centre that gave the cells is best placed to treat what follows.
   rests_on: [stay-near-centre]
   wrong:
-  - text: The cells must be topped up every day for a month
+  - text: The cells must be topped up each day for a month
     why: The cells are given once.
   - text: The product has to be returned to the manufacturer afterwards
     why: Nothing is returned; the cells stay in the patient.

@@ -81,11 +81,13 @@ def test_a_second_build_gives_the_same_items(bank):
     assert build_bank(load_course(ROOT / "content"), ROOT / "quizbank") == bank
 
 
-def test_shared_target_becomes_multiple_select(content, bank):
-    products = [p.inn for p in content.products.products if p.target == "cd19"]
-    cd19 = next(i for i in bank if i.id == "product-target:cd19")
-    assert cd19.type == "multiple" and len(products) > 1
-    assert sorted(o.text for o in cd19.correct_options) == sorted(products)
+def test_shared_target_becomes_multiple_select_asked_once(content, bank):
+    products = [p.inn for p in content.products.products if p.target == "bcma"]
+    bcma = next(i for i in bank if i.id == "product-target:bcma")
+    assert bcma.type == "multiple" and len(products) > 1
+    assert sorted(o.text for o in bcma.correct_options) == sorted(products)
+    # With two antigens, the CD19 item would be the BCMA item with right and wrong swapped.
+    assert [i.id for i in bank if i.id.startswith("product-target")] == ["product-target:bcma"]
 
 
 def test_every_item_links_to_an_anchor_that_exists(site, bank):

@@ -28,7 +28,6 @@ CONSTRAINED = {
     "location",
     "where",
     "receptor",
-    "costimulatory_domain",
     "first_approval",
     "reviewed",
     "abbr",
@@ -47,11 +46,36 @@ CONSTRAINED = {
     "agent",
     "after_target",
     "rests_on",
-    "level",
+    "asks",
+    "gives",
+    "measure",
     "design",
     "answer",
-    "within",
+    "mostly_within",
+    "still_after",
+    # a vignette's ids of content and its enums
     "after",
+    "rule",
+    "signs",
+    "explanation",
+    "wrong_explanations",
+    "step",
+    "wrong_steps",
+    "given",
+    "window",
+    "wrong_windows",
+    "pattern",
+    "wrong_salvage",
+    "barrier",
+    "wrong_barriers",
+    "results",
+    "eligible",
+    "not_eligible",
+    "therapy",
+    "sex",
+    "device",
+    "pressors",
+    "demand",
     "sources",
     "boxed_warning_sources",
     "timing_sources",
@@ -70,7 +94,6 @@ CONSTRAINED = {
     "checked",
     "review",
     "syndrome",
-    "unverified",
     "temperature",
     "ice",
     "feature",
@@ -87,7 +110,9 @@ CONSTRAINED = {
 
 def poison(node, key=None):
     if isinstance(node, dict):
-        return {k: poison(v, k) for k, v in node.items()}
+        # A concept question's `answer` is free text (a fact's names one of its values).
+        free = {"answer"} if "wrong" in node else set()
+        return {k: (PAYLOAD + " " + v if k in free else poison(v, k)) for k, v in node.items()}
     if isinstance(node, list):
         return [poison(v, key) for v in node]
     if key == "short":  # at most 14 characters: a short tag still has to stay text
@@ -161,7 +186,7 @@ def test_no_inline_event_handlers_in_our_markup(site):
 def test_csv_cells_never_start_a_formula(project, tmp_path):
     project.replace(
         "content/adverse_effects.yaml",
-        "  name: siltuximab\n",
+        "  name: tocilizumab\n",  # the first drug of the agents matching
         "  name: '=HYPERLINK(\"http://x\")'\n",
     )
     import csv

@@ -12,7 +12,7 @@ from typing import get_type_hints
 
 from pydantic import BaseModel
 
-from . import model, model_grading, model_products, model_sources
+from . import model, model_grading, model_products, model_sources, model_vignettes
 from . import model_topics as topics
 from .errors import ContentError
 from .markers import Measured, field_marker
@@ -50,6 +50,7 @@ class Course:
     adverse_effects: topics.AdverseEffectsFile
     challenges: topics.ChallengesFile
     solid_tumors: topics.SolidTumorsFile
+    vignettes: model_vignettes.VignettesFile  # authored clinical cases, for the quiz only
     more: dict[str, model.SectionsFile] = field(default_factory=dict)
     docs: dict[str, YamlDocument] = field(default_factory=dict, repr=False, compare=False)
 

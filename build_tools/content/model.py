@@ -146,6 +146,34 @@ class Quantity(Model):
 
 
 Design = Literal["randomized", "single-arm", "retrospective", "historical-control"]
+# What an asked figure measures. Distractors come only from answers of the same measure (a
+# response rate for a response rate), never from any number that shares the unit.
+Measure = Literal[
+    "response rate",  # share of patients who responded (complete, or complete or partial)
+    "survival rate",  # share alive, or alive and free of progression or relapse, at a time point
+    "median survival",  # months
+    "complication rate",  # share of patients with a toxicity, infection or second cancer
+    "antigen escape share",  # share of relapses in which the target antigen was lost
+    "wait for cells",  # time from collection or decision to infusion
+    "infection window",  # time after infusion in which an infection clusters
+    "age limit",  # an approval's age bound
+    "dose",  # a drug dose
+    "monitoring period",  # how long labels ask for monitoring after infusion
+]
+# What an item gives the learner and what it asks; quiz/levels.py decides the level from both.
+Gives = Literal[
+    "question",  # a bare question: no patient, no data
+    "scenario",  # a patient or situation in words, with nothing to interpret
+    "data",  # a vignette with values to interpret: day, vital signs, ICE score, labs, age, markers
+    "evidence",  # results or study designs to weigh against each other
+    "differential",  # a vignette whose findings fit more than one explanation
+]
+Asks = Literal[
+    "fact",  # recall: a number, a name, a definition
+    "meaning",  # explain: why something holds, what a term or a result means
+    "decision",  # act: the diagnosis, grade, next step or eligible product for this patient
+    "judgement",  # weigh: which explanation or which evidence holds up, and why
+]
 
 
 ValueName = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$")]
@@ -169,6 +197,10 @@ class Fact(Worded, Cited):
     flag: str | None = None
     ask: str | None = None  # a question stem for the quiz generator; None = not asked numerically
     answer: str | None = None  # which value `ask` asks for; required when the fact has several
+    measure: Measure | None = None  # what the asked value measures; required with `ask`
+    objective: int | None = Field(
+        default=None, ge=1
+    )  # the objective `ask` tests, if not the section's
 
     @model_validator(mode="after")
     def _named_key(self) -> Fact:
@@ -182,6 +214,11 @@ class Fact(Worded, Cited):
             raise ValueError(
                 f"this fact asks a question over several values ({', '.join(self.values)}): "
                 "say which is the answer with `answer:`"
+            )
+        if self.ask and self.measure is None:
+            raise ValueError(
+                "an asked fact says what its answer measures (`measure:`), so that wrong options "
+                "come from answers of the same measure"
             )
         return self
 
@@ -246,10 +283,12 @@ class Concept(Model):
 
     id: Id
     section: SectionId  # the section of this file's page that teaches it
-    level: Literal["recall", "understand", "apply", "analyze"]
+    objective: int | None = Field(default=None, ge=1)  # the module objective, if not the section's
+    gives: Gives = "question"  # what the stem puts in front of the learner
+    asks: Asks  # what it asks for: the level follows from both (quiz/levels.py)
     ask: Text
     answer: Text
-    because: Text  # why the key is right: the feedback for a learner who chose it
+    because: Text  # why the key is right, in full sentences: the key's feedback
     rests_on: list[FactId] = Field(min_length=1)  # ids of facts in that section
     wrong: list[Distractor] = Field(min_length=2, max_length=4)
 

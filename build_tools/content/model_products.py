@@ -160,17 +160,14 @@ class Indication(Cited):
 
 
 class FdaRecord(Cited):
-    """Naming and approval facts from outside the article. `unverified` names the fields the
-    stored excerpts do not hold (carried from FDA approval records in the project's design
-    notes): the page says so, and they stay flagged for review."""
+    """Naming and approval facts from outside the article, each found in its `sources`. (Each
+    product's costimulatory domain and vector are in none of the stored sources, so the course
+    does not state them.)"""
 
     brand: Text
-    short_name: Text | None = None
-    costimulatory_domain: Literal["CD28", "4-1BB"] | None = None
-    vector: Text | None = None
+    short_name: Text | None = None  # only where a cited source uses it
     first_approval: DocumentDate
     first_approval_note: str | None = None  # where sources disagree on the day
-    unverified: list[Literal["short_name", "costimulatory_domain", "vector"]] = []
     boxed_warning: list[Text] = []  # the topics of the label's boxed warning, in our words
     boxed_warning_sources: list[SourceId] = []
     boxed_warning_note: str | None = None  # what the stored excerpts leave out

@@ -152,18 +152,21 @@ Placeholder = Annotated[str, AfterValidator(_one_placeholder)]
 
 
 class InfectionWindow(Model):
-    """When one kind of infection clusters after infusion: within a time, or beyond it."""
+    """When one kind of infection occurs after infusion, as the review gives it: either mostly in
+    a period (`mostly_within`), or with no window at all, the review noting only that it may still
+    occur long after (`still_after`). The second is not a clustering window: nothing in the review
+    rules such an infection out at any day, so a case never offers it as a wrong option."""
 
     id: Id
     name: Text
-    within: Placeholder | None = None
-    after: Placeholder | None = None
+    mostly_within: Placeholder | None = None
+    still_after: Placeholder | None = None
     refs: Refs
 
     @model_validator(mode="after")
     def _one_bound(self) -> InfectionWindow:
-        if (self.within is None) == (self.after is None):
-            raise ValueError("give either within or after")
+        if (self.mostly_within is None) == (self.still_after is None):
+            raise ValueError("give either mostly_within or still_after")
         return self
 
 
@@ -193,6 +196,7 @@ class RelapsePattern(Model):
     antigen_lost: bool  # the relapse no longer carries that antigen (antigen escape)
     finding: Text  # what the relapse looks like
     next: Text  # the best-supported next approach, as an answer option reads
+    next_targets: list[Text] = Field(min_length=1)  # the antigens that approach aims at, as named
     note: Text  # the evidence for it
     refs: Refs
 

@@ -11,6 +11,7 @@ from markupsafe import escape
 from ..analysis.report import choices_text
 from ..quiz.answers import answer_text, reference_labels
 from ..quiz.item import LEVELS, Item
+from ..quiz.levels import describe
 from ..quiz.quality import advisories
 from .meta import ExportMeta, module_rank, module_title
 
@@ -64,7 +65,9 @@ def _item(item: Item, n: int, items: list[Item], meta: ExportMeta) -> str:
     return (
         f'<article id="{escape(item.id)}"><h2>{n}. {escape(item.stem)}</h2>'
         f'<p class="meta">{escape(item.id)} · {escape(module_title(meta, item.topic))} · '
-        f"{escape(item.type)} · level <strong>{escape(item.level)}</strong> · "
+        f"{escape(item.type)} · level <strong>{escape(item.level)}</strong>"
+        + (f" (by the rule, {escape(describe(item.demand))})" if item.demand else "")
+        + " · "
         f"family {escape(item.family)} · {escape(item.difficulty)}</p>"
         f'<p class="meta">Objective: {escape(item.objective)}</p>{options}'
         f'<p class="key">Key: {escape(answer_text(item))}</p><p>{escape(item.explanation)}</p>'

@@ -112,14 +112,11 @@ class PageHelpers:
         return citation_label(n)
 
     def self_checks(self, module: model.Module) -> list:
-        from ..quiz.bank import draw  # pages depend on the bank only here
+        from ..quiz.bank import self_check_draws  # pages depend on the bank only here
 
-        return draw(
-            self.bank,
-            seed=self.course.outline.self_check_seed,
-            topics=[module.id],
-            count=module.self_check_count,
-        )
+        counts = {m.id: m.self_check_count for m in self.course.outline.modules}
+        seed = self.course.outline.self_check_seed
+        return self_check_draws(self.bank, seed=seed, counts=counts)[module.id]
 
     def page_link(self, site_path: str) -> str:
         """'modules/x/#a' (an item's page) as a Markdown link from this page: '../x.md#a'."""

@@ -1,5 +1,5 @@
 """How label facts read on a page: an indication's conditions in words, approval dates as the
-sources give them, a product's naming facts with what the stored excerpts leave unverified.
+sources give them.
 
 Every phrase is built from the indication data, so the page says exactly what the eligibility
 rule decides from."""
@@ -99,15 +99,6 @@ class LabelHelpers:
             return False
         parts = [int(p) for p in date.split("-")] + [1, 1]
         return dt.date(*parts[:3]) >= self.course.changes.review
-
-    def unverified(self, fda) -> str:
-        """The naming facts that come from FDA approval records the stored excerpts do not hold."""
-        names = {
-            "short_name": "short name",
-            "costimulatory_domain": "costimulatory domain",
-            "vector": "vector",
-        }
-        return _and(names[f] for f in fda.unverified)
 
 
 def _and(items) -> str:

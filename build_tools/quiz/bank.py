@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from ..content.course import Course
 from ..content.errors import ContentError, ContentIssue
-from . import cases, generators, grading_items, table1  # noqa: F401  (importing them registers their generators)
+from . import generators, grading_items, labels_items, structure, table1, therapies, vignettes  # noqa: F401  (importing them registers their generators)
 from .blueprint import load_blueprints
 from .context import QuizContext
+from .cues import Lineages
 from .item import Item
-from .quality import problems
+from .quality import bank_problems, problems
 from .registry import all_generators
 
 
@@ -24,8 +26,10 @@ def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
     items: dict[str, Item] = {}
     issues: list[ContentIssue] = []
     known = all_generators()
+    origin: dict[str, tuple[str, str]] = {}  # item id -> (blueprint file, blueprint id)
     for bp, file in load_blueprints(quizbank_dir, course, known):
         for item in known[bp.generator](ctx, bp):
+            origin[item.id] = (file, bp.id)
             for problem in problems(item):
                 issues.append(
                     ContentIssue(file, 1, f"blueprint {bp.id}", f"item {item.id}: {problem}")
@@ -35,6 +39,9 @@ def build_bank(course: Course, quizbank_dir: Path) -> list[Item]:
                     ContentIssue(file, 1, f"blueprint {bp.id}", f"item id {item.id} produced twice")
                 )
             items[item.id] = item
+    for item_id, problem in bank_problems(list(items.values()), Lineages(course)):
+        file, bp_id = origin.get(item_id, ("quizbank", "*"))
+        issues.append(ContentIssue(file, 1, f"blueprint {bp_id}", f"item {item_id}: {problem}"))
     if issues:
         raise ContentError(issues)
     return [items[k] for k in sorted(items)]
@@ -57,6 +64,30 @@ def draw(
     ]
     ranked = sorted(pool, key=lambda i: random.Random(f"{seed}:{i.id}").random())
     return ranked[:count] if count else ranked
+
+
+def self_check_draws(
+    bank: list[Item], *, seed: int, counts: dict[str, int]
+) -> dict[str, list[Item]]:
+    """Each module page's self-checks: its first `count` items in the seeded order. Then, for each
+    question type of the bank that no page shows, the first module (in `counts` order) that has
+    one swaps it in for its last self-check of a type shown more than once, so every type the
+    assessment can ask is on some page to practise."""
+    shown = {m: draw(bank, seed=seed, topics=[m], count=n) for m, n in counts.items()}
+    for kind in sorted({i.type for i in bank}):
+        if any(i.type == kind for items in shown.values() for i in items):
+            continue
+        for module in counts:
+            ranked = draw(bank, seed=seed, topics=[module])
+            candidate = next((i for i in ranked if i.type == kind), None)
+            often = Counter(i.type for items in shown.values() for i in items)
+            spare = [i for i in shown[module] if often[i.type] > 1]
+            if candidate is None or not spare:
+                continue
+            kept = [i for i in shown[module] if i is not spare[-1]] + [candidate]
+            shown[module] = [i for i in ranked if i in kept]
+            break
+    return shown
 
 
 def draw_attempt(

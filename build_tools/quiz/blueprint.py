@@ -9,8 +9,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from ..content.errors import ContentError, ContentIssue
 from ..content.loader import _issues_from, _shown
+from ..content.model import Asks, Gives
 from ..content.yaml_source import load_yaml
-from .item import Level
 
 
 class Blueprint(BaseModel):
@@ -21,7 +21,9 @@ class Blueprint(BaseModel):
     module: str
     objective: int = Field(ge=1)  # 1-based index into the module's objectives
     difficulty: Literal["easy", "medium", "hard"]
-    level: Level
+    # What its items give the learner and ask of them; the level follows (levels.py).
+    gives: Gives = "question"
+    asks: Asks
     params: dict = {}
 
 

@@ -41,23 +41,6 @@ class QuizContext:
         ]
         return sorted(found, key=lambda t: t[0])
 
-    @cached_property
-    def value_pools(self) -> dict:
-        """Distractor pools, one per (unit, range or not), of the values other questions ask for: a
-        keyed answer is a figure worth knowing, where any stored number might be a patient count
-        or a confidence bound offered as a rate. Each carries the sentence it comes from, which
-        the learner reads as the reason the option is wrong. Built once per bank."""
-        from .distractors import Pool
-
-        kinds: dict[tuple, dict[str, str]] = {}
-        for _, _, _, fact in self.asked_facts:
-            if fact.ask and fact.key:
-                q = fact.values[fact.key]
-                kinds.setdefault((q.unit, q.is_range), {})[formatting.quantity(q)] = self.plain(
-                    fact.text, fact
-                )
-        return {kind: Pool(list(notes), numeric=True, notes=notes) for kind, notes in kinds.items()}
-
     def outside(self, source_id: str) -> Outside:
         """An outside source as items cite it: its form, kind and year ("FDA label, 2026")."""
         return Outside(source_id, self.course.source(source_id).citation)
@@ -78,22 +61,28 @@ class QuizContext:
 
         return prose.fill(" ".join(text.split()), lookup)
 
-    def objective(self, bp: Blueprint, file: str | None = None, section: str | None = None) -> str:
-        """The objective an item tests: its section's, where the section names one, else the
-        blueprint's."""
+    def objective(
+        self,
+        bp: Blueprint,
+        file: str | None = None,
+        section: str | None = None,
+        number: int | None = None,
+    ) -> str:
+        """The objective an item tests: `number` where the content names one for the question,
+        else its section's, where the section names one, else the blueprint's."""
         module = self.course.module(bp.module)
-        number = bp.objective
+        if file:
+            module = self.course.presenting_module(file)
+        found = None
         if file and section:
-            # The item belongs to the module that presents its file (a concept blueprint spans
-            # every file), so the objective is that module's even where the section names none.
             found = next(
                 (s for s in getattr(self.course.files[file], "sections", []) if s.id == section),
                 None,
             )
-            if found and found.objective:
-                module, number = self.course.presenting_module(file), found.objective
-            elif self.course.presenting_module(file) != module:
-                module, number = self.course.presenting_module(file), 1
+        # The item belongs to the module that presents its file (a concept blueprint spans every
+        # file), so the objective is that module's even where the section names none.
+        fallback = bp.objective if module.id == bp.module else 1
+        number = number or (found.objective if found and found.objective else None) or fallback
         if number > len(module.objectives):
             doc = self.course.docs[file or "course"]
             message = f"module {module.id!r} has only {len(module.objectives)} objectives"

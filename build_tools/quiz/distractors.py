@@ -21,9 +21,14 @@ def _number(text: str) -> float:
 
 class Pool:
     def __init__(
-        self, candidates: list[str], numeric: bool = False, notes: dict[str, str] | None = None
+        self,
+        candidates: list[str],
+        numeric: bool = False,
+        notes: dict[str, str] | None = None,
+        label: str = "",
     ):
         self.numeric = numeric
+        self.label = label  # what the values measure, as feedback names it ("survival rate")
         # candidate -> where it comes from, shown as the reason it is wrong here
         self.notes = notes or {}
         measure = _number if numeric else len

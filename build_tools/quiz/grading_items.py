@@ -11,6 +11,7 @@ from .blueprint import Blueprint
 from .context import QuizContext
 from .item import Case, Item, Option
 from .registry import generator
+from .vignettes.grading import needs
 
 
 def _grade_of(ctx: QuizContext, ex) -> int:
@@ -18,18 +19,6 @@ def _grade_of(ctx: QuizContext, ex) -> int:
     if ex.syndrome == "crs":
         return crs_grade(g.crs, CrsFindings(ex.values[ex.temperature].value, **ex.levels))
     return icans_grade(g.icans, g.ice, IcansFindings(int(ex.values[ex.ice].value), **ex.levels))
-
-
-def _criteria(ctx: QuizContext, syndrome: str, grade: int) -> str:
-    """What makes a grade, in the scale's own words: its levels (and ICE band) joined."""
-    g = ctx.course.grading
-    scale = g.crs if syndrome == "crs" else g.icans
-    found = [ctx.plain(lv.text, lv) for d in scale.domains for lv in d.levels if lv.grade == grade]
-    if syndrome == "icans":
-        found = [
-            f"an ICE score of {b.low}–{b.high}" for b in g.ice.bands if b.grade == grade
-        ] + found
-    return "; or ".join(found)
 
 
 @generator
@@ -42,9 +31,13 @@ def grade_example(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             Option.of(
                 f"Grade {n}",
                 n == key,
-                ("Right: " if n == key else f"Grade {n} needs ")
-                + _criteria(ctx, ex.syndrome, n)
-                + ("; the most severe feature here sets the grade." if n == key else "."),
+                (f"Right: grade {n} needs " if n == key else f"Grade {n} needs ")
+                + needs(ctx, ex.syndrome, n)
+                + (
+                    "; the most severe finding here meets it."
+                    if n == key
+                    else f". Here the most severe finding is of grade {key}."
+                ),
             )
             for n in range(1, 5)
         )

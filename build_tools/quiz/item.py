@@ -5,7 +5,9 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field, fields
 from functools import cached_property
-from typing import Literal
+from typing import Literal, get_args
+
+from ..content.model import Asks, Gives
 
 ItemType = Literal["single", "multiple", "truefalse", "numeric", "matching", "ordering"]
 Difficulty = Literal["easy", "medium", "hard"]
@@ -33,6 +35,18 @@ class Option:
 
 
 @dataclass(frozen=True)
+class Demand:
+    """What an item gives the learner and what it asks of them; levels.py decides its level."""
+
+    gives: Gives
+    asks: Asks
+
+    def __post_init__(self) -> None:
+        if self.gives not in get_args(Gives) or self.asks not in get_args(Asks):
+            raise ValueError(f"unknown demand {self.gives!r}/{self.asks!r}")
+
+
+@dataclass(frozen=True)
 class Pair:
     left: str
     right: str
@@ -57,7 +71,13 @@ class Case:
     day: int | None = None  # day after infusion, where the case names one
 
 
-_NOT_HASHED = ("objective", "difficulty", "level", "family")  # labels, not what the learner answers
+_NOT_HASHED = (
+    "objective",
+    "difficulty",
+    "level",
+    "family",
+    "demand",
+)  # labels, not what the learner answers
 
 
 @dataclass(frozen=True)
@@ -85,6 +105,7 @@ class Item:
     sources: tuple[
         Outside, ...
     ] = ()  # outside sources (references.yaml `external`), e.g. FDA records
+    demand: Demand | None = None  # what it gives and asks: `level` follows from it (levels.py)
 
     def to_dict(self) -> dict:
         data = {}
@@ -94,7 +115,7 @@ class Item:
                 continue
             if f.name in ("options", "pairs", "sources"):
                 value = [vars(v).copy() for v in value]
-            elif f.name == "case":
+            elif f.name in ("case", "demand"):
                 value = {
                     k: (list(v) if isinstance(v, tuple) else v) for k, v in vars(value).items()
                 }

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 
 from .blueprint import Blueprint
 from .context import QuizContext
 from .distractors import Pool, _number
-from .item import Item, Option, Pair
+from .item import Demand, Item, Option, Pair
+from .levels import level_of
 
 
 def stable_rank(key: str) -> float:
@@ -19,56 +19,37 @@ def stable_rank(key: str) -> float:
 
 def base(ctx: QuizContext, bp: Blueprint, key: str, **fields) -> dict:
     """Fields every item shares. Its family is the content it asks about (`source`) unless the
-    generator names one, so the choice and numeric forms of one number are one family."""
+    generator names one. Its level is never given: the rule decides it from what the item gives
+    and asks (`demand`, the blueprint's unless the generator names one)."""
     fields.setdefault("family", fields["source"])
-    fields.setdefault("level", bp.level)
+    demand = fields.setdefault("demand", Demand(bp.gives, bp.asks))
+    fields["level"] = level_of(demand)
     fields.setdefault("objective", ctx.objective(bp))
     fields.setdefault("topic", bp.module)
     return dict(id=f"{bp.id}:{key}" if key else bp.id, difficulty=bp.difficulty, **fields)
 
 
-def choice(ctx, bp, key, *, answer: str, pool: Pool, k: int = 3, **fields) -> Item | None:
+def choice(
+    ctx, bp, key, *, answer: str, pool: Pool, key_why: str, k: int = 3, **fields
+) -> Item | None:
+    """One single-choice item: the key and up to k wrong options from `pool`, each saying why
+    it is right or wrong. None where the pool gives fewer than two: a coin toss is no question."""
     numeric = pool.numeric
     wrong = pool.pick(answer, k, f"{bp.id}:{key}")
     if len(wrong) < 2:
-        return None  # too little to choose between: skip rather than ask a coin toss
+        return None
     texts = sorted([answer, *wrong], key=(lambda t: (_number(t), t)) if numeric else str.lower)
-    options = tuple(Option.of(t, t == answer, "" if t == answer else _from(pool, t)) for t in texts)
+    options = tuple(
+        Option.of(t, t == answer, key_why if t == answer else _from(pool, t)) for t in texts
+    )
     return Item(type="single", options=options, **base(ctx, bp, key, **fields))
 
 
 def _from(pool: Pool, text: str) -> str:
-    note = pool.notes.get(text)
-    if not note:
-        return ""
-    return note if not pool.numeric else f"{text} is another figure: {note}"
-
-
-def attribute_choices(
-    ctx, bp, entities, attr: str, *, source: str, stem, explanation, refs, page, owner=None
-) -> Iterator[Item]:
-    """One single-choice item per entity about one attribute, the siblings' values as distractors.
-
-    `stem`, `explanation`, `refs` and `page` are functions of the entity; `source` is a format
-    string with `{id}`, e.g. "naming.stems.{id}.meaning". `owner(e)` names an entity in feedback:
-    a distractor says whose value it is."""
-    notes = {getattr(e, attr): f"That belongs to {owner(e)}." for e in entities} if owner else None
-    pool = Pool([getattr(e, attr) for e in entities], notes=notes)
-    for e in entities:
-        item = choice(
-            ctx,
-            bp,
-            e.id,
-            answer=getattr(e, attr),
-            pool=pool,
-            stem=stem(e),
-            explanation=explanation(e),
-            refs=tuple(refs(e)),
-            source=source.format(id=e.id),
-            page=page(e),
-        )
-        if item:
-            yield item
+    note = pool.notes.get(text, "")
+    if not pool.numeric or not note:
+        return note
+    return f"{text} is a different {pool.label}: {note}" if pool.label else f"{text}: {note}"
 
 
 MAX_RIGHT, MAX_OPTIONS = 5, 8
@@ -90,8 +71,12 @@ def multiple(
     return Item(type="multiple", options=options, **base(ctx, bp, key, **fields))
 
 
-def truefalse(ctx, bp, key, *, true: bool, **fields) -> Item:
-    options = (Option("true", "True", true), Option("false", "False", not true))
+def truefalse(ctx, bp, key, *, true: bool, why_true: str, why_false: str, **fields) -> Item:
+    """True or false, with feedback on both answers: why the statement holds or does not."""
+    options = (
+        Option("true", "True", true, why_true),
+        Option("false", "False", not true, why_false),
+    )
     return Item(type="truefalse", options=options, **base(ctx, bp, key, **fields))
 
 

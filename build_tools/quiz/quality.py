@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from . import cues
 from .distractors import _number, clear_step
 from .item import Item
+from .levels import describe, level_of
 
 _NUMERIC = re.compile(r"^\d[\d,.]*(%| [a-z]+)?(–\d[\d,.]*%?( [a-z]+)?)?$")
 _BANNED = ("all of the above", "none of the above")
@@ -15,10 +17,19 @@ def problems(item: Item) -> list[str]:
     found = []
     if not item.stem.rstrip().endswith(("?", ":", ".")):
         found.append("stem must end as a question or a completion")
-    if not (item.level and item.family):
-        found.append("level and family are required")
-    if not item.explanation.rstrip().endswith((".", "?", "!", ")")):
+    if not (item.demand and item.family):
+        found.append("demand (what it gives and asks) and family are required")
+    elif item.level != level_of(item.demand):
+        found.append(f"level {item.level!r} is not what the rule gives ({describe(item.demand)})")
+    # A sentence, not a fragment: no lower-case start (a pasted clause), a closing stop.
+    if item.explanation[:1].islower() or not item.explanation.rstrip().endswith(
+        (".", "?", "!", ")")
+    ):
         found.append("the explanation must be written in full sentences")
+    silent = [o.text for o in item.options if not o.why.strip()]
+    if silent:
+        found.append(f"every option needs feedback saying why it is right or wrong: {silent}")
+    found += cues.absolutes(item) + cues.mirrors(item)
     if not (item.explanation and (item.refs or item.sources) and item.source and item.page):
         found.append("explanation, refs, source and page are required")
     texts = [o.text for o in item.options]
@@ -56,6 +67,22 @@ def problems(item: Item) -> list[str]:
     return found
 
 
+def bank_problems(items: list[Item], lineages: cues.Lineages) -> list[tuple[str, str]]:
+    """Rules over the whole bank, as (item id, problem): options of another lineage than the
+    patient's, and the key as the uniquely longest option in more than a chance share of items."""
+    found = [(item.id, problem) for item in items for problem in lineages.foreign(item)]
+    share, cued = cues.longest_key_share(items)
+    if share > cues.LONGEST_KEY_SHARE:
+        found.append(
+            (
+                "*",
+                f"the key is the uniquely longest option in {len(cued)} single-choice items "
+                f"({share:.0%}, more than {cues.LONGEST_KEY_SHARE:.0%}): {', '.join(cued)}",
+            )
+        )
+    return found
+
+
 def advisories(item: Item, bank: list[Item]) -> list[str]:
     """What an item-writing committee should look at: not errors (the bank refuses those), but
     weaknesses worth a second read."""
@@ -66,7 +93,9 @@ def advisories(item: Item, bank: list[Item]) -> list[str]:
     if item.type == "truefalse":
         notes.append("true/false: a guess is right half the time")
     if item.type == "single" and len(item.options) < 4:
-        notes.append(f"only {len(item.options)} options")
+        notes.append(
+            f"only {len(item.options)} options: the content gives no third plausible distractor"
+        )
     if item.type in ("single", "multiple") and item.options:
         longest = max(item.options, key=lambda o: len(o.text))
         if (
@@ -74,8 +103,6 @@ def advisories(item: Item, bank: list[Item]) -> list[str]:
             and len(longest.text) > 1.5 * sorted(len(o.text) for o in item.options)[-2]
         ):
             notes.append("the key is much the longest option")
-    if item.type in ("single", "multiple") and not any(o.why for o in item.options):
-        notes.append("no per-option feedback")
     if len(item.explanation) < 60:
         notes.append("short explanation")
     return notes

@@ -5,150 +5,115 @@ trials. No item asks for a single table cell."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 
-from ..content import formatting, model_products
+from ..content import formatting
 from . import make
 from .blueprint import Blueprint
 from .context import QuizContext
-from .distractors import clear_step
 from .item import Item, Option
+from .pools import pool_for
 from .registry import generator
-from .wording import cap
+from .table1_columns import MEASURE_OF, MEASURES, rows, spread_text, spreads
 
-# The Table 1 columns a question may compare, with how a stem names them.
-MEASURES = {
-    "response_percent": "response rate (complete or partial remission)",
-    "crs_percent": "rate of cytokine release syndrome",
-    "neurologic_percent": "rate of neurologic toxicity",
-    "severe_infection_percent": "rate of severe infection",
-}
 _DESIGN_WORDS = {
     "single-arm": "a single-arm trial",
     "retrospective": "a retrospective analysis",
     "historical-control": "a historical control group",
     "randomized": "a randomized trial",
 }
-_CLEAR_GAP = 5  # percentage points: an option this close to the key would be a coin toss
-
-
-@dataclass(frozen=True)
-class Row:
-    product: model_products.Product
-    trial: model_products.TrialResult
-    disease: model_products.Disease
-
-    def value(self, measure: str) -> float:
-        return getattr(self.trial, measure)
-
-
-def rows(ctx: QuizContext) -> list[Row]:
-    course = ctx.course
-    return [
-        Row(p, i, course.disease(i.disease)) for p in course.products.products for i in p.trials
-    ]
+# Where the review's summary rounds a Table 1 spread differently (ERRATA): the fact that says so.
+_SUMMARY_RANGE = {
+    "crs_percent": "facts.crs-range-abstract.crs",
+    "neurologic_percent": "facts.crs-range-abstract.neuro",
+}
 
 
 def _page(ctx: QuizContext, anchor: str = "comparison") -> str:
     return ctx.page(ctx.module_of("evidence"), anchor)
 
 
-def _all_refs(table: list[Row]) -> tuple[int, ...]:
+def _all_refs(table) -> tuple[int, ...]:
     return tuple(sorted({n for r in table for n in r.trial.refs}))
 
 
 @generator
 def table1_spread(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Per measure: the range across all products, distractors the other measures' ranges."""
+    """Per measure: the range across all products; wrong options are other answers of the same
+    measure (another complication rate for a complication rate), so a measure with no such
+    answers is not asked."""
     table = rows(ctx)
-    spreads = {
-        m: (min(r.value(m) for r in table), max(r.value(m) for r in table)) for m in MEASURES
-    }
-
-    def text(m: str) -> str:
-        low, high = spreads[m]
-        return f"{formatting.number(low)}%–{formatting.number(high)}%"
-
-    for measure, label in MEASURES.items():
-        answer = text(measure)
-        chosen = [spreads[measure][0]]
-        wrong: dict[str, str] = {}
-        for m in MEASURES:  # other measures' ranges, each a clear step from the key and each other
-            if m != measure and all(clear_step(spreads[m][0], c) for c in chosen):
-                chosen.append(spreads[m][0])
-                wrong[text(m)] = f"That is the spread of the {MEASURES[m]}."
-        if len(wrong) < 2:
-            continue
-        texts = sorted([answer, *wrong], key=lambda t: float(t.split("%")[0]))
-        options = tuple(Option.of(t, t == answer, wrong.get(t, "")) for t in texts)
-        yield Item(
-            type="single",
-            options=options,
-            **make.base(
-                ctx,
-                bp,
-                measure,
-                stem=f"Across the trials in Table 1, over what range did the {label} vary?",
-                explanation=(
-                    f"The {label} ranged from {answer.replace('–', ' to ')} across the products "
-                    "and indications in Table 1: "
-                    "what a patient can expect depends on the product, the disease and the trial."
-                ),
-                refs=_all_refs(table),
-                source=f"products.*.trials.*.{measure}",
-                family=f"table1:{measure}:spread",
-                page=_page(ctx),
+    for column, (low, high) in spreads(ctx).items():
+        label = MEASURES[column]
+        answer = spread_text(low, high)
+        summary = ""
+        if column in _SUMMARY_RANGE and _SUMMARY_RANGE[column] in ctx.course.facts:
+            rounded = formatting.quantity(ctx.course.facts[_SUMMARY_RANGE[column]].value)
+            summary = f" The review's summary rounds it to {rounded}."
+        item = make.choice(
+            ctx,
+            bp,
+            column,
+            answer=answer,
+            pool=pool_for(ctx, MEASURE_OF[column], "percent", True),
+            key_why=f"Right: that is the lowest and the highest {label} in Table 1.{summary}",
+            stem=f"Across the trials in Table 1, over what range did the {label} vary?",
+            explanation=(
+                f"The {label} ranged from {answer.replace('–', ' to ')} across the products "
+                "and indications in Table 1: what a patient can expect depends on the product, "
+                f"the disease and the trial.{summary}"
             ),
+            refs=_all_refs(table),
+            source=f"products.*.trials.*.{column}",
+            family=f"table1:{column}:spread",
+            page=_page(ctx),
         )
+        if item:
+            yield item
 
 
 @generator
 def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Per disease with two or more products: what a gap in CRS rates between trials does (not)
-    show."""
-    table = rows(ctx)
+    """What a gap in CRS rates between two trials of one disease does (not) show. Asked where the
+    two trials enrolled populations the table itself tells apart, so the stem gives the learner
+    the evidence to weigh rather than stating the lesson."""
     caution = ctx.course.section("evidence", "reading-table-1")
     for disease in ctx.course.products.diseases:
         group = sorted(
-            (r for r in table if r.disease.id == disease.id), key=lambda r: r.value("crs_percent")
+            (r for r in rows(ctx) if r.disease.id == disease.id and r.trial.population),
+            key=lambda r: r.value("crs_percent"),
         )
-        if (
-            len(group) < 2
-            or group[-1].value("crs_percent") - group[0].value("crs_percent") < _CLEAR_GAP
-        ):
+        if len(group) != 2 or group[0].trial.population == group[1].trial.population:
             continue
-        low, high = group[0], group[-1]
-        a, b = (
-            formatting.percent(low.value("crs_percent")),
-            formatting.percent(high.value("crs_percent")),
-        )
-        key = (
-            "Little: different patients and different CRS grading scales make the two rates "
-            "hard to compare"
-        )
+        low, high = group
+        a, b = (formatting.percent(r.value("crs_percent")) for r in (low, high))
+
+        def who(r) -> str:
+            return f"{r.trial.population} patients"
+
         options = (
             Option.of(
-                key,
+                "The trials enrolled different patients and graded CRS on different scales",
                 True,
-                "Right: Table 1 sets side by side trials that were never compared head to head.",
+                "Right: Table 1 sets side by side trials that were never compared head to head, "
+                "in different patients and with different CRS grading scales.",
             ),
             Option.of(
-                f"{cap(low.product.inn)} is the safer product, since fewer of its patients had CRS",
+                f"{cap_first(high.product.inn)} causes more CRS than {low.product.inn}",
                 False,
-                "A ranking needs a head-to-head trial or a common grading scale; "
-                "Table 1 has neither.",
+                "A ranking of products needs a head-to-head trial or at least one grading scale "
+                "and one population; these two trials share neither.",
             ),
             Option.of(
-                f"{cap(high.product.inn)} should be avoided, since its CRS rate is the higher one",
+                f"CRS is more frequent in {high.trial.population} patients than in others",
                 False,
-                "The gap is not a fair comparison, and CRS is treatable; "
-                "the decision rests on much more.",
+                "The populations differ, but so do the products and the grading scales: the gap "
+                "cannot be pinned on age or on any one of them.",
             ),
             Option.of(
-                "Little: CRS falls with longer follow-up, so the older trial overstates it",
+                "The higher rate comes from a longer follow-up in that trial",
                 False,
-                "CRS is an early toxicity; the reason the rates cannot be compared is "
-                "the trials' design and grading, not the length of follow-up.",
+                "CRS is an early toxicity, seen in the acute phase after infusion; the length of "
+                "follow-up does not change how often it was counted.",
             ),
         )
         yield Item(
@@ -158,11 +123,11 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 ctx,
                 bp,
                 disease.id,
-                level="analyze",
                 stem=(
-                    f"In Table 1, cytokine release syndrome was reported in {a} of patients "
-                    f"with {disease.name} after {low.product.inn} and in {b} after "
-                    f"{high.product.inn}. What does this gap tell you about the two products?"
+                    f"In Table 1, cytokine release syndrome was reported in {a} of {who(low)} "
+                    f"with {disease.name} treated with {low.product.inn} and in {b} of "
+                    f"{who(high)} treated with {high.product.inn}, each in its own trial. "
+                    "What best explains why this gap cannot rank the two products?"
                 ),
                 explanation=(
                     f"{caution.body} So a gap such as {a} against {b} describes two trials, "
@@ -176,50 +141,45 @@ def table1_cross_trial(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         )
 
 
+def cap_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 @generator
 def evidence_design(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """Which result comes from a randomized comparison: one item per randomized fact."""
-    designed = [(fid, sec, fact) for fid, stem, sec, fact in ctx.asked_facts if fact.design]
+    """Which results come from a randomized comparison: one select-all item over every result
+    whose design the content names."""
+    designed = [(fid, sec, fact) for fid, _, sec, fact in ctx.asked_facts if fact.design]
     randomized = [d for d in designed if d[2].design == "randomized"]
-    others = [d for d in designed if d[2].design != "randomized"]
-    for fid, section, fact in randomized:
-        wrong = sorted(others, key=lambda d: make.stable_rank(f"{bp.id}:{fid}:{d[0]}"))[:3]
-        options = [
-            Option.of(
-                ctx.plain(fact.claim, fact),
-                True,
-                "Right: patients were randomly assigned to the two treatments.",
-            )
-        ]
-        options += [
-            Option.of(
-                ctx.plain(f.claim, f),
-                False,
-                f"This result comes from {_DESIGN_WORDS[f.design]}, "
-                "with no randomized comparison group.",
-            )
-            for _, _, f in wrong
-        ]
-        yield Item(
-            type="single",
-            options=tuple(sorted(options, key=lambda o: make.stable_rank(fid + o.text))),
-            **make.base(
-                ctx,
-                bp,
-                fid,
-                stem=(
-                    "Which of these results can support a fair comparison of two treatments, "
-                    "because it comes from a randomized trial?"
-                ),
-                explanation=(
-                    f"{ctx.plain(fact.text, fact)} Randomized trials support comparisons between "
-                    "treatments; single-arm trials, retrospective series and historical controls "
-                    "describe outcomes without a fair comparator."
-                ),
-                refs=fact.refs,
-                source=f"facts.{fid}",
-                family="evidence:randomized",
-                objective=ctx.objective(bp, "evidence", section),
-                page=ctx.page(ctx.module_of("evidence"), section),
-            ),
+    if not randomized or len(randomized) == len(designed):
+        return
+    why = {
+        ctx.plain(f.claim, f): (
+            "Right: patients were randomly assigned to CAR T cells or standard treatment."
+            if f.design == "randomized"
+            else f"This result comes from {_DESIGN_WORDS[f.design]}, with no randomized "
+            "comparison group."
         )
+        for _, _, f in designed
+    }
+    section = randomized[0][1]
+    yield make.multiple(
+        ctx,
+        bp,
+        "",
+        right=[ctx.plain(f.claim, f) for _, _, f in randomized],
+        wrong=[ctx.plain(f.claim, f) for _, _, f in designed if f.design != "randomized"],
+        why=why,
+        stem="Which of these results come from randomized trials? Select all that apply.",
+        explanation=(
+            " ".join(ctx.plain(f.text, f) for _, _, f in randomized)
+            + " Randomized trials support comparisons between treatments; single-arm trials, "
+            "retrospective series and historical controls describe outcomes without a fair "
+            "comparator."
+        ),
+        refs=tuple(sorted({n for _, _, f in randomized for n in f.refs})),
+        source="facts." + randomized[0][0],
+        family="evidence:randomized",
+        objective=ctx.objective(bp, "evidence", section),
+        page=ctx.page(ctx.module_of("evidence"), section),
+    )

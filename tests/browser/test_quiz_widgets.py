@@ -86,6 +86,7 @@ def test_keyboard_only_answering_moves_focus_to_feedback(page, url):
         "els => els.map(e => e.hasAttribute('data-correct'))"
     )
     correct_index = marks.index(True)
+    page.keyboard.press("Space")  # focusing a radio does not check it; Space does, arrows move on
     for _ in range(correct_index):
         page.keyboard.press("ArrowDown")
     page.keyboard.press("Tab")

@@ -1,0 +1,125 @@
+"""The step of care for this grade: what comes first, or what comes next after the steps already
+given. Each step in content/vignettes.yaml says where it fits (syndrome, grades, with or without
+CRS, after what); the build fails unless the key fits the grade the grading function computes and
+no wrong option does."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...content.model_vignettes import Step, Vignette
+from ..blueprint import Blueprint
+from ..context import QuizContext
+from ..item import Item, Option
+from ..registry import generator
+from . import common, findings
+from .facts import fact, source_of
+
+
+def context(ctx: QuizContext, v: Vignette) -> tuple[str, int, bool]:
+    """(syndrome, grade, CRS at the same time): ICANS where the neurology is graded, else CRS."""
+    crs, icans = findings.crs(ctx, v), findings.icans(ctx, v)
+    if icans:
+        return "icans", icans, crs > 0
+    return "crs", crs, False
+
+
+def fits(step: Step, v: Vignette, where: tuple[str, int, bool]) -> bool:
+    syndrome, grade, with_crs = where
+    return any(
+        f.syndrome == syndrome
+        and grade in f.grades
+        and (f.concurrent_crs is None or f.concurrent_crs == with_crs)
+        and set(f.after) <= set(v.given)
+        for f in step.fits
+    )
+
+
+def steps(ctx: QuizContext) -> dict[str, Step]:
+    return {s.id: s for s in ctx.course.vignettes.steps}
+
+
+def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
+    found = common.day_in_acute_window(ctx, i, v)
+    where = context(ctx, v)
+    if not where[1]:
+        return [*found, common.issue(ctx, i, "vitals", "no graded CRS or ICANS to treat")]
+    known = steps(ctx)
+    if v.step is None or not fits(known[v.step], v, where):
+        found.append(
+            common.issue(
+                ctx,
+                i,
+                "step",
+                f"the key {v.step!r} does not fit {where[0].upper()} grade {where[1]}"
+                + (" with CRS" if where[2] else "")
+                + " as the grading function gives it",
+            )
+        )
+    for n, s in enumerate(v.wrong_steps):
+        if fits(known[s], v, where):
+            found.append(common.issue(ctx, i, f"wrong_steps.{n}", f"{s!r} is also right here"))
+    if len(v.wrong_steps) < 2:
+        found.append(common.issue(ctx, i, "wrong_steps", "give at least two wrong steps"))
+    return found
+
+
+def says(ctx: QuizContext, step: Step) -> str:
+    return ctx.plain(step.says)
+
+
+@generator
+def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """The step of care for an authored case, by its computed grade."""
+    known = steps(ctx)
+    for _, v in common.of_kind(ctx, ("treatment",), _check):
+        syndrome, grade, with_crs = context(ctx, v)
+        name = "CRS" if syndrome == "crs" else "ICANS"
+        together = " with CRS at the same time" if with_crs else ""
+        key = known[v.step]
+        grounds = " ".join(_fact_text(ctx, f) for f in key.rests_on)
+        options = [
+            Option.of(
+                says(ctx, known[s]),
+                s == v.step,
+                f"Right: this is grade {grade} {name}{together}. {grounds}"
+                if s == v.step
+                else f"{ctx.plain(known[s].why_not)} This is grade {grade} {name}{together}.",
+            )
+            for s in (v.step, *v.wrong_steps)
+        ]
+        question = "What is the next step?" if v.given else "What is the first step of treatment?"
+        facts = [_fact(ctx, f) for f in key.rests_on]
+        yield common.item(
+            ctx,
+            bp,
+            v,
+            question=question,
+            options=options,
+            explanation=(
+                f"By the ASTCT criteria this is grade {grade} {name}{together}. {grounds}"
+            ),
+            source=source_of(ctx, key.rests_on[0]),
+            page=_page(ctx, key.rests_on[0]),
+            refs=tuple(sorted({n for f in facts for n in f.refs})),
+            sources=ctx.outside_all(facts),
+            about=f"{syndrome}:{grade}",
+        )
+
+
+def _fact(ctx: QuizContext, fact_id: str):
+    return fact(ctx, fact_id)
+
+
+def _fact_text(ctx: QuizContext, fact_id: str) -> str:
+    f = _fact(ctx, fact_id)
+    return ctx.plain(f.text, f)
+
+
+def _page(ctx: QuizContext, fact_id: str) -> str:
+    """The section that teaches the fact a step rests on; the guideline's table of care else."""
+    found = ctx.fact_sections.get(fact_id)
+    if found:
+        file, section, _ = found
+        return ctx.page(ctx.module_of(file), section)
+    return ctx.page(ctx.module_of("grading"), "treatment-by-grade")

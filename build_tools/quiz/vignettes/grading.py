@@ -1,0 +1,200 @@
+"""Grade the CRS, the ICANS, or both, from the vignette's vital signs and ICE score. The key is the
+grade the one grading function computes; the vignette states the grade it assumes, and the build
+fails where the two differ."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from ...content.model_vignettes import Vignette
+from ..blueprint import Blueprint
+from ..context import QuizContext
+from ..item import Item, Option
+from ..registry import generator
+from . import common, findings
+from .render import level_text
+
+GRADES = (1, 2, 3, 4)
+
+
+def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
+    found = common.day_in_acute_window(ctx, i, v)
+    computed = {"crs": findings.crs(ctx, v), "icans": findings.icans(ctx, v)}
+    if v.asks in ("crs-grade", "icans-grade"):
+        syndrome = v.asks.split("-")[0]
+        if v.grade is None or v.grade != computed[syndrome] or not computed[syndrome]:
+            found.append(
+                common.issue(
+                    ctx,
+                    i,
+                    "grade",
+                    f"the key assumes {syndrome.upper()} grade {v.grade}, but the grading "
+                    f"function gives grade {computed[syndrome]} for these findings",
+                )
+            )
+    else:
+        key = v.grades
+        if key is None or (key.crs, key.icans) != (computed["crs"], computed["icans"]):
+            found.append(
+                common.issue(
+                    ctx,
+                    i,
+                    "grades",
+                    f"the key assumes CRS {key and key.crs} and ICANS {key and key.icans}, but "
+                    f"the grading function gives CRS {computed['crs']} and ICANS "
+                    f"{computed['icans']}",
+                )
+            )
+        for n, pair in enumerate(v.wrong_grades):
+            if key and (pair.crs, pair.icans) == (key.crs, key.icans):
+                found.append(common.issue(ctx, i, f"wrong_grades.{n}", "a wrong option is the key"))
+            elif key and key.crs != key.icans and (pair.crs, pair.icans) == (key.icans, key.crs):
+                found.append(
+                    common.issue(
+                        ctx,
+                        i,
+                        f"wrong_grades.{n}",
+                        "the key with its grades swapped is a mirror pair that cues it",
+                    )
+                )
+        if len(v.wrong_grades) < 2:
+            found.append(common.issue(ctx, i, "wrong_grades", "give at least two wrong pairs"))
+    return found
+
+
+def crs_reading(ctx: QuizContext, v: Vignette) -> str:
+    """What each CRS domain shows and the grade it makes."""
+    scale = ctx.course.grading.crs
+    levels = {
+        "hypotension": findings.hypotension_level(ctx, v),
+        "oxygen": findings.oxygen_level(ctx, v),
+    }
+    parts = [
+        f"{scale.domain(d).name.lower()}: {level_text(ctx, scale.domain(d).level(lv))} "
+        f"(grade {scale.domain(d).level(lv).grade})"
+        for d, lv in levels.items()
+    ]
+    fever = (
+        "fever is no longer needed once anticytokine treatment has been given"
+        if v.vitals.fever_treated
+        else f"the temperature of {v.vitals.temperature:g} °C is a fever"
+    )
+    return f"{fever}; {'; '.join(parts)}"
+
+
+def icans_reading(ctx: QuizContext, v: Vignette) -> str:
+    scale, ice = ctx.course.grading.icans, ctx.course.grading.ice
+    score = findings.ice_score(ctx, v)
+    parts = []
+    if score is not None:
+        band = next((b for b in ice.bands if b.low <= score <= b.high), None)
+        parts.append(f"an ICE score of {score} (grade {band.grade if band else 0})")
+    for d in ("consciousness", "seizure", "motor", "pressure"):
+        level = scale.domain(d).level(getattr(v.neuro, d))
+        if d == "consciousness" and level.grade and "sedating-drug" in v.signs:
+            parts.append(
+                "the drowsiness follows a sedating drug, so it is not counted for now; the grade "
+                "is provisional, and the patient is regraded once the drug has worn off"
+            )
+            continue
+        if level.grade:
+            parts.append(
+                f"{scale.domain(d).name.lower()}: {level_text(ctx, level)} (grade {level.grade})"
+            )
+    return "; ".join(parts)
+
+
+def needs(ctx: QuizContext, syndrome: str, grade: int) -> str:
+    """What a grade needs, from the scale: any one finding of that grade."""
+    scale = getattr(ctx.course.grading, syndrome)
+    if syndrome == "crs" and grade == 1:
+        return "a fever with no low blood pressure and no extra oxygen"
+    texts = [
+        level_text(ctx, level)
+        for domain in scale.domains
+        for level in domain.levels
+        if level.grade == grade
+    ]
+    if syndrome == "icans":
+        band = next((b for b in ctx.course.grading.ice.bands if b.grade == grade), None)
+        if band:
+            texts.insert(0, f"an ICE score of {band.low} to {band.high}")
+    return texts[0] if len(texts) == 1 else "at least one of these: " + "; ".join(texts)
+
+
+def _page(ctx: QuizContext, anchor: str) -> str:
+    return ctx.page(ctx.module_of("grading"), anchor)
+
+
+@generator
+def vignette_grading(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
+    """Grade CRS, ICANS or both from the data of an authored case."""
+    grading = ctx.course.grading
+    asks = ("crs-grade", "icans-grade", "both-grades")
+    for _, v in common.of_kind(ctx, asks, _check):
+        if v.asks == "both-grades":
+            yield _both(ctx, bp, v)
+            continue
+        syndrome = v.asks.split("-")[0]
+        scale = getattr(grading, syndrome)
+        reading = crs_reading(ctx, v) if syndrome == "crs" else icans_reading(ctx, v)
+        options = [
+            Option.of(
+                f"Grade {g}",
+                g == v.grade,
+                f"Right: {reading}; the most severe decides, so grade {g}."
+                if g == v.grade
+                else f"Grade {g} needs {needs(ctx, syndrome, g)}. Here the worst finding is "
+                f"grade {v.grade}.",
+            )
+            for g in GRADES
+        ]
+        name = "CRS" if syndrome == "crs" else "ICANS"
+        yield common.item(
+            ctx,
+            bp,
+            v,
+            question=f"By the ASTCT consensus criteria, what grade is this patient's {name}?",
+            options=options,
+            explanation=f"{' '.join(scale.rule.split())} Here {reading}: grade {v.grade} {name}.",
+            source=f"grading.{syndrome}",
+            page=_page(ctx, f"{syndrome}-grades"),
+            refs=tuple(scale.refs),
+            sources=ctx.outside_all([scale]),
+        )
+
+
+def _both(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
+    grading = ctx.course.grading
+    key = v.grades
+    crs_text, icans_text = crs_reading(ctx, v), icans_reading(ctx, v)
+
+    def label(pair) -> str:
+        return f"CRS grade {pair.crs}, ICANS grade {pair.icans}"
+
+    def why(pair) -> str:
+        if pair == key:
+            return f"Right: for CRS, {crs_text}; for ICANS, {icans_text}."
+        wrong = []
+        if pair.crs != key.crs:
+            wrong.append(f"CRS grade {pair.crs} needs {needs(ctx, 'crs', pair.crs)}")
+        if pair.icans != key.icans:
+            wrong.append(f"ICANS grade {pair.icans} needs {needs(ctx, 'icans', pair.icans)}")
+        return "; ".join(wrong) + "."
+
+    options = [Option.of(label(p), p == key, why(p)) for p in (key, *v.wrong_grades)]
+    return common.item(
+        ctx,
+        bp,
+        v,
+        question="By the ASTCT consensus criteria, how do you grade each syndrome?",
+        options=options,
+        explanation=(
+            f"CRS and ICANS are graded separately, each by its own scale. For CRS, {crs_text}: "
+            f"grade {key.crs}. For ICANS, {icans_text}: grade {key.icans}."
+        ),
+        source="grading.crs",
+        page=_page(ctx, "grading"),
+        refs=tuple(sorted({*grading.crs.refs, *grading.icans.refs})),
+        sources=ctx.outside_all([grading.crs, grading.icans]),
+    )

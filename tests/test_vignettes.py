@@ -1,0 +1,221 @@
+"""Authored clinical vignettes: enough distinct cases, each re-checked here against the one grading
+function and the one eligibility function, and every build-time check shown to fail naming file,
+line and field when a case stops hanging together."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from build_tools.quiz.context import QuizContext
+from build_tools.quiz.vignettes import care, explain, findings, infection
+from build_tools.quiz.vignettes.common import verdict
+
+VIGNETTES = "content/vignettes.yaml"
+
+
+@pytest.fixture(scope="module")
+def cases(bank):
+    return {i.id.split(":", 1)[1]: i for i in bank if i.family.startswith("vignette:")}
+
+
+@pytest.fixture(scope="module")
+def ctx(content):
+    return QuizContext(content)
+
+
+def test_thirty_distinct_scenarios_twenty_with_vital_signs_or_an_ice_score(content, cases):
+    vignettes = content.vignettes.vignettes
+    assert len(cases) == len(vignettes) >= 30
+    stems = {re.sub(r"\d+", "#", item.stem) for item in cases.values()}
+    assert len(stems) == len(cases)  # no two alike even with the numbers masked
+    with_data = [v for v in vignettes if v.vitals is not None or v.neuro is not None]
+    assert len(with_data) >= 20
+    for v in with_data:  # the data the learner interprets are in the stem, as numbers
+        stem = cases[v.id].stem
+        if v.vitals:
+            assert f"{v.vitals.systolic}/{v.vitals.diastolic} mm Hg" in stem, v.id
+        if v.neuro and not v.neuro.cannot_do_ice:
+            assert "ICE score" in stem, v.id
+
+
+def test_the_issue_list_is_covered(content):
+    asks = {v.asks for v in content.vignettes.vignettes}
+    assert asks >= {
+        "crs-grade",
+        "icans-grade",
+        "both-grades",
+        "treatment",
+        "diagnosis",
+        "infection",
+        "products",
+        "barrier",
+        "relapse",
+    }
+    ids = {v.id for v in content.vignettes.vignettes}
+    for needed in (
+        "crs-or-sepsis",
+        "care-tocilizumab-refractory",
+        "care-icans-grade-3",
+        "late-movement-disorder",
+        "counts-low-day-45",
+        "aplasia-child-infections",
+        "afami-no-hla-a02",
+        "lifileucel-no-pd1",
+        "relapse-ball-cd19-negative",
+        "evidence-randomized-or-single-arm",
+        "evidence-cross-trial-myeloma",
+    ):
+        assert needed in ids
+
+
+def test_every_given_product_fits_its_patient_by_the_label(content, ctx):
+    for v in content.vignettes.vignettes:
+        if not v.considered:
+            assert verdict(ctx, v.therapy, v).eligible, v.id
+
+
+def test_every_grade_key_is_what_the_grading_function_gives(content, ctx, cases):
+    for v in content.vignettes.vignettes:
+        item = cases[v.id]
+        key = [o.text for o in item.correct_options]
+        if v.asks in ("crs-grade", "icans-grade"):
+            grade = findings.crs(ctx, v) if v.asks == "crs-grade" else findings.icans(ctx, v)
+            assert key == [f"Grade {grade}"], v.id
+        if v.asks == "both-grades":
+            assert key == [
+                f"CRS grade {findings.crs(ctx, v)}, ICANS grade {findings.icans(ctx, v)}"
+            ]
+        if v.asks == "treatment":
+            where = care.context(ctx, v)
+            steps = care.steps(ctx)
+            right = [s for s in (v.step, *v.wrong_steps) if care.fits(steps[s], v, where)]
+            assert right == [v.step], v.id
+
+
+def test_every_eligibility_key_is_what_the_eligibility_function_gives(content, ctx, cases):
+    for v in content.vignettes.vignettes:
+        if v.asks != "products":
+            continue
+        item = cases[v.id]
+        admitted = {
+            content.therapy(t).inn
+            for t in (*v.eligible, *v.not_eligible)
+            if verdict(ctx, t, v).answer == "eligible"
+        }
+        assert {o.text.lower() for o in item.correct_options} == admitted, v.id
+        assert item.type == ("multiple" if len(admitted) > 1 else "single")
+
+
+def test_every_explanation_and_infection_key_alone_fits(content, ctx, cases):
+    for v in content.vignettes.vignettes:
+        if v.asks == "diagnosis":
+            fits = [e for e in (v.explanation, *v.wrong_explanations) if explain.holds(ctx, e, v)]
+            assert fits == [v.explanation], v.id
+        if v.asks == "infection":
+            assert [w.id for w in infection.likeliest(ctx, v.day)] == [v.window], v.id
+
+
+def test_levels_by_the_rule_reach_the_targets(bank):
+    levels = [i.level for i in bank]
+    assert levels.count("analyze") >= 0.15 * len(bank)
+    assert levels.count("apply") + levels.count("analyze") >= 0.40 * len(bank)
+
+
+# --- each check fails the build, naming file, line and field ---------------------------------
+def _vignette_block(project, vid: str) -> tuple[str, int, int]:
+    text = project.path(VIGNETTES).read_text(encoding="utf-8")
+    start = text.index(f"- id: {vid}\n")
+    end = text.find("\n- id: ", start + 1)
+    return text, start, len(text) if end == -1 else end
+
+
+def _edit(project, vid: str, old: str, new: str) -> None:
+    text, start, end = _vignette_block(project, vid)
+    block = text[start:end]
+    assert old in block, (vid, old)
+    project.path(VIGNETTES).write_text(
+        text[:start] + block.replace(old, new, 1) + text[end:], encoding="utf-8"
+    )
+
+
+def _index(content, vid: str) -> int:
+    return next(n for n, v in enumerate(content.vignettes.vignettes) if v.id == vid)
+
+
+@pytest.mark.parametrize(
+    "vid, old, new, field, message",
+    [
+        (  # the product does not fit the patient: tisagenlecleucel stops at 25
+            "counts-low-day-45",
+            "{age: 16,",
+            "{age: 40,",
+            "patient",
+            "the label of tisagenlecleucel does not admit this patient",
+        ),
+        (  # the grade the key assumes is not what the grading function gives
+            "crs-low-flow-oxygen",
+            "\n  grade: 2",
+            "\n  grade: 3",
+            "grade",
+            "the key assumes CRS grade 3, but the grading function gives grade 2",
+        ),
+        (  # the day lies outside the acute window of the syndrome shown
+            "crs-fever-only",
+            "  day: 2\n",
+            "  day: 40\n",
+            "day",
+            "day 40 is outside the acute window",
+        ),
+        (  # a wrong option is also right: tocilizumab fits grade 2 CRS
+            "care-crs-grade-2",
+            "wrong_steps: [crs-supportive-care,",
+            "wrong_steps: [tocilizumab-alone, crs-supportive-care,",
+            "wrong_steps.0",
+            "'tocilizumab-alone' is also right here",
+        ),
+        (  # a wrong infection window is not over on the day
+            "infection-after-a-year",
+            "  day: 450\n",
+            "  day: 200\n",
+            "day",
+            "day 200 does not lie in the window of 'respiratory-viral' alone",
+        ),
+        (  # a product offered as not eligible is eligible: a second right answer
+            "elig-lbcl-primary-refractory",
+            "not_eligible: [tisagenlecleucel]",
+            "not_eligible: [tisagenlecleucel, lisocabtagene-maraleucel]",
+            "not_eligible.1",
+            "lisocabtagene-maraleucel is not clearly outside its label",
+        ),
+        (  # an explanation offered as wrong also fits the data
+            "crs-or-sepsis",
+            "wrong_explanations: [crs-alone,",
+            "wrong_explanations: [cover-crs-and-infection, crs-alone,",
+            "wrong_explanations.0",
+            "also fits this vignette's data",
+        ),
+        (  # a barrier offered as met is not met: two right answers
+            "afami-contraindicated-allele",
+            "wrong_barriers: [features-any,",
+            "wrong_barriers: [features-any, contraindicated:hla-a02-05p,",
+            "wrong_barriers.1",
+            "is not a condition this patient meets",
+        ),
+    ],
+)
+def test_a_case_that_does_not_hang_together_fails_the_build(
+    project, capsys, content, vid, old, new, field, message
+):
+    _edit(project, vid, old, new)
+    assert project.run("check") == 1
+    err = capsys.readouterr().err
+    index = _index(content, vid)
+    where = re.search(
+        rf"content/vignettes\.yaml:(\d+): vignettes\[{index}\]\.{re.escape(field)}: (.*)", err
+    )
+    assert where, err
+    assert message in where.group(2), err
+    text = project.path(VIGNETTES).read_text(encoding="utf-8").splitlines()
+    assert int(where.group(1)) > text.index(f"- id: {vid}")  # a line inside the case
