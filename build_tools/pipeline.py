@@ -118,8 +118,8 @@ def site_meta(course: Course) -> dict:
     newest = max(ch.date for ch in course.changes.changes)
     evidence = (
         f"Evidence: the JAMA review ({document_date(course.changes.review.isoformat()[:7])}); "
-        f"FDA labels and notices as stored and checked on {document_date(checked.isoformat())} "
-        f"(newest change found: {document_date(newest)}; current indication sections not stored); "
+        f"FDA labels and notices as stored (copies last read {document_date(checked.isoformat())}; "
+        f"newest change found: {document_date(newest)}; current indication sections not stored); "
         "ASTCT grading (2019) and the ASCO guideline (2021)."
     )
     return {

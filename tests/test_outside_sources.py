@@ -78,7 +78,7 @@ def test_every_footer_says_what_the_evidence_covers(site, content):
     for html in site.rglob("index.html"):
         footer = soup(html).select_one(".md-copyright").get_text(" ", strip=True)
         assert "Evidence: the JAMA review (November 2024)" in footer, html
-        assert f"FDA labels and notices as stored and checked on {checked}" in footer, html
+        assert f"FDA labels and notices as stored (copies last read {checked};" in footer, html
         assert f"newest change found: {newest}" in footer and "last reviewed" in footer, html
 
 

@@ -265,3 +265,15 @@ def test_every_abbreviation_knows_its_glossary_entry(site, content):
     for abbr, href in links.items():
         page, _, anchor = href.partition("#")
         assert page == "glossary/" and glossary.find("dt", id=anchor).get_text() == abbr
+
+
+def test_no_list_item_is_glued_to_the_line_before_it(site):
+    # a template line ending in a block tag swallows the newline, and "- **Boxed warning:**" then
+    # renders inline as ".- Boxed warning:" (clinical review 3, mn3-7)
+    import re
+
+    glued = re.compile(r"[.:;)]-\s+\S")
+    for html in site.rglob("index.html"):
+        article = soup(html).select_one("article") or soup(html)
+        found = glued.findall(article.get_text(" "))
+        assert not found, (html, found)

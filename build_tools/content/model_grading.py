@@ -131,4 +131,9 @@ class GradingFile(SectionsFile):
     workup: list[Fact] = []  # checks and monitoring the guideline gives for every grade
     care: list[GradeCare] = Field(min_length=1)
     differences: list[Fact] = []  # where the review's sequence and the guideline differ
+    # beside the grade rows: what goes with the treatment (antifungal cover with glucocorticoids)
+    considerations: list[Fact] = []
+    # whom the doses are for: the stored pages give adult doses only, and the course teaches
+    # children too (tisagenlecleucel to age 25), so every dose table says so
+    dose_scope: str
     examples: list[Example] = []

@@ -38,6 +38,9 @@ def test_each_grade_is_a_line_of_its_own_with_its_care(site, content):
         care = [li.get_text(" ", strip=True) for li in lists["Treat by grade:"].find_all("li")]
         rows = [r for r in content.grading.care if r.syndrome == syndrome]
         assert len(care) == len(rows) >= 4
+        # the stored doses are adult doses and the course teaches children too: each list says so
+        scope = lists["Treat by grade:"].parent.find(class_="review-flag").get_text(" ", strip=True)
+        assert scope == " ".join(content.grading.dose_scope.split())
     crs = card.find(id="crs").find_next_sibling("ul").get_text(" ", strip=True)
     assert "dexamethasone 10 mg intravenously every 6 hours" in crs
 
