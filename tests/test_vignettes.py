@@ -171,9 +171,16 @@ def _index(content, vid: str) -> int:
         (  # a wrong option is also right: tocilizumab fits grade 2 CRS
             "care-crs-grade-2",
             "wrong_steps: [crs-supportive-care,",
-            "wrong_steps: [tocilizumab-alone, crs-supportive-care,",
+            "wrong_steps: [tocilizumab, crs-supportive-care,",
             "wrong_steps.0",
-            "'tocilizumab-alone' is also right here",
+            "'tocilizumab' is also right here",
+        ),
+        (  # a wrong option is part of the key: tocilizumab is given with dexamethasone at grade 3
+            "care-crs-grade-3",
+            "wrong_steps: [tocilizumab-without-glucocorticoid,",
+            "wrong_steps: [tocilizumab,",
+            "wrong_steps.0",
+            "'tocilizumab' is part of the key's treatment",
         ),
         (  # a wrong infection window is not over on the day
             "infection-after-a-year",

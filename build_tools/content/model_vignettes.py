@@ -203,6 +203,9 @@ class Step(Model):
     id: Id
     says: Text
     fits: list[Fits] = []  # empty: right for no graded case (a wrong turn)
+    # steps this one contains (tocilizumab within "tocilizumab with dexamethasone"): where this is
+    # the key, none of them may be offered as wrong, for it is part of the right treatment
+    includes: list[StepId] = []
     why_not: Text  # why it is wrong where it does not fit, in a sentence
     rests_on: list[FactId] = Field(min_length=1)
 

@@ -26,6 +26,13 @@ def _when(date: str) -> str:
     return ("on " if date.count("-") == 2 else "in ") + document_date(date)
 
 
+def _approved_when(fda: model_products.FdaRecord) -> str:
+    """When a product was first approved, to the month only where a note says the day is not
+    the FDA's own (liso-cel's day is a listing's marketing start: clinical review 3)."""
+    date = fda.first_approval
+    return _when(date[:7] if fda.first_approval_note else date)
+
+
 def _page(ctx: QuizContext, product: model_products.Product) -> str:
     return ctx.page(ctx.module_of("products"), product.id)
 
@@ -111,14 +118,14 @@ def approved_after_review(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             Option.of(
                 product.inn,
                 True,
-                f"Right: it was approved {_when(product.fda.first_approval)}, after "
+                f"Right: it was approved {_approved_when(product.fda)}, after "
                 "the review was written, so the review has no trial figures for it.",
             )
         ] + [
             Option.of(
                 p.inn,
                 False,
-                f"It was first approved {_when(p.fda.first_approval)}, before the "
+                f"It was first approved {_approved_when(p.fda)}, before the "
                 "review, which gives its trial figures.",
             )
             for p in wrong
@@ -137,8 +144,8 @@ def approved_after_review(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 ),
                 explanation=(
                     f"{product.inn[:1].upper()}{product.inn[1:]} was approved "
-                    f"{_when(product.fda.first_approval)}; "
-                    + "; ".join(f"{p.inn} {_when(p.fda.first_approval)}" for p in wrong)
+                    f"{_approved_when(product.fda)}; "
+                    + "; ".join(f"{p.inn} {_approved_when(p.fda)}" for p in wrong)
                     + ". What changed after the review is listed, dated and sourced, on the "
                     "course's changes page."
                 ),

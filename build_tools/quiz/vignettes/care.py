@@ -56,9 +56,14 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                 + " as the grading function gives it",
             )
         )
+    part_of_key = set(known[v.step].includes) if v.step in known else set()
     for n, s in enumerate(v.wrong_steps):
         if fits(known[s], v, where):
             found.append(common.issue(ctx, i, f"wrong_steps.{n}", f"{s!r} is also right here"))
+        elif s in part_of_key:
+            found.append(
+                common.issue(ctx, i, f"wrong_steps.{n}", f"{s!r} is part of the key's treatment")
+            )
     if len(v.wrong_steps) < 2:
         found.append(common.issue(ctx, i, "wrong_steps", "give at least two wrong steps"))
     return found
@@ -78,6 +83,9 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         together = " with CRS at the same time" if with_crs else ""
         key = known[v.step]
         grounds = " ".join(_fact_text(ctx, f) for f in key.rests_on)
+        # what the stored sources leave open about the key travels with it (clinical review 3)
+        flagged = [_fact(ctx, f) for f in key.rests_on]
+        caveats = " ".join(ctx.plain(f.flag) for f in flagged if getattr(f, "flag", None))
         options = [
             Option.of(
                 says(ctx, known[s]),
@@ -98,6 +106,7 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             options=options,
             explanation=(
                 f"By the ASTCT criteria this is grade {grade} {name}{together}. {grounds}"
+                + (f" {caveats}" if caveats else "")
             ),
             source=source_of(ctx, key.rests_on[0]),
             page=_page(ctx, key.rests_on[0]),

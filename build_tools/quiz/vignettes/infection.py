@@ -14,6 +14,7 @@ from ..item import Item, Option
 from ..registry import generator
 from ..wording import cap
 from . import common, findings
+from .facts import fact
 
 
 def window_days(ctx: QuizContext, w: InfectionWindow) -> int:
@@ -82,6 +83,11 @@ def vignette_infection(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     windows = _windows(ctx)
     for _, v in common.of_kind(ctx, ("infection",), _check):
         key = windows[v.window]
+        # timing narrows the search but rules nothing out in a neutropenic patient with fever
+        neutropenic = fact(ctx, "asco-neutropenic-fever") if "neutropenic" in v.signs else None
+        caution = (
+            f" Timing does not rule it out. {ctx.plain(neutropenic.text)}" if neutropenic else ""
+        )
         options = [
             Option.of(
                 cap(windows[w].name),
@@ -89,7 +95,7 @@ def vignette_infection(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 f"Right: by the review, {key.name} {_text(ctx, key)}, which fits day {v.day}."
                 if w == v.window
                 else f"By the review, {windows[w].name} {_text(ctx, windows[w])}, a period "
-                f"day {v.day} is past.",
+                f"day {v.day} is past.{caution}",
             )
             for w in (v.window, *v.wrong_windows)
         ]
@@ -106,5 +112,6 @@ def vignette_infection(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             source=f"adverse_effects.infection_windows.{key.id}",
             page=ctx.page(ctx.module_of("adverse_effects"), "infections"),
             refs=tuple(key.refs),
+            sources=ctx.outside_all([neutropenic]) if neutropenic else (),
             about=key.id,
         )
