@@ -62,6 +62,7 @@ CONSTRAINED = {
     "step",
     "wrong_steps",
     "given",
+    "includes",
     "window",
     "wrong_windows",
     "pattern",
