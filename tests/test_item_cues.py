@@ -4,6 +4,7 @@ it."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 
@@ -159,12 +160,14 @@ def test_an_asked_fact_must_say_what_it_measures(project, capsys):
 
 
 def test_a_figure_that_no_form_can_ask_is_an_error_naming_it(project, capsys):
-    """75.9% has two other survival rates to stand against; call it a dose and it has none, and
-    a decimal cannot be typed: the build names the fact instead of asking a coin toss."""
+    """75.9% has other progression-free survival rates to stand against; call it a dose and it
+    has none, and a decimal cannot be typed: the build names the fact instead of asking a coin
+    toss."""
     text = project.path("content/evidence.yaml").read_text(encoding="utf-8")
     at = text.index("  - id: cilta-randomized-pfs")
     project.path("content/evidence.yaml").write_text(
-        text[:at] + text[at:].replace("measure: survival rate", "measure: dose", 1),
+        text[:at]
+        + text[at:].replace("measure: progression-free survival rate", "measure: dose", 1),
         encoding="utf-8",
     )
     assert project.run("check") == 1
@@ -179,7 +182,8 @@ def test_single_choices_with_three_options_are_listed_in_the_review_report(bank,
     for item in three:
         assert any(a.startswith("only 3 options") for a in advisories(item, bank)), item.id
         entry = report[report.index(f'<article id="{item.id}">') :].split("</article>")[0]
-        assert "only 3 options: the content gives no third plausible distractor" in entry
+        assert item.fewer_options
+        assert f"only 3 options: {item.fewer_options}" in html.unescape(entry), item.id
     assert len(three) <= 0.2 * sum(i.type == "single" for i in bank)
 
 
@@ -216,21 +220,24 @@ def test_an_option_without_feedback_is_refused():
 
 # --- levels by rule, objectives tested ------------------------------------------------------------
 @pytest.mark.parametrize(
-    "gives, asks, level",
+    "gives, asks, competing, level",
     [
-        ("question", "fact", "recall"),
-        ("data", "fact", "recall"),
-        ("question", "meaning", "understand"),
-        ("question", "decision", "recall"),  # a decision without a patient is a lookup
-        ("scenario", "decision", "apply"),
-        ("data", "decision", "apply"),
-        ("differential", "decision", "analyze"),
-        ("evidence", "judgement", "analyze"),
-        ("scenario", "judgement", "understand"),
+        ("question", "fact", 0, "recall"),
+        ("data", "fact", 3, "recall"),  # a fact in a vignette's frame is still a fact
+        ("question", "meaning", 0, "understand"),
+        ("question", "decision", 2, "recall"),  # a decision without a patient is a lookup
+        ("scenario", "decision", 0, "apply"),
+        ("data", "decision", 1, "apply"),  # one competing option is matching, not weighing
+        ("data", "decision", 2, "analyze"),
+        ("differential", "decision", 1, "apply"),  # the typed frame alone decides nothing
+        ("differential", "decision", 2, "analyze"),
+        ("evidence", "judgement", 1, "understand"),
+        ("evidence", "judgement", 2, "analyze"),
+        ("scenario", "judgement", 0, "understand"),
     ],
 )
-def test_the_level_rule(gives, asks, level):
-    assert level_of(Demand(gives, asks)) == level
+def test_the_level_rule(gives, asks, competing, level):
+    assert level_of(Demand(gives, asks, competing)) == level
 
 
 def test_every_item_has_the_level_the_rule_gives_and_the_report_shows_why(bank, tmp_path):
