@@ -114,6 +114,85 @@ def test_no_option_names_a_disease_or_antigen_of_another_lineage_than_the_patien
     assert {i.id: lineages.foreign(i) for i in bank if lineages.foreign(i)} == {}
 
 
+# --- the cues item review 2 found, each as the committee quoted it ------------------------------
+REVIEW_2_CUES = [  # (key, wrong options, what the check must say)
+    (  # #87: the hedged key among categorical distractors
+        "Her remission may well last, but whether CAR T cells cure it is not yet known",
+        ["No, CAR T cells have been shown not to cure follicular lymphoma", "She is cured"],
+        "absolute 'shown not to'",
+    ),
+    (  # #76
+        "The makers follow treated patients for years",
+        ["Centres must be certified before they may give them", "Patients stay near"],
+        "absolute 'must'",
+    ),
+    ("A weakness of design", ["The gap is so large that it proves the benefit"], "'proves'"),
+    ("Their plasma cells survive", ["It leaves antibody levels unchanged"], "'unchanged'"),
+    ("Immunoglobulin replacement", ["No treatment, since losing B cells does no harm"], "no harm"),
+    (  # #25: one choice split into halves, the compromise keyed
+        "Cover both, with cultures and CRS care by grade",
+        ["Treat it as infection alone", "Treat it as CRS alone", "Wait for the cultures"],
+        "split into halves",
+    ),
+    (  # #91
+        "The gene component, the part that was engineered",
+        ["The cell component, the living cells given back", "The disease it treats"],
+        "mirror of the key",
+    ),
+    (  # #95
+        "More immature T cells that could still multiply after infusion",
+        ["More differentiated T cells with a long record of killing", "Regulatory T cells"],
+        "mirror of the key",
+    ),
+    (  # #80
+        "It is probably made from the patient's own cells",
+        ["It was made from a healthy donor's cells", "It targets a protein inside the cell"],
+        "mirror of the key",
+    ),
+]
+
+
+@pytest.mark.parametrize("key, wrong, says", REVIEW_2_CUES)
+def test_the_cues_item_review_2_found_are_refused(key, wrong, says):
+    item = single((key, True), *((w, False) for w in wrong))
+    assert any(says in p for p in problems(item)), problems(item)
+
+
+def test_a_key_that_repeats_a_telling_stem_word_is_refused(bank):
+    """#21: the stem's 'bleeding in the brain' came back as the key; a word most stems share is
+    no cue."""
+    clang = Item(
+        **{
+            **vars(single(("Bleeding in the brain", True), ("ICANS", False), ("CRS", False))),
+            "id": "clang",
+            "stem": "A CT scan shows bleeding in the brain. What explains her drowsiness?",
+        }
+    )
+    assert "clang" in cues.clangs([*bank, clang])
+    plain = Item(**{**vars(clang), "stem": "What explains her drowsiness today?"})
+    assert "clang" not in cues.clangs([*bank, plain])
+
+
+def test_no_key_repeats_a_telling_word_of_its_stem(bank):
+    asked = [i for i in bank if not (i.case and i.case.about == "barrier")]
+    assert cues.clangs(asked) == {}
+
+
+def test_an_option_about_another_kind_of_therapy_is_refused(bank, lineages):
+    """#22: 'prolonged cytopenias after CAR T cells' offered to a patient given TIL."""
+    til = next(i for i in bank if i.case and i.case.product == "lifileucel")
+    wrong = Option.of("Prolonged cytopenias after CAR T cells", False, "Not in a TIL patient.")
+    item = Item(**{**vars(til), "options": (*til.options[:3], wrong)})
+    assert any("another kind of therapy" in p for p in lineages.foreign(item))
+
+
+def test_every_single_choice_with_fewer_than_four_options_says_why(bank):
+    short = [i for i in bank if i.type == "single" and len(i.options) < 4]
+    assert [i.id for i in short if not i.fewer_options] == []
+    three = single(("A", True), ("B", False), ("C", False))
+    assert any("only 3 options" in p for p in problems(three))
+
+
 def test_lineages_come_from_content_and_an_other_lineage_option_is_refused(content, lineages):
     assert lineages.of["CD22"] == lineages.of["b-cell acute lymphoblastic leukemia"]
     assert lineages.of["GPRC5D"] == lineages.of["BCMA"] == lineages.of["multiple myeloma"]
