@@ -148,7 +148,7 @@ def _suffix_shown(node, suffix: str, keys: set[str]) -> None:
 
 # what every page loads besides Material
 ASSETS = (
-    *("store.js", "quiz.js", "course.js", "review.js", "offline.js"),
+    *("store.js", "quiz.js", "course.js", "reading.js", "review.js", "offline.js"),
     *("quiz.css", "course.css", "review.css"),
 )
 # loaded after the page, only for a learner with saved answers: the scheduler and its rules
@@ -165,6 +165,7 @@ def weights(site: Path) -> dict[str, tuple[int, int]]:
             site / "modules/approved-products/index.html"
         ),
         "course scripts + styles": sizes(*(ROOT / "docs/assets" / f for f in ASSETS)),
+        "search index (every page fetches it)": sizes(site / "search/search_index.json"),
         "review scheduler (on demand)": sizes(*(ROOT / "docs/assets" / f for f in ON_DEMAND)),
     }
 

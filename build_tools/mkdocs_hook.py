@@ -69,6 +69,12 @@ def on_page_markdown(markdown, page, config, files):
     return with_glossary(_built, markdown)
 
 
+def on_post_page(output, page, config):
+    from build_tools.pages.compact import compact_html
+
+    return compact_html(output)
+
+
 def on_post_build(config):
     # Runs after Material's search plugin has written the index (plugins run before hooks).
     from build_tools.pages.search import rewrite_index

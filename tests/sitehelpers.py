@@ -27,11 +27,18 @@ def text_of(element) -> str:
 
 
 def table_row(page, product: str, indication: str) -> list[str]:
-    """The cells of Table 1's row for one product and indication."""
+    """Table 1's row for one product and indication as [product, target, indication, figures...]:
+    its first cell names both (the product's link, then the indication), so the row keeps its
+    label when the table scrolls sideways."""
     for row in page.select("table tr"):
-        cells = [c.get_text(" ", strip=True) for c in row.find_all("td")]
-        if cells and cells[0] == product and cells[2] == indication:
-            return cells
+        cells = row.find_all("td")
+        if not cells or not cells[0].select_one(".row-anchor"):
+            continue
+        named = [cells[0].a.get_text(" ", strip=True), cells[0].select_one(".row-anchor")]
+        named[1] = named[1].get_text(" ", strip=True)
+        if named == [product, indication]:
+            rest = [c.get_text(" ", strip=True) for c in cells[1:]]
+            return [product, rest[0], indication, *rest[1:]]
     raise AssertionError(f"no row for {product} / {indication}")
 
 

@@ -97,7 +97,7 @@ def test_grade_tables_on_the_page_come_from_the_scale(site, content):
     crs = page.find(id="crs-grades").find_next("table")
     rows = [[td.get_text(" ", strip=True) for td in tr.find_all("td")] for tr in crs.find_all("tr")]
     rows = [r for r in rows if r]
-    assert [r[0] for r in rows] == ["1", "2", "3", "4"]
+    assert [r[0] for r in rows] == ["Grade 1", "Grade 2", "Grade 3", "Grade 4"]
     assert "6 L/min" in rows[1][2] and "more than 6 L/min" in rows[2][2]
     icans = page.find(id="icans-grades").find_next("table")
     text = icans.get_text(" ", strip=True)

@@ -198,3 +198,70 @@ def test_a_content_file_no_module_presents_is_an_error(project, capsys):
         "content/stray.yaml:1: unknown content file: no module in course.yaml presents it"
         in capsys.readouterr().err
     )
+
+
+def test_every_page_links_to_report_an_error_about_itself(site):
+    """The footer's link opens a new issue in the repository of repo_url, titled after the page
+    and naming its address."""
+    from urllib.parse import parse_qs, urlparse
+
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as source:
+        repo = yaml_load(source)["repo_url"]
+    pages = [p for p in site.rglob("index.html")]
+    assert len(pages) >= 10
+    for html in pages:
+        page = soup(html)
+        link = page.select_one("footer a.course-report")
+        assert link and link.get_text(strip=True) == "Report an error on this page", html
+        url = urlparse(link["href"])
+        assert f"{url.scheme}://{url.netloc}{url.path}" == f"{repo}/issues/new", link["href"]
+        query = parse_qs(url.query)
+        address = page.select_one("link[rel=canonical]")["href"]
+        assert address in query["body"][0]
+        title = "Home" if html == site / "index.html" else page.title.get_text().split(" - ")[0]
+        assert query["title"][0] == "Error on: " + title
+
+
+def test_the_404_page_leads_back_into_the_course(site):
+    page = soup(site / "404.html")
+    assert page.h1.get_text(strip=True) == "Page not found"
+    links = {a.get_text(" ", strip=True): a["href"] for a in page.select(".md-content a")}
+    assert {"Glossary", "Your progress", "Final assessment"} <= set(links)
+    assert any(text.startswith("The course home page") for text in links)
+    for href in links.values():  # served at any missing address: absolute, to pages that exist
+        assert href.startswith("/cart-course/"), href
+        assert (site / href.removeprefix("/cart-course/") / "index.html").is_file(), href
+
+
+def test_home_page_says_how_long_the_whole_course_takes(site):
+    from build_tools.pages.path import duration
+
+    course = json.loads((site / "assets/course.json").read_text(encoding="utf-8"))
+    total = sum(m["minutes"] for m in course["modules"])
+    assert total > 60
+    assert f"takes about {duration(total)} in all" in text_of(soup(site / "index.html"))
+    assert [duration(n) for n in (7, 60, 61, 146)] == [
+        "7 minutes",
+        "1 hour",
+        "1 hour 1 minute",
+        "2 hours 26 minutes",
+    ]
+
+
+def test_select_all_that_apply_is_said_once_per_question(site):
+    page = soup(site / "modules/cellular-therapies/index.html")
+    forms = page.select("form.quiz-question[data-type=multiple]")
+    assert forms
+    for form in forms:
+        assert text_of(form.fieldset).count("Select all that apply") == 1
+
+
+def test_every_abbreviation_knows_its_glossary_entry(site, content):
+    links = json.loads((site / "assets/course.json").read_text(encoding="utf-8"))["abbreviations"]
+    glossary = soup(site / "glossary/index.html")
+    assert set(links) == {t.abbr for t in content.glossary.terms}
+    for abbr, href in links.items():
+        page, _, anchor = href.partition("#")
+        assert page == "glossary/" and glossary.find("dt", id=anchor).get_text() == abbr

@@ -3,6 +3,8 @@ features that cost script work on long pages stay off."""
 
 from __future__ import annotations
 
+import json
+
 from conftest import ROOT, soup
 from mkdocs.utils.yaml import yaml_load
 from sitehelpers import page_addresses
@@ -19,6 +21,7 @@ def test_our_scripts_never_block_rendering(site):
             "store.js",
             "quiz.js",
             "course.js",
+            "reading.js",
             "review.js",
             "offline.js",
         }, html
@@ -31,3 +34,65 @@ def test_costly_theme_features_stay_off():
     # a tooltip object per abbreviation
     assert "content.tooltips" not in config["theme"]["features"]
     assert {"navigation.footer", "toc.integrate"} <= set(config["theme"]["features"])
+
+
+def test_our_stylesheets_never_block_the_first_paint(site):
+    """Only Material's own sheets block rendering; ours load as print sheets that switch to every
+    medium once loaded (with a plain link for browsers without scripts), and the few rules the
+    first screen needs come inline, small."""
+    for html in (site / address / "index.html" for address in page_addresses(site)):
+        head = soup(html).head
+        blocking = [
+            link["href"].rsplit("/", 1)[1]
+            for link in head.select("link[rel=stylesheet]")
+            if not link.get("media") and not link.find_parent("noscript")
+        ]
+        assert [name.split(".")[0] for name in blocking] == ["main"], (html, blocking)
+        (palette,) = head.select(
+            "link[href*='/palette.']"
+        )  # dark colours: only a dark screen waits
+        assert palette["media"] == "(prefers-color-scheme: dark)", html
+        ours = head.select("link[rel=stylesheet][media=print]")
+        assert {link["href"].rsplit("/", 1)[1] for link in ours} == {
+            "course.css",
+            "quiz.css",
+            "review.css",
+        }
+        assert all(link.has_attr("data-course-sheet") for link in ours), html
+        switch = [
+            s.string for s in head.select("script") if "data-course-sheet" in (s.string or "")
+        ]
+        assert switch and 'l.media="all"' in switch[0], html  # ...switched to every medium
+        fallback = {link["href"] for link in head.select("noscript link[rel=stylesheet]")}
+        assert fallback == {link["href"] for link in ours}, html
+        (inline,) = head.select("style")
+        assert 0 < len(inline.get_text().encode()) <= 1500, html
+
+
+def test_compacting_a_page_keeps_what_whitespace_means():
+    from build_tools.pages.compact import compact_html
+
+    page = (
+        "<div>\n    <p>one\n      two</p>\n\n\n    <pre>a\n    b</pre>\n"
+        "  <textarea>\n  x</textarea>\n  <script>var s = `\n  y`;</script>\n</div>"
+    )
+    assert compact_html(page) == (
+        "<div>\n<p>one\ntwo</p>\n<pre>a\n    b</pre>\n"
+        "<textarea>\n  x</textarea>\n<script>var s = `\n  y`;</script>\n</div>"
+    )
+
+
+def test_search_index_holds_the_teaching_text_only(site):
+    """What a search can land on: no self-check (a search for a drug must not land on a quiz's
+    options), no module's copy of its references (the References page has them once), no DOI or
+    web address (nobody searches for those)."""
+    index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
+    texts = " ".join(d["title"] + " " + d["text"] for d in index["docs"])
+    locations = [d["location"] for d in index["docs"]]
+    page = soup(site / "modules/adverse-effects/index.html")
+    stems = [legend.get_text(" ", strip=True) for legend in page.select("form legend")]
+    assert stems and not any(stem in texts for stem in stems)
+    assert not any(loc.endswith(("#self-check", "#references")) for loc in locations)
+    assert "references/" in {loc.split("#")[0] for loc in locations}
+    assert "doi:" not in texts and "https://" not in texts
+    assert "Tisagenlecleucel in children and young adults" in texts  # a reference's title stays

@@ -100,10 +100,12 @@ class PageHelpers:
 
     @staticmethod
     def instruction(item) -> str:
-        """The line under a stem that says what to do."""
+        """The line under a stem that says what to do; "" when the stem says it already (a stem
+        written for exports ends "Select all that apply.")."""
         if item.type == "numeric":
             return "Enter a percentage." if item.unit == "percent" else "Enter a number."
-        return INSTRUCTIONS[item.type]
+        said = INSTRUCTIONS[item.type]
+        return "" if said in item.stem else said
 
     @staticmethod
     def citation_label(n: int) -> str:

@@ -38,6 +38,15 @@ def reading_minutes(markdown: str, items: int) -> int:
     return max(1, math.ceil(words / WORDS_PER_MINUTE + items * MINUTES_PER_ITEM))
 
 
+def duration(minutes: int) -> str:
+    """146 -> '2 hours 26 minutes': the course's length as a learner plans it."""
+    hours, rest = divmod(minutes, 60)
+    parts = [f"{hours} hour{'s' if hours != 1 else ''}"] if hours else []
+    if rest or not hours:
+        parts.append(f"{rest} minute{'s' if rest != 1 else ''}")
+    return " ".join(parts)
+
+
 def fill_minutes(markdown: str, items: int) -> str:
     return markdown.replace(MINUTES_MARK, str(reading_minutes(markdown, items)))
 
@@ -73,6 +82,10 @@ def manifest(
             "items": a.items,
             "pass_mark": a.pass_mark,
             "min_per_module": a.min_per_module,
+        },
+        # Where each abbreviation's glossary entry is: its popover links there (reading.js).
+        "abbreviations": {
+            t.abbr: f"{page_url('glossary', directory_urls)}#{t.id}" for t in course.glossary.terms
         },
     }
 

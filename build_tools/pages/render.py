@@ -13,7 +13,7 @@ from ..content.course import Course
 from ..content.errors import ContentError, ContentIssue
 from .environment import make_environment
 from .helpers import CHANGES_PAGE, REFERENCES_PAGE, PageHelpers
-from .path import MINUTES_MARK, fill_minutes
+from .path import MINUTES_MARK, duration, fill_minutes, reading_minutes
 
 HOME_PAGE = "index.md"
 GLOSSARY_PAGE = "glossary.md"
@@ -51,8 +51,9 @@ def render_pages(
         )
         noticed.update(h.noticed)
 
-    render("home.md.j2", HOME_PAGE)
+    render("home.md.j2", HOME_PAGE, total_minutes=MINUTES_MARK)
     modules = course.outline.modules
+    minutes = 0
     for number, module in enumerate(modules, 1):
         path = module_page(module.id)
         render(
@@ -62,7 +63,10 @@ def render_pages(
             data=course.files[module.content],
             place={"number": number, "of": len(modules), "minutes": MINUTES_MARK},
         )
-        pages[path] = fill_minutes(pages[path], pages[path].count('class="quiz-question"'))
+        items = pages[path].count('class="quiz-question"')
+        minutes += reading_minutes(pages[path], items)
+        pages[path] = fill_minutes(pages[path], items)
+    pages[HOME_PAGE] = pages[HOME_PAGE].replace(MINUTES_MARK, duration(minutes))
     render("assessment.md.j2", ASSESSMENT_PAGE)
     render("assessment_items.md.j2", ASSESSMENT_ITEMS_PAGE, items=bank or [])
     render("progress.md.j2", PROGRESS_PAGE)

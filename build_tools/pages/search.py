@@ -33,12 +33,25 @@ def add_synonyms(index: dict, words: dict[str, list[str]]) -> dict:
     return index
 
 
+# Addresses a learner never types: DOIs and web addresses of the references (a third of the
+# References page's text, downloaded by every page that loads the index).
+_ADDRESSES = re.compile(r"\s*(?:doi:|https?://)[^\s<]+")
+
+
+def drop_addresses(index: dict) -> dict:
+    """Take DOIs and URLs out of every indexed text: the index holds what is searched for."""
+    for doc in index.get("docs", []):
+        doc["text"] = _ADDRESSES.sub("", doc.get("text", ""))
+    return index
+
+
 def rewrite_index(site_dir: Path, course: Course) -> None:
     """Rewrite site_dir/search/search_index.json in place (after Material's search plugin wrote
     it)."""
     path = Path(site_dir) / "search" / "search_index.json"
     if path.exists():
-        index = add_synonyms(json.loads(path.read_text(encoding="utf-8")), synonyms(course))
+        index = json.loads(path.read_text(encoding="utf-8"))
+        index = add_synonyms(drop_addresses(index), synonyms(course))
         path.write_text(
             json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )

@@ -125,9 +125,10 @@
       area.textContent = ""; result.textContent = "";
       forms = [];
       source = source || formsIn(items);
+      area.classList.remove("only-to-review");
       ids.forEach(function (id, n) {
         if (!source[id]) return; // saved before the bank changed: the item is gone
-        var f = document.importNode(source[id], true), li = el("li");
+        var f = document.importNode(source[id], true), li = el("li", { value: String(forms.length + 1) });
         li.appendChild(f); area.appendChild(li); Q.wire(f, true); // the list numbers it
         if (answers && answers[n] != null) Q.restore(f, answers[n]);
         forms.push(f);
@@ -146,20 +147,26 @@
     area.addEventListener("change", function () { if (!end.hidden) keep(); });
     area.addEventListener("input", function () { if (!end.hidden) keep(); });
     function review(when) {
-      var counts = {}, right = 0;
+      var counts = {}, right = 0, first = {};
       forms.forEach(function (f) {
-        var ok = Q.verdict(f);
+        var ok = Q.verdict(f), li = f.parentNode, topic = f.dataset.topic;
         f.querySelector("fieldset").disabled = true;
         Q.feedback(f, ok);
-        var c = counts[f.dataset.topic] = counts[f.dataset.topic] || [0, 0];
+        var c = counts[topic] = counts[topic] || [0, 0];
         c[1]++; if (ok === true) { c[0]++; right++; }
+        li.classList.toggle("is-right", ok === true);
+        // The module table jumps to the module's first question to review (else its first).
+        if (!first[topic] || (ok !== true && first[topic].classList.contains("is-right"))) first[topic] = li;
       });
+      each(area.querySelectorAll("li[id]"), function (li) { li.removeAttribute("id"); });
+      Object.keys(first).forEach(function (topic) { first[topic].id = "review-" + topic; });
       var total = forms.length, score = pct(right, total), pass = score >= course.assessment.pass_mark;
       result.textContent = "";
       var heading = el("h2", { tabindex: "-1", id: "your-score" }, "Your score: " + right + " of " + total + " (" + score + "%) · " + (pass ? "passed" : "not passed"));
       result.appendChild(heading);
       result.appendChild(el("p", {}, (when ? "Attempt of " + when + ". " : "") + "The pass mark is " + course.assessment.pass_mark + "%. Each question below shows your answer, the correct answer and where it is taught."));
-      result.appendChild(moduleTable(course, counts, ["Right", "Asked"], function (c) { return [String(c[0]), String(c[1])]; }));
+      result.appendChild(moduleTable(course, counts, ["Right", "Asked"], function (c) { return [String(c[0]), String(c[1])]; }, "#review-"));
+      if (right < total) result.appendChild(reviewSwitch(area, total - right));
       result.appendChild(finishLine(course));
       return { right: right, total: total, passed: pass, heading: heading };
     }
@@ -210,7 +217,31 @@
     box.appendChild(framed(table));
   }
 
-  function moduleTable(course, counts, heads, cells) {
+  /* After scoring: hide the questions answered right, so only those to review are left. */
+  function reviewSwitch(area, wrong) {
+    var box = el("input", { type: "checkbox", "class": "review-only" });
+    var label = el("label", { "class": "review-filter" });
+    label.appendChild(box);
+    label.appendChild(document.createTextNode(" Show only the " + wrong + (wrong === 1 ? " question" : " questions") + " to review"));
+    box.addEventListener("change", function () { area.classList.toggle("only-to-review", box.checked); });
+    return label;
+  }
+
+  /* A jump within the review: Material's instant navigation would take a same-page link to the
+     top, so the question is scrolled to and focused here (shown first if the switch hides it). */
+  function jumpTo(e) {
+    var target = document.getElementById(this.hash.slice(1)), only = document.querySelector(".review-only");
+    if (!target) return;
+    e.preventDefault(); e.stopPropagation();
+    if (!target.offsetParent && only && only.checked) { only.checked = false; only.dispatchEvent(new Event("change")); }
+    target.setAttribute("tabindex", "-1");
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
+  }
+
+  /* `jump`: where each module's name links ("#review-" + module id: its questions in the review
+     above); otherwise to the module's page. */
+  function moduleTable(course, counts, heads, cells, jump) {
     var table = el("table", { "class": "module-table" }), head = el("tr");
     ["Module"].concat(heads).forEach(function (h) { head.appendChild(el("th", { scope: "col" }, h)); });
     table.appendChild(head);
@@ -218,7 +249,9 @@
       var c = counts[m.id];
       if (!c) return;
       var tr = el("tr"), td = el("td");
-      td.appendChild(el("a", { href: url(m.url) }, m.title));
+      var a = el("a", { href: jump ? jump + m.id : url(m.url) }, m.title);
+      if (jump) a.addEventListener("click", jumpTo);
+      td.appendChild(a);
       tr.appendChild(td);
       cells(c).forEach(function (t) { tr.appendChild(el("td", {}, t)); });
       table.appendChild(tr);
@@ -273,7 +306,7 @@
   function progress(root, course) {
     var out = root.querySelector(".progress-result"), cert = root.querySelector(".certificate-area"), hist = root.querySelector(".progress-history");
     function note(text) { out.prepend(el("p", { role: "status" }, text)); }
-    function redraw() { draw(out, course); drawHistory(hist); certificate(cert, course); }
+    function redraw() { var drawn = draw(out, course); drawHistory(hist); certificate(cert, course); return drawn; }
     root.querySelector(".progress-export").addEventListener("click", function () {
       var data = JSON.stringify(S.exportData(course)); // answers, review schedule, attempts, certificate name
       var link = el("a", { download: "cart-course-progress.json", href: URL.createObjectURL(new Blob([data], { type: "application/json" })) });
@@ -295,7 +328,17 @@
       S.clear();
       redraw(); markNav(course); note("Progress cleared.");
     });
-    redraw();
+    Promise.resolve(redraw()).then(land, land);
+  }
+
+  /* A link to #certificate (the end of a passed attempt) lands on it: the page is drawn after
+     load, so the browser found no such element to scroll to. */
+  function land() {
+    var target = location.hash === "#certificate" && document.getElementById("certificate");
+    if (!target) return;
+    target.setAttribute("tabindex", "-1");
+    target.scrollIntoView();
+    target.focus({ preventScroll: true });
   }
 
   function draw(out, course) {
@@ -309,14 +352,14 @@
       done += s.done; total += s.total; if (s.complete) complete++;
       td.appendChild(el("a", { href: url(m.url) }, m.title));
       tr.appendChild(td);
-      [s.done + " of " + s.total + " (" + pct(s.done, s.total) + "%)", String(s.right), s.complete ? "✓ Done" : s.done ? "In progress" : "Not started"].forEach(function (t) { tr.appendChild(el("td", {}, t)); });
+      [s.done + " of " + s.total + " (" + pct(s.done, s.total) + "%)", String(s.right), s.complete ? (s.right === s.total ? "✓ Done, all right" : "✓ All answered, " + (s.total - s.right) + " to review") : s.done ? "In progress" : "Not started"].forEach(function (t) { tr.appendChild(el("td", {}, t)); });
       table.appendChild(tr);
     });
     out.appendChild(el("p", { "class": "progress-overall" }, "Overall: " + done + " of " + total + " self-checks answered (" + pct(done, total) + "%); " + complete + " of " + course.modules.length + " modules done."));
     if (!Object.keys(p).length) out.appendChild(el("p", {}, "No answers saved yet in this browser."));
     out.appendChild(framed(table));
     Object.keys(p).forEach(function (k) { if (p[k] && p[k].right === false) missed.push(k.split("@")[0]); });
-    if (missed.length) json("assets/quizbank.json").then(function (bank) {
+    if (missed.length) return json("assets/quizbank.json").then(function (bank) {
       var list = el("ul");
       bank.items.forEach(function (item) {
         if (missed.indexOf(item.id) < 0) return;
@@ -329,45 +372,7 @@
     }).catch(function () { /* the table above still stands */ });
   }
 
-  /* A scrolling table's region is named after its own table: its caption, else the heading above
-     it, numbered when one heading has several; two landmarks of a page never share a name. */
-  function tableName(w) {
-    var caption = w.querySelector("caption"), name = caption && caption.textContent.trim();
-    if (!name) {
-      var node = w, heading = null;
-      while (node && !heading && !node.classList.contains("md-content__inner")) {
-        for (heading = node.previousElementSibling; heading && !/^H[1-6]$/.test(heading.tagName); ) heading = heading.previousElementSibling;
-        node = node.parentElement;
-      }
-      name = heading ? "Table: " + heading.textContent.trim() : "Table";
-    }
-    var taken = {}, n = 1;
-    each(document.querySelectorAll("[role=region][aria-label]"), function (r) { if (r !== w) taken[r.getAttribute("aria-label")] = true; });
-    var label = name;
-    while (taken[label + "; scrolls sideways"]) label = name + " (" + (++n) + ")";
-    return label;
-  }
-
-  /* A table wider than the screen scrolls inside Material's wrapper; it then says so, to the eye
-     (a cue line) and to assistive technology (a named, focusable region). */
-  function announceScroll() {
-    if (!window.ResizeObserver) return;
-    /* Measured when the browser lays the page out anyway: reading sizes here would force an extra
-       layout of the whole page while it loads. */
-    var seen = new ResizeObserver(function (entries) {
-      entries.forEach(function (entry) {
-        var w = entry.target;
-        if (w.hasAttribute("role") || w.scrollWidth <= w.clientWidth + 1) return;
-        w.setAttribute("role", "region"); w.setAttribute("tabindex", "0");
-        w.setAttribute("aria-label", tableName(w) + "; scrolls sideways");
-        w.parentNode.insertBefore(el("p", { "class": "table-cue", "aria-hidden": "true" }, "The table scrolls sideways. →"), w);
-      });
-    });
-    each(document.querySelectorAll(".md-typeset__scrollwrap"), function (w) { if (!w.closest(".table-scroll")) seen.observe(w); });
-  }
-
   function init() {
-    announceScroll();
     json("assets/course.json").then(function (course) {
       remember(course);
       markNav(course);

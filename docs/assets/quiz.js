@@ -29,7 +29,7 @@
     var t = form.dataset.type;
     if (t === "numeric") { if (typeof a === "string") form.querySelector("input").value = a; return; }
     if (!Array.isArray(a)) return;
-    if (t === "matching" || t === "ordering") each(form.querySelectorAll("select"), function (s, i) { s.selectedIndex = a[i] > 0 && a[i] < s.options.length ? a[i] : 0; });
+    if (t === "matching" || t === "ordering") { each(form.querySelectorAll("select"), function (s, i) { s.selectedIndex = a[i] > 0 && a[i] < s.options.length ? a[i] : 0; }); showChoices(form); }
     else each(choices(form), function (x) { x.checked = a.indexOf(x.value) >= 0; });
   }
 
@@ -83,7 +83,8 @@
     if (t === "matching" || t === "ordering") {
       each(form.querySelectorAll("select"), function (s) {
         if (s.value === s.dataset.correct) mark(s.closest("label"), true, "right");
-        else mark(s.closest("label"), false, s.value ? "wrong: " + s.dataset.correct : "not answered: " + s.dataset.correct);
+        // "should be 4": the right answer, never read as "your 4 is wrong"
+        else mark(s.closest("label"), false, (s.value ? "should be " : "not answered; should be ") + s.dataset.correct);
       });
     } else if (t !== "numeric") {
       each(choices(form), function (x) {
@@ -125,6 +126,7 @@
   function retry(form) {
     each(form.querySelectorAll("input"), function (x) { if (x.type === "number") x.value = ""; else x.checked = false; });
     each(form.querySelectorAll("select"), function (s) { s.value = ""; });
+    showChoices(form);
     each(form.querySelectorAll(".quiz-mark"), function (m) { m.remove(); });
     var box = form.querySelector(".quiz-feedback");
     box.textContent = ""; box.className = "quiz-feedback";
@@ -133,11 +135,21 @@
     if (first) first.focus();
   }
 
+  /* A phone's collapsed select cuts a long match short: each matching row keeps the whole chosen
+     text in data-chosen, which the stylesheet shows under the select on a narrow screen. */
+  function showChoices(form) {
+    if (form.dataset.type !== "matching") return;
+    each(form.querySelectorAll("select"), function (s) {
+      s.closest("label").setAttribute("data-chosen", s.selectedIndex > 0 ? s.options[s.selectedIndex].text : "");
+    });
+  }
+
   /* `fresh`: the review page asks again, so the last answer is not put back. */
   function wire(form, graded, fresh) {
     if (form.hasAttribute("data-ready")) return; // instant navigation may show a page twice
     form.setAttribute("data-ready", "");
     form.querySelector(".quiz-feedback").setAttribute("tabindex", "-1");
+    form.addEventListener("change", function () { showChoices(form); });
     if (graded) { // the assessment scores every item at the end: no Check, no answer till then
       form.querySelector(".quiz-actions").remove();
       // The answer waits in a <template>: unseen, unread by screen readers, and no weight in the

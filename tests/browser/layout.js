@@ -26,12 +26,12 @@ const layout = () => {
 
 // Table 1: reachable, with its cue, the product column staying in view.
 const table1 = () => {
-  const box = document.querySelector('.table-scroll'), cue = document.querySelector('.table-cue');
+  const box = document.querySelector('.table-scroll .md-typeset__scrollwrap'), cue = box.previousElementSibling;
   const first = box.querySelector('tbody td'), b = box.getBoundingClientRect();
   const cells = [...box.querySelectorAll('td')];
   box.scrollLeft = box.scrollWidth;  // scrolled to the end: the last column shows, the product stays
   const last = box.querySelector('tbody tr td:last-child').getBoundingClientRect(), f = first.getBoundingClientRect();
-  return {overflows: box.scrollWidth > box.clientWidth, cue: !!cue.offsetParent && cue.getBoundingClientRect().width > 0,
+  return {overflows: box.scrollWidth > box.clientWidth, cue: !!cue && cue.matches('.table-cue') && cue.getBoundingClientRect().width > 0,
           cells: cells.length, empty: cells.filter(c => !c.textContent.trim()).length,
           lastShows: last.right <= b.right + 1 && last.left >= b.left - 1, productStays: f.left >= b.left - 1 && f.right <= b.right + 1};
 };

@@ -86,7 +86,7 @@ def test_two_scrolling_tables_under_one_heading_get_two_names(browser, site, ser
       for (let i = 0; i < 2; i++) {
         const outer = document.createElement("div"); outer.className = "md-typeset__scrollwrap";
         outer.innerHTML = '<div class="md-typeset__table"><table><tr>' +
-          '<td>' + 'x'.repeat(400) + '</td><td>' + 'y'.repeat(400) + '</td></tr></table></div>';
+          '<td>a cell of a few words</td>'.repeat(12) + '</tr></table></div>';
         article.appendChild(outer);
       }
       document$.next(document);

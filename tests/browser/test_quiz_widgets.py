@@ -56,7 +56,7 @@ def test_right_wrong_and_retry_for_every_item_type(page, url, kind):
     ):  # the chosen and the correct options or rows are marked in words, not colour alone
         wrong = form.locator(".quiz-mark.is-wrong")
         assert wrong.count() >= 1
-        assert re.search(r"✗ (your answer, not correct|wrong: \S)", wrong.first.inner_text())
+        assert re.search(r"✗ (your answer, not correct|should be \S)", wrong.first.inner_text())
         assert form.locator(".quiz-mark.is-right").count() >= 1
     assert "Correct answer: " in feedback.inner_text()
 
