@@ -184,7 +184,8 @@ def vignette_grading(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             v,
             question=f"By the ASTCT consensus criteria, what grade is this patient's {name}?",
             options=options,
-            explanation=f"{' '.join(scale.rule.split())} Here {reading}: grade {v.grade} {name}.",
+            explanation=f"{' '.join(scale.rule.split())} Here {reading}: "
+            + (f"grade {v.grade} {name}." if v.grade else f"no {name} grade."),
             source=f"grading.{syndrome}",
             page=_page(ctx, f"{syndrome}-grades"),
             refs=tuple(scale.refs),
