@@ -357,10 +357,13 @@ def _fewer(ctx: QuizContext, v: Vignette, offered: list[str]) -> str:
     labelled = {
         t.id for t, i in ctx.course.approved_uses() if i.disease == disease and not i.unsettled
     }
-    if set(labelled) <= set(offered):
-        name = ctx.course.disease(disease).name
+    name = ctx.course.disease(disease).name
+    left = sorted(labelled - set(offered))
+    if not left:
         return f"every product with a settled label for {name} is offered"
-    return ""
+    # a product added since the case was written: the report lists it for the author to weigh
+    names = listing([ctx.course.therapy(t).inn for t in left])
+    return f"the case does not yet offer {names}, which also has a settled label for {name}"
 
 
 def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
