@@ -4,6 +4,7 @@ it."""
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter, defaultdict
 
@@ -113,6 +114,85 @@ def test_no_option_names_a_disease_or_antigen_of_another_lineage_than_the_patien
     assert {i.id: lineages.foreign(i) for i in bank if lineages.foreign(i)} == {}
 
 
+# --- the cues item review 2 found, each as the committee quoted it ------------------------------
+REVIEW_2_CUES = [  # (key, wrong options, what the check must say)
+    (  # #87: the hedged key among categorical distractors
+        "Her remission may well last, but whether CAR T cells cure it is not yet known",
+        ["No, CAR T cells have been shown not to cure follicular lymphoma", "She is cured"],
+        "absolute 'shown not to'",
+    ),
+    (  # #76
+        "The makers follow treated patients for years",
+        ["Centres must be certified before they may give them", "Patients stay near"],
+        "absolute 'must'",
+    ),
+    ("A weakness of design", ["The gap is so large that it proves the benefit"], "'proves'"),
+    ("Their plasma cells survive", ["It leaves antibody levels unchanged"], "'unchanged'"),
+    ("Immunoglobulin replacement", ["No treatment, since losing B cells does no harm"], "no harm"),
+    (  # #25: one choice split into halves, the compromise keyed
+        "Cover both, with cultures and CRS care by grade",
+        ["Treat it as infection alone", "Treat it as CRS alone", "Wait for the cultures"],
+        "split into halves",
+    ),
+    (  # #91
+        "The gene component, the part that was engineered",
+        ["The cell component, the living cells given back", "The disease it treats"],
+        "mirror of the key",
+    ),
+    (  # #95
+        "More immature T cells that could still multiply after infusion",
+        ["More differentiated T cells with a long record of killing", "Regulatory T cells"],
+        "mirror of the key",
+    ),
+    (  # #80
+        "It is probably made from the patient's own cells",
+        ["It was made from a healthy donor's cells", "It targets a protein inside the cell"],
+        "mirror of the key",
+    ),
+]
+
+
+@pytest.mark.parametrize("key, wrong, says", REVIEW_2_CUES)
+def test_the_cues_item_review_2_found_are_refused(key, wrong, says):
+    item = single((key, True), *((w, False) for w in wrong))
+    assert any(says in p for p in problems(item)), problems(item)
+
+
+def test_a_key_that_repeats_a_telling_stem_word_is_refused(bank):
+    """#21: the stem's 'bleeding in the brain' came back as the key; a word most stems share is
+    no cue."""
+    clang = Item(
+        **{
+            **vars(single(("Bleeding in the brain", True), ("ICANS", False), ("CRS", False))),
+            "id": "clang",
+            "stem": "A CT scan shows bleeding in the brain. What explains her drowsiness?",
+        }
+    )
+    assert "clang" in cues.clangs([*bank, clang])
+    plain = Item(**{**vars(clang), "stem": "What explains her drowsiness today?"})
+    assert "clang" not in cues.clangs([*bank, plain])
+
+
+def test_no_key_repeats_a_telling_word_of_its_stem(bank):
+    asked = [i for i in bank if not (i.case and i.case.about == "barrier")]
+    assert cues.clangs(asked) == {}
+
+
+def test_an_option_about_another_kind_of_therapy_is_refused(bank, lineages):
+    """#22: 'prolonged cytopenias after CAR T cells' offered to a patient given TIL."""
+    til = next(i for i in bank if i.case and i.case.product == "lifileucel")
+    wrong = Option.of("Prolonged cytopenias after CAR T cells", False, "Not in a TIL patient.")
+    item = Item(**{**vars(til), "options": (*til.options[:3], wrong)})
+    assert any("another kind of therapy" in p for p in lineages.foreign(item))
+
+
+def test_every_single_choice_with_fewer_than_four_options_says_why(bank):
+    short = [i for i in bank if i.type == "single" and len(i.options) < 4]
+    assert [i.id for i in short if not i.fewer_options] == []
+    three = single(("A", True), ("B", False), ("C", False))
+    assert any("only 3 options" in p for p in problems(three))
+
+
 def test_lineages_come_from_content_and_an_other_lineage_option_is_refused(content, lineages):
     assert lineages.of["CD22"] == lineages.of["b-cell acute lymphoblastic leukemia"]
     assert lineages.of["GPRC5D"] == lineages.of["BCMA"] == lineages.of["multiple myeloma"]
@@ -159,12 +239,14 @@ def test_an_asked_fact_must_say_what_it_measures(project, capsys):
 
 
 def test_a_figure_that_no_form_can_ask_is_an_error_naming_it(project, capsys):
-    """75.9% has two other survival rates to stand against; call it a dose and it has none, and
-    a decimal cannot be typed: the build names the fact instead of asking a coin toss."""
+    """75.9% has other progression-free survival rates to stand against; call it a dose and it
+    has none, and a decimal cannot be typed: the build names the fact instead of asking a coin
+    toss."""
     text = project.path("content/evidence.yaml").read_text(encoding="utf-8")
     at = text.index("  - id: cilta-randomized-pfs")
     project.path("content/evidence.yaml").write_text(
-        text[:at] + text[at:].replace("measure: survival rate", "measure: dose", 1),
+        text[:at]
+        + text[at:].replace("measure: progression-free survival rate", "measure: dose", 1),
         encoding="utf-8",
     )
     assert project.run("check") == 1
@@ -179,7 +261,8 @@ def test_single_choices_with_three_options_are_listed_in_the_review_report(bank,
     for item in three:
         assert any(a.startswith("only 3 options") for a in advisories(item, bank)), item.id
         entry = report[report.index(f'<article id="{item.id}">') :].split("</article>")[0]
-        assert "only 3 options: the content gives no third plausible distractor" in entry
+        assert item.fewer_options
+        assert f"only 3 options: {item.fewer_options}" in html.unescape(entry), item.id
     assert len(three) <= 0.2 * sum(i.type == "single" for i in bank)
 
 
@@ -216,21 +299,24 @@ def test_an_option_without_feedback_is_refused():
 
 # --- levels by rule, objectives tested ------------------------------------------------------------
 @pytest.mark.parametrize(
-    "gives, asks, level",
+    "gives, asks, competing, level",
     [
-        ("question", "fact", "recall"),
-        ("data", "fact", "recall"),
-        ("question", "meaning", "understand"),
-        ("question", "decision", "recall"),  # a decision without a patient is a lookup
-        ("scenario", "decision", "apply"),
-        ("data", "decision", "apply"),
-        ("differential", "decision", "analyze"),
-        ("evidence", "judgement", "analyze"),
-        ("scenario", "judgement", "understand"),
+        ("question", "fact", 0, "recall"),
+        ("data", "fact", 3, "recall"),  # a fact in a vignette's frame is still a fact
+        ("question", "meaning", 0, "understand"),
+        ("question", "decision", 2, "recall"),  # a decision without a patient is a lookup
+        ("scenario", "decision", 0, "apply"),
+        ("data", "decision", 1, "apply"),  # one competing option is matching, not weighing
+        ("data", "decision", 2, "analyze"),
+        ("differential", "decision", 1, "apply"),  # the typed frame alone decides nothing
+        ("differential", "decision", 2, "analyze"),
+        ("evidence", "judgement", 1, "understand"),
+        ("evidence", "judgement", 2, "analyze"),
+        ("scenario", "judgement", 0, "understand"),
     ],
 )
-def test_the_level_rule(gives, asks, level):
-    assert level_of(Demand(gives, asks)) == level
+def test_the_level_rule(gives, asks, competing, level):
+    assert level_of(Demand(gives, asks, competing)) == level
 
 
 def test_every_item_has_the_level_the_rule_gives_and_the_report_shows_why(bank, tmp_path):

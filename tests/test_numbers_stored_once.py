@@ -82,6 +82,9 @@ SKIP_KEYS = {
     "wrong_salvage",
     "barrier",
     "wrong_barriers",
+    "support",  # ids of findings that point to an explanation
+    "lacks",
+    "grades_offered",
     "results",
     "eligible",
     "not_eligible",

@@ -151,8 +151,10 @@ concepts:
   because: The centre that gave the cells is best placed to treat what follows.
   rests_on: [stay-near-centre]
   wrong:
-  - text: The cells must be topped up each day for a month
+  - text: The cells are topped up each day for a month
     why: The cells are given once.
+  - text: The hospital pharmacy keeps the remaining cells frozen for a second dose
+    why: The whole product is given at once; nothing is kept back.
   - text: The product has to be returned to the manufacturer afterwards
     why: Nothing is returned; the cells stay in the patient.
 """

@@ -91,6 +91,8 @@ def _references_resolve(nodes: list[Node], known: dict, report: _Report) -> None
 def _values(value: object, path: tuple) -> Iterator[tuple[tuple, object]]:
     if isinstance(value, list):
         yield from ((path + (i,), v) for i, v in enumerate(value))
+    elif isinstance(value, dict):  # references as keys (a case's feedback per wrong option)
+        yield from ((path + (k,), k) for k in value)
     elif value is not None:
         yield path, value
 

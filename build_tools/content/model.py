@@ -150,7 +150,8 @@ Design = Literal["randomized", "single-arm", "retrospective", "historical-contro
 # response rate for a response rate), never from any number that shares the unit.
 Measure = Literal[
     "response rate",  # share of patients who responded (complete, or complete or partial)
-    "survival rate",  # share alive, or alive and free of progression or relapse, at a time point
+    "overall survival rate",  # share alive at a time point
+    "progression-free survival rate",  # share alive and free of progression or relapse, at a time
     "median survival",  # months
     "complication rate",  # share of patients with a toxicity, infection or second cancer
     "antigen escape share",  # share of relapses in which the target antigen was lost
@@ -193,11 +194,15 @@ class Fact(Worded, Cited):
 
     id: Id
     design: Design | None = None  # the kind of study behind a result, where the review says so
-    claim: str | None = None  # the result without its design, for questions that ask the design
+    # the result as a case shows it (without its design, which the case describes in its own words)
+    claim: str | None = None
     flag: str | None = None
     ask: str | None = None  # a question stem for the quiz generator; None = not asked numerically
     answer: str | None = None  # which value `ask` asks for; required when the fact has several
     measure: Measure | None = None  # what the asked value measures; required with `ask`
+    # values of this fact of that same measure, offered as wrong options to questions about other
+    # facts of the measure (a control arm's rate, a second product's rate); never asked themselves
+    pool: list[ValueName] = []
     objective: int | None = Field(
         default=None, ge=1
     )  # the objective `ask` tests, if not the section's
@@ -215,6 +220,11 @@ class Fact(Worded, Cited):
                 f"this fact asks a question over several values ({', '.join(self.values)}): "
                 "say which is the answer with `answer:`"
             )
+        if self.pool and self.measure is None:
+            raise ValueError("`pool:` values need the `measure:` they share")
+        unknown = [n for n in self.pool if n not in self.values]
+        if unknown:
+            raise ValueError(f"pool names no value of this fact: {', '.join(unknown)}")
         if self.ask and self.measure is None:
             raise ValueError(
                 "an asked fact says what its answer measures (`measure:`), so that wrong options "
@@ -224,10 +234,8 @@ class Fact(Worded, Cited):
 
     @model_validator(mode="after")
     def _claim_with_design(self) -> Fact:
-        if (self.design is None) != (self.claim is None):
-            raise ValueError(
-                "a fact with a design needs a claim (the result without its design), and only then"
-            )
+        if self.design is not None and self.claim is None:
+            raise ValueError("a fact with a design needs a claim (the result without its design)")
         return self
 
     @property

@@ -42,6 +42,36 @@ Sign = Literal[
     "infection-source",  # an infection found that explains the fever
     "sedating-drug",  # a sedating drug explains the drowsiness: it sets no ICANS grade
     "different-trials",  # the figures compared come from different trials
+    "viral-contact",  # someone close has had a cold or another respiratory virus
+    "fluid-retention",  # weight gain, swelling, fluid in the lungs
+    "cd19-weaker",  # the relapse still carries CD19, but far more weakly than before
+    "few-car-t-cells",  # CAR T cells were barely found in the blood after the infusion
+    "relapsed",  # the cancer has come back or grown after the infusion
+    "long-wait",  # a long wait between collection and infusion, with bridging treatment
+    "myeloid-cancer",  # a myeloid cancer (myelodysplastic syndrome, AML) found in the marrow
+    "low-counts",  # low blood counts
+]
+# What a finding in a case supports: a wrong explanation that names one of these, where it holds,
+# competes with the key (explain.py SUPPORT); the level rule counts the competitors.
+SupportId = Literal[
+    "fever",
+    "fast-heart",
+    "low-blood-pressure",
+    "low-ice",
+    "drowsy",
+    "neutropenic",
+    "sedating-drug",
+    "low-counts",
+    "marrow-blasts",
+    "no-b-cells",
+    "recurrent-infections",
+    "relapsed",
+    "il2-given",
+    "viral-contact",
+    "cd19-on-blasts",
+    "on-glucocorticoids",
+    "long-wait",
+    "myeloid-cancer",
 ]
 
 
@@ -63,6 +93,7 @@ class Person(Model):
     refractory_to: list[DrugClassId] = []
     features: list[FeatureId] = []  # HLA alleles, tumor markers, stage (eligibility.yaml)
     other_hla: list[Text] = []  # alleles the labels do not name, shown as typed (HLA-A*01:01)
+    lacks: list[FeatureId] = []  # tumor markers tested for and not found
     history: Text | None = None  # the treatments in words, no numbers
 
 
@@ -175,6 +206,10 @@ class Vignette(Model):
     wrong_steps: list[StepId] = []
     explanation: ExplanationId | None = None  # diagnosis
     wrong_explanations: list[ExplanationId] = []
+    # why a wrong explanation does not fit this case, where its general reason would not say it
+    why_not: dict[ExplanationId, Text] = {}
+    # grading: the grades offered (0 is "no CRS" or "no ICANS"); default 1 to 4
+    grades_offered: list[Grade] = []
     window: WindowId | None = None  # infection
     wrong_windows: list[WindowId] = []
     eligible: list[Id] = []  # products: the therapies the label allows (key)
@@ -220,6 +255,8 @@ class Explanation(Model):
     why: str = ""  # why it fits where it does (needed where it is a key)
     why_not: Text  # why it does not where it does not
     rests_on: list[FactId] = Field(min_length=1)
+    # findings that point to it: where one holds in a case and it is not the key, it competes
+    support: list[SupportId] = []
     # whether the answer explanation repeats the facts' text after `why`; false where a fact only
     # anchors the teaching page and its text would be beside the point (the scale's authorship)
     quote: bool = True

@@ -2,10 +2,13 @@
 an item (or the bank), measured over the whole bank. quality.py turns them into build errors.
 
 - the key as the uniquely longest option, in more than a chance share of single-choice items;
-- an absolute ("always", "never", "any", "no one") in a wrong option and not in the key;
-- an option that names a disease or an antigen of another lineage than the patient's;
+- an absolute or categorical term ("always", "any", "must", "proves", "unchanged") in a wrong
+  option and not in the key: the hedged key among categorical distractors is the oldest cue;
+- an option that names a disease or an antigen of another lineage than the patient's, or a kind
+  of therapy (CAR T, TCR T, TIL) other than the one the patient received;
 - a mirror pair: a wrong option that is the key turned round (two parts swapped, or a word
-  replaced by its opposite), so the pair gives the key away."""
+  replaced by its opposite), or one choice split into "X alone", "Y alone" and "both";
+- a clang: a telling word of the key that the stem already says and no wrong option shares."""
 
 from __future__ import annotations
 
@@ -17,6 +20,7 @@ from functools import cached_property
 from ..content.course import Course
 from .item import Item
 
+CLANG_RARE = 0.03  # a word in at most this share of stems names something particular
 LONGEST_KEY_SHARE = 0.30  # four options: a key is the longest about a quarter of the time by chance
 
 ABSOLUTES = (
@@ -37,8 +41,26 @@ ABSOLUTES = (
     "whatever",
     "only",
     "cannot",
+    # categorical claims: certainty a hedged key lacks
+    "must",
+    "prove",
+    "proves",
+    "proven",
+    "proved",
+    "certainly",
+    "definitely",
+    "guarantees",
+    "completely",
+    "entirely",
+    "unchanged",
+    "at once",
+    "no single",
+    "no harm",
+    "shown not to",
 )
-_ABSOLUTE = re.compile(r"\b(" + "|".join(re.escape(a) for a in ABSOLUTES) + r")\b", re.I)
+_ABSOLUTE = re.compile(
+    r"\b(" + "|".join(re.escape(a).replace(r"\ ", r"\s+") for a in ABSOLUTES) + r")\b", re.I
+)
 
 # Words that turn a statement round when swapped for each other.
 OPPOSITES = (
@@ -58,6 +80,16 @@ OPPOSITES = (
     ("does", "does not"),
     ("can", "cannot"),
     ("same", "different"),
+    ("donor", "own"),
+    ("donor's", "own"),
+    ("gene", "cell"),
+    ("immature", "differentiated"),
+    ("less-differentiated", "exhausted"),
+    ("randomized", "single-arm"),
+    ("single-arm", "retrospective"),
+    ("both", "neither"),
+    ("inside", "outside"),
+    ("first", "second"),
 )
 _STOP = frozenset(
     "a an the of to and but or in on by for its their it is are be as that this who whose which "
@@ -93,7 +125,11 @@ _INTERVAL = re.compile(r"\bevery\s+\d", re.I)  # "every 6 hours" is a dosing int
 def _absolute_words(text: str) -> set[str]:
     # "ALL" is acute lymphoblastic leukemia, not "all": an acronym in capitals is no absolute.
     text = _INTERVAL.sub("", text)
-    return {m.lower() for m in _ABSOLUTE.findall(text) if not (m.isupper() and len(m) > 1)}
+    return {
+        " ".join(m.lower().split())
+        for m in _ABSOLUTE.findall(text)
+        if not (m.isupper() and len(m) > 1)
+    }
 
 
 def absolutes(item: Item) -> list[str]:
@@ -110,19 +146,48 @@ def absolutes(item: Item) -> list[str]:
 
 
 def mirrors(item: Item) -> list[str]:
-    """Wrong options that are the key turned round."""
+    """Wrong options that are the key turned round, and one choice split into its halves."""
     if item.type != "single" or item.sorted_options:
         return []
     key = item.correct_options[0]
-    return [
+    found = [
         f"mirror of the key: {o.text!r}"
         for o in item.options
         if not o.correct and is_mirror(key.text, o.text)
     ]
+    return found + split_choice(item)
+
+
+_ALONE = re.compile(r"\balone\b", re.I)
+_BOTH = re.compile(r"\b(both|neither)\b", re.I)
+
+
+def split_choice(item: Item) -> list[str]:
+    """ "X alone", "Y alone" and "both" (or "neither"), the key among them: a learner who has never
+    met the subject picks the compromise, or the odd one out."""
+    alone = [o for o in item.options if _ALONE.search(o.text)]
+    both = [o for o in item.options if _BOTH.search(o.text)]
+    key = item.correct_options[0] if item.correct_options else None
+    if len(alone) >= 2 and both and key in (*alone, *both):
+        return [f"one choice split into halves: {[o.text for o in (*alone, *both)]!r}"]
+    return []
 
 
 def is_mirror(a: str, b: str) -> bool:
-    wa, wb = _words(a), _words(b)
+    """The whole options differ only by a swap, or by a word and its opposite with at most two
+    other words changed each side; or their heads (the first clause's first four content words)
+    do so with at most one ("The gene component, ..." against "The cell component, ...")."""
+    if _mirrored(_words(a), _words(b), 2):
+        return True
+    ha, hb = _head(a), _head(b)
+    return len(ha) >= 2 and len(hb) >= 2 and _mirrored(ha, hb, 1)
+
+
+def _head(text: str) -> list[str]:
+    return _words(re.split(r"[,;:(]", text, maxsplit=1)[0])[:4]
+
+
+def _mirrored(wa: list[str], wb: list[str], others: int) -> bool:
     if wa == wb:
         return False
     only_a = sorted(set(wa) - set(wb))
@@ -132,22 +197,65 @@ def is_mirror(a: str, b: str) -> bool:
         shared = set(wa) & set(wb)
         if _order(wa, shared) != _order(wb, shared):
             return True
-    # Turned: every word that differs is replaced by its opposite.
-    if only_a and len(only_a) == len(only_b):
-        pairs = {frozenset(p) for p in OPPOSITES}
-        used = set()
-        for x in only_a:
-            match = next((y for y in only_b if y not in used and frozenset((x, y)) in pairs), None)
-            if match is None:
-                return False
-            used.add(match)
+    # Turned: a word replaced by its opposite, and little else changed.
+    pairs = {frozenset(p) for p in OPPOSITES}
+    turned = [(x, y) for x in only_a for y in only_b if frozenset((x, y)) in pairs]
+    if not turned:
+        return False
+    x, y = turned[0]
+    rest_a, rest_b = set(only_a) - {x}, set(only_b) - {y}
+    if not rest_a and not rest_b:
         return True
-    return False
+    return len(rest_a) <= others and len(rest_b) <= others and len(set(wa) & set(wb)) >= 1
 
 
 def _order(words: list[str], keep: set[str]) -> list[str]:
     """The kept words in the order they first appear."""
     return list(dict.fromkeys(w for w in words if w in keep))
+
+
+_KINDS = {  # how options name each kind of therapy
+    "car-t": re.compile(r"\bCAR[ -]T\b|\bCARs?\b"),
+    "tcr-t": re.compile(r"\bTCR[ -]T\b"),
+    "til": re.compile(r"\bTIL\b|tumou?r-infiltrating", re.I),
+}
+
+# Words a key may share with its stem without giving anything away: what every case is about.
+_PLAIN = frozenset(
+    """patient patients treatment therapy therapies cells product products infusion grade grades
+    months years after before since their these those which would could should there where other
+    first second third""".split()
+)
+
+
+def clangs(items: list[Item]) -> dict[str, list[str]]:
+    """Single-choice keys that share a telling word with their stem, which no wrong option shares:
+    the learner matches words instead of reasoning. A telling word has five letters or more and
+    is rare in the bank's stems (in at most 3% of them), so words every case uses ("systemic",
+    "standard") are not telling; a finding's name ("bleeding", "interleukin") is."""
+    stems = {i.id: set(_words(i.stem)) for i in items}
+    seen: dict[str, int] = {}
+    for words in stems.values():
+        for w in words:
+            seen[w] = seen.get(w, 0) + 1
+    rare = max(1, int(CLANG_RARE * len(items)))
+    found = {}
+    for item in items:
+        if item.type != "single" or item.sorted_options or not item.correct_options:
+            continue
+        wrong = {w for o in item.options if not o.correct for w in _words(o.text)}
+        telling = sorted(
+            w
+            for w in set(_words(item.correct_options[0].text))
+            if len(w) >= 5
+            and w not in _PLAIN
+            and w in stems[item.id]
+            and w not in wrong
+            and seen[w] <= rare
+        )
+        if telling:
+            found[item.id] = [f"clang: the stem says {telling!r}, as only the key does"]
+    return found
 
 
 @dataclass(frozen=True, eq=False)
@@ -193,7 +301,10 @@ class Lineages:
 
         def pattern(terms: list[str]) -> re.Pattern:
             terms = sorted(terms, key=len, reverse=True)
-            return re.compile(r"(?<![\w-])(" + "|".join(map(re.escape, terms)) + r")(?![\w-])")
+            # "anti-BCMA" names BCMA; "non-Hodgkin" or "CD19-positive" name nothing new
+            return re.compile(
+                r"(?:(?<=anti-)|(?<![\w-]))(" + "|".join(map(re.escape, terms)) + r")(?![\w-])"
+            )
 
         names = [t for t in self.of if t.islower()]
         return pattern(names), pattern([t for t in self.of if not t.islower()])
@@ -220,12 +331,31 @@ class Lineages:
         return next(iter(named)) if len(named) == 1 else None
 
     def foreign(self, item: Item) -> list[str]:
-        """Options naming a disease or antigen of another lineage than the stem's patient."""
+        """Options naming a disease or antigen of another lineage than the stem's patient, or a
+        kind of therapy other than the patient's (CAR T cells offered in a TIL case)."""
         home = self.stem_lineage(item)
-        if home is None:
-            return []
-        return [
-            f"option from another lineage than the stem's: {o.text!r}"
-            for o in item.options
-            if self.found(o.text) - {home}
-        ]
+        found = []
+        if home is not None:
+            found += [
+                f"option from another lineage than the stem's: {o.text!r}"
+                for o in item.options
+                if self.found(o.text) - {home}
+            ]
+        kind = self.kind_of(item)
+        if kind is not None:
+            found += [
+                f"option about another kind of therapy than the patient's: {o.text!r}"
+                for o in item.options
+                if any(k != kind and p.search(o.text) for k, p in _KINDS.items())
+            ]
+        return found
+
+    def kind_of(self, item: Item) -> str | None:
+        """The kind of therapy (car-t, tcr-t, til) the case's patient received or is offered."""
+        if item.case is None:
+            return None
+        try:
+            therapy = self.course.therapy(item.case.product)
+        except KeyError:
+            return None
+        return getattr(therapy, "kind", "car-t")

@@ -175,6 +175,11 @@ def glossary_term(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 source=f"glossary.terms.{t.id}.term",
                 page=f"glossary/#{t.id}",
             ),
+            fewer_options=(
+                f"only {len(alike)} other glossary terms share the initials of {t.abbr}"
+                if len(alike) < 3
+                else ""
+            ),
         )
 
 

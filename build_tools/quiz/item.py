@@ -36,10 +36,14 @@ class Option:
 
 @dataclass(frozen=True)
 class Demand:
-    """What an item gives the learner and what it asks of them; levels.py decides its level."""
+    """What an item gives the learner and what it asks of them; levels.py decides its level.
+    `competing` is measured by the generator, never typed: how many wrong options something the
+    stem shows partly supports (a finding one wrong explanation would explain, a result a wrong
+    claim leans on, a label route the patient almost meets)."""
 
     gives: Gives
     asks: Asks
+    competing: int = 0
 
     def __post_init__(self) -> None:
         if self.gives not in get_args(Gives) or self.asks not in get_args(Asks):
@@ -77,6 +81,7 @@ _NOT_HASHED = (
     "level",
     "family",
     "demand",
+    "fewer_options",
 )  # labels, not what the learner answers
 
 
@@ -106,12 +111,14 @@ class Item:
         Outside, ...
     ] = ()  # outside sources (references.yaml `external`), e.g. FDA records
     demand: Demand | None = None  # what it gives and asks: `level` follows from it (levels.py)
+    # why a single choice offers fewer than four options: what in content leaves no fourth
+    fewer_options: str = ""
 
     def to_dict(self) -> dict:
         data = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if value is None or value == ():
+            if value is None or value == () or value == "":
                 continue
             if f.name in ("options", "pairs", "sources"):
                 value = [vars(v).copy() for v in value]

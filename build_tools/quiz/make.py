@@ -42,6 +42,11 @@ def choice(
     options = tuple(
         Option.of(t, t == answer, key_why if t == answer else _from(pool, t)) for t in texts
     )
+    if len(wrong) < k and "fewer_options" not in fields:
+        what = f"{pool.label}s" if pool.label else "answers of this kind"
+        fields["fewer_options"] = (
+            f"the content holds only {len(wrong)} other {what} a clear step from the key"
+        )
     return Item(type="single", options=options, **base(ctx, bp, key, **fields))
 
 

@@ -27,8 +27,9 @@ def value_pools(ctx: QuizContext) -> dict[PoolKey, Pool]:
 def _build(ctx: QuizContext) -> dict[PoolKey, Pool]:
     kinds: dict[PoolKey, dict[str, str]] = {}
     for _, _, _, fact in ctx.asked_facts:
-        if fact.ask and fact.key:
-            q = fact.values[fact.key]
+        names = ([fact.key] if fact.ask and fact.key else []) + list(fact.pool)
+        for name in names:
+            q = fact.values[name]
             key = (fact.measure, q.unit, q.is_range)
             kinds.setdefault(key, {})[formatting.quantity(q)] = ctx.plain(fact.text, fact)
     for column, (low, high) in spreads(ctx).items():

@@ -11,6 +11,7 @@ from .levels import describe, level_of
 
 _NUMERIC = re.compile(r"^\d[\d,.]*(%| [a-z]+)?(–\d[\d,.]*%?( [a-z]+)?)?$")
 _BANNED = ("all of the above", "none of the above")
+FULL_SET = 4  # options of a single choice where content gives three plausible distractors
 
 
 def problems(item: Item) -> list[str]:
@@ -42,6 +43,11 @@ def problems(item: Item) -> list[str]:
         found.append(f"{item.type} item needs exactly one correct option (has {correct})")
     if item.type == "multiple" and not (1 <= correct < len(texts)):
         found.append("multiple-select needs at least one right and one wrong option")
+    if item.type == "single" and len(texts) < FULL_SET and not item.fewer_options:
+        found.append(
+            f"only {len(texts)} options: add a fourth, or say what in content leaves none "
+            "(`fewer_options`)"
+        )
     if item.type == "single":
         kinds = {bool(_NUMERIC.match(t)) for t in texts}
         if len(kinds) > 1:
@@ -69,8 +75,13 @@ def problems(item: Item) -> list[str]:
 
 def bank_problems(items: list[Item], lineages: cues.Lineages) -> list[tuple[str, str]]:
     """Rules over the whole bank, as (item id, problem): options of another lineage than the
-    patient's, and the key as the uniquely longest option in more than a chance share of items."""
+    patient's, a stem that names its key, and the key as the uniquely longest option in more than
+    a chance share of items."""
     found = [(item.id, problem) for item in items for problem in lineages.foreign(item)]
+    # Every option of a barrier question is a condition the stem shows unmet, so each names
+    # something the stem says: matching words finds all four, not the key.
+    clanged = cues.clangs([i for i in items if not (i.case and i.case.about == "barrier")])
+    found += [(item_id, problem) for item_id, ps in clanged.items() for problem in ps]
     share, cued = cues.longest_key_share(items)
     if share > cues.LONGEST_KEY_SHARE:
         found.append(
@@ -92,10 +103,8 @@ def advisories(item: Item, bank: list[Item]) -> list[str]:
         notes.append(f"shares its stem with {same_stem} other item(s) of its type")
     if item.type == "truefalse":
         notes.append("true/false: a guess is right half the time")
-    if item.type == "single" and len(item.options) < 4:
-        notes.append(
-            f"only {len(item.options)} options: the content gives no third plausible distractor"
-        )
+    if item.type == "single" and len(item.options) < FULL_SET:
+        notes.append(f"only {len(item.options)} options: {item.fewer_options}")
     if item.type in ("single", "multiple") and item.options:
         longest = max(item.options, key=lambda o: len(o.text))
         if (

@@ -10,7 +10,7 @@ from .blueprint import Blueprint
 from .context import QuizContext
 from .item import Item, Option
 from .registry import generator
-from .wording import cap, in_sentence, listing
+from .wording import cap, in_sentence
 
 
 @generator
@@ -50,7 +50,7 @@ def car_domain_function(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 @generator
 def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
-    """The stems matched to their meanings, and which real names bend the pattern."""
+    """The stems matched to their meanings."""
     stems = ctx.course.naming.stems
     page = ctx.page(ctx.module_of("naming"), "stems")
     pairs = [(f"'{s.stem}'", s.meaning) for s in stems]
@@ -65,54 +65,8 @@ def naming_stem(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         source="naming.stems.*.meaning",
         page=page,
     )
-    auto = next((s for s in stems if s.where == "start-of-second-word"), None)
-    if auto is None:
-        return  # no stem starts the second word, so there is no pattern to bend
-    products = ctx.course.products.products
-    bends = [
-        p.inn
-        for p in products
-        if len(p.inn.split()) < 2 or not p.inn.split()[1].startswith(auto.stem)
-    ]
-    follows = [p.inn for p in products if p.inn not in bends]
-    if not (bends and follows):
-        return  # every name bends the pattern, or none does: nothing to tell apart
-    why = {
-        p.inn: (
-            ("Right: " if p.inn in bends else "")
-            + (
-                "It is one word, with no second word at all."
-                if len(p.inn.split()) < 2
-                else f"Its second word, '{p.inn.split()[1]}', "
-                + ("starts" if p.inn in follows else "does not start")
-                + f" with '{auto.stem}'."
-            )
-        )
-        for p in products
-    }
-    yield make.multiple(
-        ctx,
-        bp,
-        "bends",
-        right=bends,
-        wrong=follows,
-        why=why,
-        stem=(
-            "All approved CAR T-cell products are made from the patient's own cells. "
-            f"Which of their generic names lack a second word starting with '{auto.stem}'? "
-            "Select all that apply."
-        ),
-        explanation=(
-            f"{cap(listing(bends))} break the pattern; "
-            f"{listing(follows)} follow it. "
-            f"'{auto.stem}' often, but not always, marks an autologous product."
-        ),
-        refs=(0, 27),
-        source="naming.sections.two-words",
-        family="naming:pattern",
-        objective=ctx.objective(bp, "naming", "two-words"),
-        page=ctx.page(ctx.module_of("naming"), "two-words"),
-    )
+    # Which names bend the pattern is a concept item (naming.yaml `names-bend`): a list of the
+    # names shows its own answer.
 
 
 def _plain_name(name: str) -> str:

@@ -149,7 +149,12 @@ def cap_first(text: str) -> str:
 def evidence_design(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     """Which results come from a randomized comparison: one select-all item over every result
     whose design the content names."""
-    designed = [(fid, sec, fact) for fid, _, sec, fact in ctx.asked_facts if fact.design]
+    # the approval trials' results (other files name designs for other lessons)
+    designed = [
+        (fid, sec, fact)
+        for fid, file, sec, fact in ctx.asked_facts
+        if fact.design and file == "evidence"
+    ]
     randomized = [d for d in designed if d[2].design == "randomized"]
     if not randomized or len(randomized) == len(designed):
         return

@@ -12,6 +12,7 @@ from .. import make
 from ..blueprint import Blueprint
 from ..context import QuizContext
 from ..item import Case, Demand, Item, Option
+from ..levels import ANALYZE_COMPETING
 from . import findings
 
 FILE = "vignettes"
@@ -189,14 +190,26 @@ def item(
     sources: tuple = (),
     about: str = "",
     type: str = "single",
+    competing: int = 0,
+    fewer_options: str = "",
 ) -> Item:
+    """`competing`: how many wrong options the case's own data partly support (measured by the
+    kind's generator); the level rule reads it. `fewer_options`: why a single choice offers
+    fewer than four, where content gives no fourth."""
     from .render import stem
 
     module = ctx.course.module(v.module)
     ordered = sorted(options, key=lambda o: make.stable_rank(f"{v.id}:{o.text}"))
+    # What the case gives, as measured: findings to weigh only where they compete.
+    gives = v.gives
+    if gives == "differential" and competing < ANALYZE_COMPETING:
+        gives = "data"
+    elif gives == "data" and competing >= ANALYZE_COMPETING:
+        gives = "differential"
     return Item(
         type=type,
         options=tuple(ordered),
+        fewer_options=fewer_options,
         case=Case(v.therapy, v.patient.disease, about or v.asks, tuple(v.findings), v.day),
         **make.base(
             ctx,
@@ -204,7 +217,7 @@ def item(
             v.id,
             topic=module.id,
             objective=module.objectives[v.objective - 1],
-            demand=Demand(v.gives, v.demand),
+            demand=Demand(gives, v.demand, competing),
             stem=stem(ctx, v, question),
             explanation=explanation,
             refs=refs or ((0,) if not sources else ()),

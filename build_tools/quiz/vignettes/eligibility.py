@@ -23,118 +23,122 @@ from .render import pronoun
 
 @dataclass(frozen=True)
 class Requirement:
-    """One condition of a label indication, as an option reads it, and whether a patient meets
-    it."""
+    """One condition a label may set, as an option reads it, and whether a patient meets it. Its
+    id says what it is and with which value ("lines:2", "received:pd1-antibody"), so a condition
+    on one label can be offered, as a condition it does not set, in a question about another."""
 
     id: str
     says: str
     met: Callable[[Patient], bool]
 
 
+def _short(name: str) -> str:
+    """A feature or drug name without its bracketed detail, as an option reads it."""
+    return name.split(" (")[0]
+
+
+def condition(ctx: QuizContext, cid: str) -> Requirement:
+    """Any condition, by id, whether or not a label sets it. KeyError for an unknown one."""
+    course = ctx.course
+    kind, _, arg = cid.partition(":")
+    match kind:
+        case "disease":
+            name = course.disease(arg).name
+            return Requirement(cid, f"A diagnosis of {name}", lambda p: p.disease == arg)
+        case "age-min":
+            n = int(arg)
+            return Requirement(cid, f"An age of {n} years or older", lambda p: p.age >= n)
+        case "age-max":
+            n = int(arg)
+            return Requirement(cid, f"An age of {n} years or younger", lambda p: p.age <= n)
+        case "lines":
+            n = int(arg)
+            noun = "line" if n == 1 else "lines"
+            return Requirement(
+                cid, f"At least {n} earlier {noun} of systemic therapy", lambda p: p.lines >= n
+            )
+        case "contraindicated":
+            name = course.feature(arg).name
+            return Requirement(cid, f"Not carrying {name}", lambda p: arg not in p.features)
+        case "not-for":
+            name = course.feature(arg).name
+            return Requirement(cid, f"Not {name}", lambda p: arg not in p.features)
+        case "course":
+            return Requirement(cid, cap(COURSE_TEXT[arg]), lambda p: course_fits(arg, p))
+        case "transplant-ineligible":
+            return Requirement(
+                cid, "Not eligible for a stem cell transplant", lambda p: not p.transplant_eligible
+            )
+        case "received":
+            name = _short(course.drug_class(arg).name)
+            return Requirement(cid, f"Earlier treatment with {name}", lambda p: arg in p.received)
+        case "refractory-to":
+            name = _short(course.drug_class(arg).name)
+            return Requirement(
+                cid, f"Disease refractory to {name}", lambda p: arg in p.refractory_to
+            )
+        case "feature":
+            f = course.feature(arg)
+            says = f"Carrying {f.name}" if f.kind == "hla" else cap(_short(f.name))
+            return Requirement(cid, says, lambda p: arg in p.features)
+    raise KeyError(f"no condition {cid!r}")
+
+
 def requirements(ctx: QuizContext, ind: Indication, route: Route) -> list[Requirement]:
     """Every condition of one route of an indication, from the label data."""
     course = ctx.course
-    feature, drug = course.feature, course.drug_class
-    found = [
-        Requirement(
-            "disease",
-            f"A diagnosis of {course.disease(ind.disease).name}",
-            lambda p, d=ind.disease: p.disease == d,
-        )
-    ]
-    if ind.age_min is not None:
-        found.append(
-            Requirement(
-                "age-min", f"An age of {ind.age_min} years or older", lambda p: p.age >= ind.age_min
-            )
-        )
-    if ind.age_max is not None:
-        found.append(
-            Requirement(
-                "age-max",
-                f"An age of {ind.age_max} years or younger",
-                lambda p: p.age <= ind.age_max,
-            )
-        )
-    for f in ind.contraindicated:
-        found.append(
-            Requirement(
-                f"contraindicated:{f}",
-                f"Not carrying {feature(f).name}, which the label contraindicates",
-                lambda p, f=f: f not in p.features,
-            )
-        )
-    for f in ind.not_for:
-        found.append(
-            Requirement(
-                f"not-for:{f}", f"Not {feature(f).name}", lambda p, f=f: f not in p.features
-            )
-        )
-    if route.course:
-        found.append(
-            Requirement(
-                f"course:{route.course}",
-                cap(COURSE_TEXT[route.course]),
-                lambda p, c=route.course: course_fits(c, p),
-            )
-        )
-    if route.lines_min:
-        noun = "line" if route.lines_min == 1 else "lines"
-        found.append(
-            Requirement(
-                "lines",
-                f"At least {route.lines_min} earlier {noun} of systemic therapy",
-                lambda p, n=route.lines_min: p.lines >= n,
-            )
-        )
-    if route.transplant_ineligible:
-        found.append(
-            Requirement(
-                "transplant-ineligible",
-                "Not eligible for a stem cell transplant",
-                lambda p: not p.transplant_eligible,
-            )
-        )
-    for d in route.received:
-        found.append(
-            Requirement(
-                f"received:{d}",
-                f"Earlier treatment with {drug(d).name}",
-                lambda p, d=d: d in p.received,
-            )
-        )
-    for d in route.refractory_to:
-        found.append(
-            Requirement(
-                f"refractory-to:{d}",
-                f"Disease refractory to {drug(d).name}",
-                lambda p, d=d: d in p.refractory_to,
-            )
-        )
-    for f in route.features:
-        found.append(
-            Requirement(f"feature:{f}", cap(feature(f).name), lambda p, f=f: f in p.features)
-        )
+    ids = [f"disease:{ind.disease}"]
+    ids += [f"age-min:{ind.age_min}"] if ind.age_min is not None else []
+    ids += [f"age-max:{ind.age_max}"] if ind.age_max is not None else []
+    ids += [f"contraindicated:{f}" for f in ind.contraindicated]
+    ids += [f"not-for:{f}" for f in ind.not_for]
+    ids += [f"course:{route.course}"] if route.course else []
+    ids += [f"lines:{route.lines_min}"] if route.lines_min else []
+    ids += ["transplant-ineligible"] if route.transplant_ineligible else []
+    ids += [f"received:{d}" for d in route.received]
+    ids += [f"refractory-to:{d}" for d in route.refractory_to]
+    ids += [f"feature:{f}" for f in route.features]
+    found = [condition(ctx, i) for i in ids]
     if route.features_any:
-        names = [feature(f).name for f in route.features_any]
+        names = [course.feature(f).name for f in route.features_any]
         found.append(
             Requirement(
                 "features-any",
-                "One of " + listing(names).replace(" and ", " or "),
+                "An HLA type the label names"
+                if _all_hla(ctx, route.features_any)
+                else "One of " + listing(names).replace(" and ", " or "),
                 lambda p, fs=tuple(route.features_any): bool(set(fs) & p.features),
             )
         )
     for rule in route.if_feature:
-        drugs = listing([drug(d).name for d in rule.received])
+        drugs = listing([_short(course.drug_class(d).name) for d in rule.received])
+        marker = _short(course.feature(rule.feature).name)
         found.append(
             Requirement(
                 f"if:{rule.feature}",
-                f"If {feature(rule.feature).name}, earlier treatment with {drugs} too",
+                f"Earlier treatment with {drugs} for the {marker}",
                 lambda p, r=rule: (
                     r.feature not in p.features or all(d in p.received for d in r.received)
                 ),
             )
         )
+    return found
+
+
+def _all_hla(ctx: QuizContext, features: list[str]) -> bool:
+    return all(ctx.course.feature(f).kind == "hla" for f in features)
+
+
+def near_misses(ctx: QuizContext, therapy_id: str, v: Vignette) -> set[str]:
+    """The conditions by which a label just misses this patient: for each route of the therapy's
+    indications for the patient's disease that fails on exactly one condition, that condition."""
+    p = common.patient(v)
+    found = set()
+    for ind in _patient_indications(ctx, therapy_id, v):
+        for route in ind.routes:
+            unmet = [q.id for q in requirements(ctx, ind, route) if not q.met(p)]
+            if len(unmet) == 1:
+                found.add(unmet[0])
     return found
 
 
@@ -212,7 +216,8 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                 )
             )
         return found
-    # barrier: one unmet condition of a single-route indication
+    # barrier: one unmet condition of a single-route indication, offered among conditions the
+    # patient does not meet either but the label does not set, so only knowing the label finds it
     ind = indication_for(ctx, v.therapy, v.patient.disease)
     if ind is None or len(ind.routes) != 1:
         return [
@@ -252,18 +257,34 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
             )
         )
     for n, b in enumerate(v.wrong_barriers):
-        if b not in reqs or not reqs[b].met(p):
+        try:
+            offered = condition(ctx, b)
+        except (KeyError, ValueError):
+            found.append(common.issue(ctx, i, f"wrong_barriers.{n}", f"no condition {b!r}"))
+            continue
+        if b in reqs:
             found.append(
                 common.issue(
                     ctx,
                     i,
                     f"wrong_barriers.{n}",
-                    f"{b!r} is not a condition "
-                    "this patient meets: it would be a second right answer",
+                    f"{b!r} is a condition of this label: offer only conditions it does not set",
                 )
             )
-    if len(v.wrong_barriers) < 2:
-        found.append(common.issue(ctx, i, "wrong_barriers", "give at least two met conditions"))
+        elif offered.met(p):
+            found.append(
+                common.issue(
+                    ctx,
+                    i,
+                    f"wrong_barriers.{n}",
+                    f"the patient meets {b!r}: an option matched against the stem gives itself "
+                    "away, so offer only conditions the patient does not meet",
+                )
+            )
+    if len(v.wrong_barriers) < 3:
+        found.append(
+            common.issue(ctx, i, "wrong_barriers", "give three conditions the label does not set")
+        )
     return found
 
 
@@ -304,6 +325,9 @@ def _products(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         else "Which of these does the label allow for this patient?"
     )
     names = listing([ctx.course.therapy(t).inn for t in v.eligible])
+    # Wrong products whose label just misses the patient, each on its own condition, compete:
+    # the learner weighs several labels' routes, not one line of one label.
+    missed = set().union(*(near_misses(ctx, t, v) for t in v.not_eligible))
     return common.item(
         ctx,
         bp,
@@ -319,40 +343,110 @@ def _products(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         page=_page(ctx, v.eligible[0], inds[0] if inds else None),
         sources=ctx.outside_all(inds) if inds else (),
         about="eligibility",
+        competing=len(missed),
+        fewer_options=_fewer(ctx, v, offered),
     )
+
+
+def _fewer(ctx: QuizContext, v: Vignette, offered: list[str]) -> str:
+    """Why a products question offers fewer than four: every therapy with a settled label for
+    the patient's disease is already offered."""
+    if len(offered) >= 4:
+        return ""
+    disease = v.patient.disease
+    labelled = {
+        t.id for t, i in ctx.course.approved_uses() if i.disease == disease and not i.unsettled
+    }
+    name = ctx.course.disease(disease).name
+    left = sorted(labelled - set(offered))
+    if not left:
+        return f"every product with a settled label for {name} is offered"
+    # a product added since the case was written: the report lists it for the author to weigh
+    names = listing([ctx.course.therapy(t).inn for t in left])
+    return f"the case does not yet offer {names}, which also has a settled label for {name}"
 
 
 def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
     ind = indication_for(ctx, v.therapy, v.patient.disease)
     reqs = {q.id: q for q in requirements(ctx, ind, ind.routes[0])}
     inn = ctx.course.therapy(v.therapy).inn
-    options = [
-        Option.of(
-            reqs[b].says,
-            b == v.barrier,
-            f"Right: {pronoun(v)} does not meet this one, so the label of {inn} does not admit "
-            f"{_object(v)} yet."
-            if b == v.barrier
-            else f"{cap(pronoun(v))} meets this condition; it is not what stands in the way.",
+    disease = ctx.course.disease(ind.disease).name
+    all_reqs = listing([in_sentence(q.says) for q in reqs.values()])
+    key = reqs[v.barrier]
+
+    def why(cid: str) -> str:
+        fact = cap(datum(ctx, v, cid))
+        if cid == v.barrier:
+            return (
+                f"Right: {fact}. The label of {inn} for {disease} asks for "
+                f"{in_sentence(key.says)}, and it is the one condition {pronoun(v)} does not meet."
+            )
+        return (
+            f"{fact}, but the label of {inn} does not ask for this. For {disease} it asks for "
+            f"{all_reqs}."
         )
+
+    options = [
+        Option.of(reqs[b].says if b in reqs else condition(ctx, b).says, b == v.barrier, why(b))
         for b in (v.barrier, *v.wrong_barriers)
     ]
-    all_reqs = "; ".join(in_sentence(q.says) for q in reqs.values())
     return common.item(
         ctx,
         bp,
         v,
-        question=f"Which condition of the label of {inn} does {pronoun(v)} not meet?",
+        question=(
+            f"{cap(pronoun(v))} meets none of these conditions. Which of them keeps the label of "
+            f"{inn} from admitting {_object(v)}?"
+        ),
         options=options,
         explanation=(
-            f"The label of {inn} for {ctx.course.disease(ind.disease).name} asks for: {all_reqs}. "
-            f"This patient does not meet one of them: {in_sentence(reqs[v.barrier].says)}."
+            f"The label of {inn} for {disease} asks for {all_reqs}. "
+            f"{cap(datum(ctx, v, v.barrier))}, so {pronoun(v)} does not meet one of them: "
+            f"{in_sentence(key.says)}. The other options are not conditions of this label."
         ),
         source=_source(ctx, v.therapy, ind),
         page=_page(ctx, v.therapy, ind),
         sources=ctx.outside_all([ind]),
-        about="eligibility",
+        about="barrier",
     )
+
+
+def datum(ctx: QuizContext, v: Vignette, cid: str) -> str:
+    """What the case shows about one condition, in a clause ("she has had 1 earlier line")."""
+    course, p, who = ctx.course, v.patient, pronoun(v)
+    whose = {"she": "her", "he": "his"}[who]
+    kind, _, arg = cid.partition(":")
+    match kind:
+        case "age-min" | "age-max":
+            return f"{who} is {p.age}"
+        case "lines":
+            noun = "line" if p.lines == 1 else "lines"
+            return f"{who} has had {p.lines} earlier {noun} of systemic therapy"
+        case "received":
+            return f"{who} has not had {_short(course.drug_class(arg).name)}"
+        case "refractory-to":
+            return f"{whose} disease is not refractory to {_short(course.drug_class(arg).name)}"
+        case "contraindicated":
+            return f"{who} carries {course.feature(arg).name}"
+        case "feature":
+            f = course.feature(arg)
+            if f.kind == "hla":
+                return f"{who} does not carry {f.name}"
+            return f"{whose} tumor does not show {_short(f.name)}"
+        case "features-any":
+            return f"none of {whose} HLA types is one the label names"
+        case "transplant-ineligible":
+            return f"{who} is fit for a stem cell transplant"
+        case "course":
+            return f"{whose} disease is not {COURSE_TEXT[arg].removesuffix(' disease')}"
+        case "if":
+            return (
+                f"{whose} tumor has a {_short(course.feature(arg).name)}, and {who} has not had "
+                "the treatment the label asks for with it"
+            )
+        case "disease":
+            return f"{who} does not have {course.disease(arg).name}"
+    raise KeyError(cid)
 
 
 def _object(v: Vignette) -> str:

@@ -1,8 +1,12 @@
-"""Which explanation fits the findings: a differential where findings compete (CRS against sepsis,
-prolonged cytopenias against relapse, a late movement disorder against ICANS), B-cell aplasia and
-its care, and what trial evidence can support. Each explanation in content/vignettes.yaml names
-one rule below, a pure function of the vignette's data; the build fails unless the key's rule
-holds and no wrong option's does."""
+"""Which explanation fits the findings, or which claim the evidence supports: differentials where
+findings compete (CRS against sepsis, capillary leak against infection, a late movement disorder
+against ICANS), relapse and its causes, B-cell aplasia and its care, and what trial results can
+support. Each explanation in content/vignettes.yaml names one rule below, a pure function of the
+vignette's data; the build fails unless the key's rule holds and no wrong option's does.
+
+A wrong explanation competes with the key where a finding it names (`support`) holds in the case,
+or, in an evidence case, where it leans on a result the stem shows. The level rule counts the
+competitors (levels.py): weighing them is analysis, matching one finding is not."""
 
 from __future__ import annotations
 
@@ -18,6 +22,8 @@ from .facts import fact, source_of
 
 Rule = Callable[[QuizContext, Vignette], bool]
 RELAPSE_BLASTS = 5  # percent of marrow cells: below it the marrow shows no relapse
+FAST_HEART = 100  # beats a minute: tachycardia, one of the review's signs of CRS
+MANY_LINES = 3  # earlier lines after which the review finds T cells less fit
 
 
 def _acute(ctx: QuizContext, v: Vignette) -> bool:
@@ -37,12 +43,52 @@ def _kind(ctx: QuizContext, v: Vignette) -> str:
 
 
 def _relapse(v: Vignette) -> bool:
-    return v.labs is not None and (v.labs.blasts or 0) >= RELAPSE_BLASTS
+    return (v.labs is not None and (v.labs.blasts or 0) >= RELAPSE_BLASTS) or "relapsed" in v.signs
 
 
 def _design(ctx: QuizContext, v: Vignette) -> set[str]:
     return {fact(ctx, f).design for f in v.results}
 
+
+def _ice_low(ctx: QuizContext, v: Vignette) -> bool:
+    score = findings.ice_score(ctx, v)
+    return score is not None and score < ctx.course.grading.ice.maximum
+
+
+def _drowsy(v: Vignette) -> bool:
+    return v.neuro is not None and v.neuro.consciousness != "alert"
+
+
+def _shown(ctx: QuizContext, v: Vignette, explanation_id: str) -> bool:
+    """Every result the claim rests on is one the stem shows."""
+    e = explanations(ctx)[explanation_id]
+    return bool(v.results) and set(e.rests_on) <= set(v.results)
+
+
+# Findings a wrong explanation may name as its support: where one holds, the option competes.
+SUPPORT: dict[str, Rule] = {
+    "fever": findings.fever,
+    "fast-heart": lambda ctx, v: v.vitals is not None and v.vitals.heart_rate >= FAST_HEART,
+    "low-blood-pressure": lambda ctx, v: (
+        v.vitals is not None
+        and (v.vitals.systolic < findings.low_systolic(ctx) or bool(v.vitals.pressors))
+    ),
+    "low-ice": _ice_low,
+    "drowsy": lambda ctx, v: _drowsy(v),
+    "neutropenic": lambda ctx, v: "neutropenic" in v.signs,
+    "sedating-drug": lambda ctx, v: "sedating-drug" in v.signs,
+    "low-counts": lambda ctx, v: "low-counts" in v.signs,
+    "marrow-blasts": lambda ctx, v: v.labs is not None and (v.labs.blasts or 0) > 0,
+    "no-b-cells": lambda ctx, v: v.labs is not None and v.labs.b_cells == 0,
+    "recurrent-infections": lambda ctx, v: "recurrent-infections" in v.signs,
+    "relapsed": lambda ctx, v: _relapse(v),
+    "il2-given": lambda ctx, v: "il2-given" in v.signs,
+    "viral-contact": lambda ctx, v: "viral-contact" in v.signs,
+    "cd19-on-blasts": lambda ctx, v: _relapse(v) and "antigen-lost" not in v.signs,
+    "on-glucocorticoids": lambda ctx, v: "on-glucocorticoids" in v.signs,
+    "long-wait": lambda ctx, v: "long-wait" in v.signs,
+    "myeloid-cancer": lambda ctx, v: "myeloid-cancer" in v.signs,
+}
 
 RULES: dict[str, Rule] = {
     # CRS that an infection could mimic: both are covered until cultures say otherwise
@@ -50,6 +96,7 @@ RULES: dict[str, Rule] = {
         _acute(ctx, v)
         and findings.fever(ctx, v)
         and findings.crs(ctx, v) > 0
+        and "neutropenic" in v.signs
         and "infection-source" not in v.signs
     ),
     "never": lambda ctx, v: False,  # a wrong turn in any case (waiting, treating one alone)
@@ -60,18 +107,34 @@ RULES: dict[str, Rule] = {
         and "infection-source" not in v.signs
     ),
     "icans": lambda ctx, v: _acute(ctx, v) and findings.icans(ctx, v) > 0,
+    "icans-with-crs": lambda ctx, v: (
+        _acute(ctx, v) and findings.icans(ctx, v) > 0 and findings.crs(ctx, v) > 0
+    ),
     "icans-without-crs": lambda ctx, v: (
         _acute(ctx, v) and findings.icans(ctx, v) > 0 and not findings.fever(ctx, v)
     ),
-    "capillary-leak": lambda ctx, v: "il2-given" in v.signs and _kind(ctx, v) in ("til", "tcr-t"),
+    # a sedating drug explains drowsiness, never an ICE score lost while fully alert
+    "sedation-explains": lambda ctx, v: (
+        "sedating-drug" in v.signs and _drowsy(v) and not _ice_low(ctx, v)
+    ),
+    "capillary-leak": lambda ctx, v: (
+        "il2-given" in v.signs
+        and "fluid-retention" in v.signs
+        and _kind(ctx, v) in ("til", "tcr-t")
+    ),
     "prolonged-cytopenias": lambda ctx, v: (
         v.day is not None
         and v.day > findings.prolonged_after(ctx)
         and v.labs is not None
         and not _relapse(v)
+        and "myeloid-cancer" not in v.signs
     ),
-    "antigen-escape": lambda ctx, v: _relapse(v) and "antigen-lost" in v.signs,
-    "antigen-kept-relapse": lambda ctx, v: _relapse(v) and "antigen-lost" not in v.signs,
+    "antigen-escape": lambda ctx, v: (
+        _relapse(v) and ("antigen-lost" in v.signs or "cd19-weaker" in v.signs)
+    ),
+    "antigen-kept-relapse": lambda ctx, v: (
+        _relapse(v) and "antigen-lost" not in v.signs and "cd19-weaker" not in v.signs
+    ),
     "movement-disorder": lambda ctx, v: (
         _late(ctx, v) and _target(ctx, v) == "bcma" and "movement-disorder" in v.signs
     ),
@@ -88,19 +151,51 @@ RULES: dict[str, Rule] = {
         and "recurrent-infections" not in v.signs
         and v.patient.age >= 18
     ),
+    # T cells worn by many earlier treatments, seen as little expansion, with the target kept
+    "poor-t-cells": lambda ctx, v: (
+        "few-car-t-cells" in v.signs
+        and v.patient.lines >= MANY_LINES
+        and _relapse(v)
+        and "antigen-lost" not in v.signs
+        and "cd19-weaker" not in v.signs
+    ),
+    # a myeloid cancer after CAR T cells in a patient who had chemotherapy: cause unsettled
+    "myeloid-cause-unclear": lambda ctx, v: (
+        "myeloid-cancer" in v.signs and "chemotherapy" in v.patient.received
+    ),
+    # claims about evidence: what the results shown can support
+    "shown": lambda ctx, v: False,  # decided per explanation in holds(): its results are shown
+    "shown-randomized": lambda ctx, v: False,  # as "shown", and every one randomized
     "only-randomized-supports": lambda ctx, v: (
         "randomized" in _design(ctx, v) and len(_design(ctx, v)) > 1
     ),
     "no-randomized-result": lambda ctx, v: bool(v.results) and "randomized" not in _design(ctx, v),
     "cross-trial-cannot-rank": lambda ctx, v: "different-trials" in v.signs,
-    "historical-control-weak": lambda ctx, v: "historical-control" in _design(ctx, v),
-    "retrospective-confounded": lambda ctx, v: "retrospective" in _design(ctx, v),
 }
 
 
 def holds(ctx: QuizContext, explanation_id: str, v: Vignette) -> bool:
     e = explanations(ctx)[explanation_id]
+    if e.rule == "shown":
+        return _shown(ctx, v, explanation_id)
+    if e.rule == "shown-randomized":
+        return _shown(ctx, v, explanation_id) and all(
+            fact(ctx, f).design == "randomized" for f in e.rests_on
+        )
     return RULES[e.rule](ctx, v)
+
+
+def competes(ctx: QuizContext, explanation_id: str, v: Vignette) -> bool:
+    """Something the stem shows points to this (wrong) explanation: a finding it names holds,
+    or, in an evidence case, it leans on a result the stem shows."""
+    e = explanations(ctx)[explanation_id]
+    if v.results:
+        return bool(set(e.rests_on) & set(v.results))
+    return any(SUPPORT[s](ctx, v) for s in e.support)
+
+
+def competing(ctx: QuizContext, v: Vignette) -> int:
+    return sum(competes(ctx, e, v) for e in v.wrong_explanations)
 
 
 def explanations(ctx: QuizContext) -> dict:
@@ -143,9 +238,36 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                     f"{e!r} also fits this vignette's data: two defensible keys",
                 )
             )
+    for e in v.why_not:
+        if e not in v.wrong_explanations:
+            found.append(
+                common.issue(
+                    ctx, i, f"why_not.{e}", f"{e!r} is not a wrong option of this vignette"
+                )
+            )
     if len(v.wrong_explanations) < 2:
         found.append(common.issue(ctx, i, "wrong_explanations", "give at least two"))
     return found
+
+
+# How a case describes each design, in words that leave the learner to name it.
+DESIGN_SAYS = {
+    "randomized": "a trial in which chance decided who received which treatment",
+    "single-arm": "a trial in which every patient received the product",
+    "retrospective": "a look back at patients whose doctors had chosen their treatment",
+    "historical-control": "earlier patients treated with standard therapy, before this trial",
+}
+
+
+def shown_results(ctx: QuizContext, v: Vignette) -> str:
+    """The results an evidence case puts in front of the learner, each with where it comes from
+    in plain words."""
+    parts = []
+    for n, f in zip("ABCD", (fact(ctx, r) for r in v.results), strict=False):
+        claim = ctx.plain(f.claim or f.text, f).rstrip(".")
+        source = f"From {DESIGN_SAYS[f.design]}: " if f.design else ""
+        parts.append(f"({n}) {source}{claim[:1].lower() if source else claim[:1]}{claim[1:]}.")
+    return " ".join(parts)
 
 
 @generator
@@ -160,34 +282,27 @@ def vignette_explanation(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 e == v.explanation,
                 f"Right: {ctx.plain(known[e].why)}"
                 if e == v.explanation
-                else ctx.plain(known[e].why_not),
+                else ctx.plain(v.why_not.get(e) or known[e].why_not),
             )
             for e in (v.explanation, *v.wrong_explanations)
         ]
-        results = [fact(ctx, f) for f in v.results]
         # Evidence cases rest on the results they show; the others on the key's facts.
         grounds = list(v.results) or list(key.rests_on)
         facts = [fact(ctx, f) for f in grounds]
-        if results:
-            shown = " ".join(
-                f"({n}) {ctx.plain(f.claim, f)}." for n, f in zip("ABCD", results, strict=False)
-            )
-            story_extra = f" The results: {shown}"
-        else:
-            story_extra = ""
+        shown = f"The results: {shown_results(ctx, v)} " if v.results else ""
         yield common.item(
             ctx,
             bp,
             v,
-            question=(story_extra.strip() + " " if story_extra else "")
-            + (v.question or "Which reading of the findings is right?"),
+            question=shown + (v.question or "Which reading of the findings is right?"),
             options=options,
-            explanation=_explanation(ctx, key, facts),
+            explanation=_explanation(ctx, key, [fact(ctx, f) for f in key.rests_on]),
             source=source_of(ctx, grounds[0]),
-            page=_page(ctx, grounds[0]),
+            page=_page(ctx, key.rests_on[0]),
             refs=tuple(sorted({n for f in facts for n in f.refs})),
-            sources=ctx.outside_all(facts),
+            sources=ctx.outside_all([*facts, *(fact(ctx, f) for f in key.rests_on)]),
             about=key.id,
+            competing=competing(ctx, v),
         )
 
 

@@ -14,7 +14,21 @@ from ..registry import generator
 from . import common, findings
 from .render import level_text
 
-GRADES = (1, 2, 3, 4)
+GRADES = (1, 2, 3, 4)  # offered unless a case names its own (0: "No CRS" / "No ICANS")
+
+
+def offered(v: Vignette) -> tuple[int, ...]:
+    return tuple(sorted(v.grades_offered)) if v.grades_offered else GRADES
+
+
+def attributions(ctx: QuizContext, v: Vignette) -> set[int]:
+    """The ICANS grades another attribution of the same findings gives: counting the drowsiness
+    a sedating drug may explain, or putting every finding down to the drug. Where the case
+    offers them, the learner must weigh the attribution: they compete with the key."""
+    if "sedating-drug" not in v.signs or v.neuro is None:
+        return set()
+    counted = v.model_copy(update={"signs": [s for s in v.signs if s != "sedating-drug"]})
+    return {findings.icans(ctx, counted), 0} - {findings.icans(ctx, v)}
 
 
 def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
@@ -22,7 +36,10 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
     computed = {"crs": findings.crs(ctx, v), "icans": findings.icans(ctx, v)}
     if v.asks in ("crs-grade", "icans-grade"):
         syndrome = v.asks.split("-")[0]
-        if v.grade is None or v.grade != computed[syndrome] or not computed[syndrome]:
+        shown = offered(v)
+        if len(shown) != len(GRADES) or len(set(shown)) != len(shown):
+            found.append(common.issue(ctx, i, "grades_offered", "offer four different grades"))
+        if v.grade is None or v.grade != computed[syndrome] or v.grade not in shown:
             found.append(
                 common.issue(
                     ctx,
@@ -84,11 +101,25 @@ def crs_reading(ctx: QuizContext, v: Vignette) -> str:
 
 def icans_reading(ctx: QuizContext, v: Vignette) -> str:
     scale, ice = ctx.course.grading.icans, ctx.course.grading.ice
+    if "bleed" in v.signs:
+        return (
+            "bleeding in the brain, with or without swelling around it, is excluded from ICANS "
+            "grading, so the drowsiness and the lowered ICE score it brings set no ICANS grade"
+        )
     score = findings.ice_score(ctx, v)
     parts = []
     if score is not None:
         band = next((b for b in ice.bands if b.low <= score <= b.high), None)
-        parts.append(f"an ICE score of {score} (grade {band.grade if band else 0})")
+        parts.append(
+            f"an ICE score of {score} (grade {band.grade})"
+            if band
+            else f"an ICE score of {score}, which sets no grade"
+        )
+    if "tremor" in v.signs:
+        parts.append(
+            "a tremor does not change the ICANS grade (it is graded on the general "
+            "adverse-event scale)"
+        )
     for d in ("consciousness", "seizure", "motor", "pressure"):
         level = scale.domain(d).level(getattr(v.neuro, d))
         if d == "consciousness" and level.grade and "sedating-drug" in v.signs:
@@ -138,30 +169,41 @@ def vignette_grading(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         syndrome = v.asks.split("-")[0]
         scale = getattr(grading, syndrome)
         reading = crs_reading(ctx, v) if syndrome == "crs" else icans_reading(ctx, v)
+        name = "CRS" if syndrome == "crs" else "ICANS"
         options = [
             Option.of(
-                f"Grade {g}",
+                f"Grade {g}" if g else f"No {name}",
                 g == v.grade,
-                f"Right: {reading}; the most severe decides, so grade {g}."
-                if g == v.grade
-                else f"Grade {g} needs {needs(ctx, syndrome, g)}. Here the worst finding is "
-                f"grade {v.grade}.",
+                _why(ctx, v, syndrome, name, g, reading),
             )
-            for g in GRADES
+            for g in offered(v)
         ]
-        name = "CRS" if syndrome == "crs" else "ICANS"
         yield common.item(
             ctx,
             bp,
             v,
             question=f"By the ASTCT consensus criteria, what grade is this patient's {name}?",
             options=options,
-            explanation=f"{' '.join(scale.rule.split())} Here {reading}: grade {v.grade} {name}.",
+            explanation=f"{' '.join(scale.rule.split())} Here {reading}: "
+            + (f"grade {v.grade} {name}." if v.grade else f"no {name} grade."),
             source=f"grading.{syndrome}",
             page=_page(ctx, f"{syndrome}-grades"),
             refs=tuple(scale.refs),
             sources=ctx.outside_all([scale]),
+            competing=len(attributions(ctx, v) & set(offered(v))),
         )
+
+
+def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, reading: str) -> str:
+    """Feedback for one offered grade: the reading that gives the key, or what the grade needs."""
+    if g == v.grade:
+        if g == 0:
+            return f"Right: {reading}."
+        return f"Right: {reading}; the most severe decides, so grade {g}."
+    worst = f"grade {v.grade}" if v.grade else f"no {name} grade"
+    if g == 0:
+        return f"These findings are graded as {name}: {reading}, so {worst}."
+    return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here the reading is {worst}."
 
 
 def _both(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:

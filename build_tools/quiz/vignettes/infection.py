@@ -114,4 +114,16 @@ def vignette_infection(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             refs=tuple(key.refs),
             sources=ctx.outside_all([neutropenic]) if neutropenic else (),
             about=key.id,
+            fewer_options=_fewer(ctx, v),
         )
+
+
+def _fewer(ctx: QuizContext, v: Vignette) -> str:
+    """Why fewer than four: the kinds left out are the ones nothing rules out on this day."""
+    offered = {v.window, *v.wrong_windows}
+    kept = [
+        w.name for w in _windows(ctx).values() if w.id not in offered and not over(ctx, w, v.day)
+    ]
+    if not kept:
+        return ""
+    return f"{' and '.join(kept)} cannot be ruled out by timing on day {v.day}, so no fourth"

@@ -76,4 +76,14 @@ def vignette_relapse(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             page=ctx.page(ctx.module_of("challenges"), "after-relapse"),
             refs=tuple(pattern.refs),
             about=pattern.id,
+            fewer_options=_fewer(ch, v),
         )
+
+
+def _fewer(ch, v: Vignette) -> str:
+    """Why fewer than four: the review's other poor salvage steps are wrong only where the
+    antigen is lost, and here it is kept."""
+    left = [p.text for p in ch.poor_salvage if p.id not in v.wrong_salvage]
+    if not left or any(not p.when_antigen_lost for p in ch.poor_salvage if p.text in left):
+        return ""
+    return f"the review's other poor step ({'; '.join(left)}) is wrong only after antigen loss"

@@ -41,6 +41,12 @@ def history(ctx: QuizContext, v: Vignette) -> str:
     if p.lines:
         lines = "line" if p.lines == 1 else "lines"
         received = [ctx.course.drug_class(d).name for d in p.received]
+        if "lenalidomide" in p.received and "immunomodulatory-agent" in p.received:
+            # lenalidomide is the immunomodulatory agent, not a second drug
+            received.remove(ctx.course.drug_class("immunomodulatory-agent").name)
+            received = [
+                f"{r} (an immunomodulatory agent)" if r == "lenalidomide" else r for r in received
+            ]
         including = f", including {listing(received)}" if received else ""
         parts.append(f"after {p.lines} prior {lines} of systemic therapy{including}")
     if p.refractory_to:
@@ -84,8 +90,11 @@ def _features(ctx: QuizContext, v: Vignette) -> str:
     ]
     text = f" Staging: {listing(stage)}." if stage else ""
     text += f" HLA typing shows {listing(hla)}." if hla else ""
-    if markers:
-        text += f" Tumor tests: {listing(markers)}."
+    absent = [ctx.course.feature(f).name.split(" (")[0] for f in v.patient.lacks]
+    absent = [a.removesuffix(" expressed by the tumor") for a in absent]
+    tests = markers + [f"no {a}" for a in absent]
+    if tests:
+        text += f" Tumor tests: {listing(tests)}."
     return text
 
 
