@@ -22,6 +22,8 @@ _COURSE = {
     ),
     "first-line-failure": "disease refractory to, or relapsed after, first-line chemoimmunotherapy",
 }
+# the label's own reason, kept wherever the condition is named (the card, the quiz's feedback)
+TRANSPLANT_INELIGIBLE = "not eligible for a stem cell transplant because of comorbidities or age"
 _MONTHS = "January February March April May June July August September October November December"
 
 
@@ -57,7 +59,7 @@ class LabelHelpers:
             noun = "line" if r.lines_min == 1 else "lines"
             parts.append(f"at least {r.lines_min} earlier {noun} of therapy")
         if r.transplant_ineligible:
-            parts.append("not eligible for a stem cell transplant because of comorbidities or age")
+            parts.append(TRANSPLANT_INELIGIBLE)
         if r.received:
             parts.append("after " + _and(self.course.drug_class(d).name for d in r.received))
         if r.refractory_to:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from ...content.model_products import Indication, Route
 from ...content.model_vignettes import Vignette
 from ...pages.labels import _COURSE as COURSE_TEXT
+from ...pages.labels import TRANSPLANT_INELIGIBLE
 from ...rules.eligibility import Patient, assess, course_fits
 from ..blueprint import Blueprint
 from ..context import QuizContext
@@ -66,9 +67,7 @@ def condition(ctx: QuizContext, cid: str) -> Requirement:
         case "course":
             return Requirement(cid, cap(COURSE_TEXT[arg]), lambda p: course_fits(arg, p))
         case "transplant-ineligible":
-            return Requirement(
-                cid, "Not eligible for a stem cell transplant", lambda p: not p.transplant_eligible
-            )
+            return Requirement(cid, cap(TRANSPLANT_INELIGIBLE), lambda p: not p.transplant_eligible)
         case "received":
             name = _short(course.drug_class(arg).name)
             return Requirement(cid, f"Earlier treatment with {name}", lambda p: arg in p.received)
