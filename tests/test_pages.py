@@ -279,3 +279,9 @@ def test_no_list_item_is_glued_to_the_line_before_it(site):
         article = soup(html).select_one("article") or soup(html)
         found = glued.findall(article.get_text(" "))
         assert not found, (html, found)
+
+
+def test_the_glossary_reads_in_alphabetical_order(site):
+    # entries added later were appended after VL; a trainee scanning for ICE or REMS missed them
+    terms = [dt.get_text(strip=True) for dt in soup(site / "glossary/index.html").select("dl dt")]
+    assert len(terms) > 20 and terms == sorted(terms, key=str.casefold)
