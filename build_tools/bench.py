@@ -148,7 +148,7 @@ def _suffix_shown(node, suffix: str, keys: set[str]) -> None:
 
 # what every page loads besides Material
 ASSETS = (
-    *("store.js", "quiz.js", "course.js", "reading.js", "review.js", "offline.js"),
+    *("page.js", "store.js", "quiz.js", "course.js", "reading.js", "review.js", "offline.js"),
     *("quiz.css", "course.css", "review.css"),
 )
 # loaded after the page, only for a learner with saved answers: the scheduler and its rules

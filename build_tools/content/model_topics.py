@@ -263,6 +263,8 @@ class ApprovedTherapy(Cited):
 class SolidTumorsFile(SectionsFile):
     approved: list[ApprovedTherapy] = Field(min_length=1)
     trials: list[Trial] = Field(min_length=1)
+    # the side effects of TIL and TCR T-cell therapy are taught beside those therapies
+    complications: list[Complication] = []
 
 
 class Term(Model):

@@ -114,3 +114,22 @@ def test_keyboard_reaches_an_abbreviation_and_escape_dismisses_it(page, site, se
     page.keyboard.press("Escape")
     pop.wait_for(state="hidden")
     assert page.evaluate("document.activeElement.tagName") == "ABBR"  # focus stays where it was
+
+
+def test_the_report_link_names_the_page_it_was_opened_from(page, site, serve):
+    """page.js adds the page's address to the footer link, also after instant navigation, and the
+    course sheets switch on once loaded (a heading's course styling would be missing otherwise)."""
+    from urllib.parse import parse_qs, urlparse
+
+    base = serve(site, "/cart-course/")
+    for rel in ("modules/car-anatomy/", "modules/adverse-effects/"):
+        page.goto(base + rel)
+        page.wait_for_load_state("networkidle")
+        href = page.locator("footer a.course-report").get_attribute("href")
+        body = parse_qs(urlparse(href).query)["body"][0]
+        canonical = page.locator("link[rel=canonical]").get_attribute("href")
+        assert body.startswith("Page: " + canonical), body
+    sheets = page.evaluate(
+        "[...document.querySelectorAll('link[data-course-sheet]')].map(l => l.media)"
+    )
+    assert sheets and set(sheets) == {"all"}
