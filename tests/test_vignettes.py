@@ -124,6 +124,22 @@ def test_levels_by_the_rule_reach_the_targets(bank):
     assert levels.count("apply") + levels.count("analyze") >= 0.40 * len(bank)
 
 
+def test_barrier_feedback_claims_nothing_about_the_patient_the_stem_does_not_give(cases):
+    """A wrong condition is wrong because the label does not set it: its feedback says so and no
+    more, and the stem claims nothing about conditions it never states (clinical review 4,
+    MAJ4-1 and mn4-2)."""
+    barriers = [i for i in cases.values() if i.case.about == "barrier"]
+    assert len(barriers) >= 9
+    patient_words = re.compile(r"\b(she|he|her|his|him)\b", re.I)
+    for item in barriers:
+        assert "meets none" not in item.stem, item.id
+        assert "Only one of these is a condition of the label" in item.stem, item.id
+        for o in item.options:
+            if not o.correct:
+                assert o.why.startswith("The label of"), (item.id, o.why)
+                assert not patient_words.search(o.why), (item.id, o.why)
+
+
 # --- each check fails the build, naming file, line and field ---------------------------------
 def _vignette_block(project, vid: str) -> tuple[str, int, int]:
     text = project.path(VIGNETTES).read_text(encoding="utf-8")
@@ -203,6 +219,21 @@ def _index(content, vid: str) -> int:
             "wrong_explanations: [cover-crs-and-infection, crs-alone,",
             "wrong_explanations.0",
             "also fits this vignette's data",
+        ),
+        (  # a disease course of another disease: a refractory leukemia cannot be read against
+            # "refractory to first-line chemoimmunotherapy" (clinical review 4, MAJ4-1)
+            "elig-ball-adult-tisagenlecleucel",
+            "wrong_barriers: [lines:3, transplant-ineligible]",
+            "wrong_barriers: [lines:3, transplant-ineligible, course:early-first-line-failure]",
+            "wrong_barriers.2",
+            "is a disease course no label sets for this patient's disease",
+        ),
+        (  # feedback that rules a diagnosis out by a window no cited fact gives (MAJ4-2)
+            "late-movement-disorder",
+            "so there is nothing to grade as\n      CRS.",
+            "and CRS belongs to the first days.",
+            "why_not.crs-flare",
+            "states the window 'first days'",
         ),
         (  # a barrier offered as met is not met: two right answers
             "afami-contraindicated-allele",

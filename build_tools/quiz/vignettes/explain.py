@@ -10,6 +10,7 @@ competitors (levels.py): weighing them is analysis, matching one finding is not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from ...content.model_vignettes import Vignette
@@ -245,9 +246,54 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                     ctx, i, f"why_not.{e}", f"{e!r} is not a wrong option of this vignette"
                 )
             )
+    for field, text, rests_on in _feedback(ctx, v):
+        for window in unsourced_windows(ctx, text, rests_on):
+            found.append(
+                common.issue(
+                    ctx,
+                    i,
+                    field,
+                    f"the feedback states the window {window!r}, which no fact it rests on "
+                    f"({', '.join(rests_on)}) gives: rest it on a cited fact or leave it out",
+                )
+            )
     if len(v.wrong_explanations) < 2:
         found.append(common.issue(ctx, i, "wrong_explanations", "give at least two"))
     return found
+
+
+# A time window stated in feedback ("in the first weeks", "the first 90 days"): it rules a
+# diagnosis in or out, so it must be one a fact the option rests on gives (clinical review 4).
+_WINDOW = re.compile(r"\bfirst (?:(\d+) )?(day|week|month)(s?)\b")
+_UNITS = {"days": "day", "weeks": "week", "months": "month"}
+
+
+def unsourced_windows(ctx: QuizContext, text: str, rests_on) -> list[str]:
+    stated = set()
+    for f in rests_on:
+        for value in fact(ctx, f).values.values():
+            unit = _UNITS.get(getattr(value, "unit", ""))
+            for n in (getattr(value, "value", None), getattr(value, "high", None)):
+                if unit and n is not None:
+                    stated.add((int(n), unit))
+    found = []
+    for m in _WINDOW.finditer(text):
+        n = int(m.group(1)) if m.group(1) else (None if m.group(3) else 1)
+        if n is None or (n, m.group(2)) not in stated:
+            found.append(m.group(0))
+    return found
+
+
+def _feedback(ctx: QuizContext, v: Vignette):
+    """Every feedback text a case shows, with the field that sets it and the facts it rests on."""
+    known = explanations(ctx)
+    if v.explanation in known:
+        key = known[v.explanation]
+        yield "explanation", key.why, key.rests_on
+    for e in v.wrong_explanations:
+        if e in known:
+            field = f"why_not.{e}" if e in v.why_not else f"wrong_explanations.{e}"
+            yield field, v.why_not.get(e) or known[e].why_not, known[e].rests_on
 
 
 # How a case describes each design, in words that leave the learner to name it.
