@@ -91,6 +91,43 @@ SUPPORT: dict[str, Rule] = {
     "myeloid-cancer": lambda ctx, v: "myeloid-cancer" in v.signs,
 }
 
+# Findings a case may state that rule a wrong explanation out in so many words: an option one
+# of them contradicts is not a competitor, however many findings point to it.
+EXCLUDE: dict[str, Rule] = {
+    "no-fever": lambda ctx, v: v.vitals is not None and not findings.fever(ctx, v),
+    "alert": lambda ctx, v: v.neuro is not None and not _drowsy(v),
+    "full-ice": lambda ctx, v: findings.ice_score(ctx, v) == ctx.course.grading.ice.maximum,
+    "infection-source": lambda ctx, v: "infection-source" in v.signs,
+    "relapsed": lambda ctx, v: _relapse(v),
+    "no-relapse": lambda ctx, v: v.labs is not None and not _relapse(v),
+    "antigen-lost": lambda ctx, v: "antigen-lost" in v.signs,
+    "cd19-kept": lambda ctx, v: (
+        _relapse(v) and "antigen-lost" not in v.signs and "cd19-weaker" not in v.signs
+    ),
+    "myeloid-cancer": lambda ctx, v: "myeloid-cancer" in v.signs,
+    "normal-igg": lambda ctx, v: (
+        v.labs is not None and v.labs.igg is not None and "low-antibodies" not in v.signs
+    ),
+    "recurrent-infections": lambda ctx, v: "recurrent-infections" in v.signs,
+}
+
+WINDOWS: dict[str, Rule] = {
+    "late": _late,
+    "prolonged": lambda ctx, v: v.day is not None and v.day > findings.prolonged_after(ctx),
+}
+
+
+def out_of_place(ctx: QuizContext, explanation_id: str, v: Vignette) -> str:
+    """Why an explanation cannot arise in this case at all (another antigen family, outside its
+    window), or "" where it can."""
+    e = explanations(ctx)[explanation_id]
+    if e.after and _target(ctx, v) not in e.after:
+        return f"it is reported after {'/'.join(e.after)} products, not this one"
+    if e.window and not WINDOWS[e.window](ctx, v):
+        return f"day {v.day} lies outside its {e.window} window"
+    return ""
+
+
 RULES: dict[str, Rule] = {
     # CRS that an infection could mimic: both are covered until cultures say otherwise
     "cover-crs-and-infection": lambda ctx, v: (
@@ -187,11 +224,18 @@ def holds(ctx: QuizContext, explanation_id: str, v: Vignette) -> bool:
 
 
 def competes(ctx: QuizContext, explanation_id: str, v: Vignette) -> bool:
-    """Something the stem shows points to this (wrong) explanation: a finding it names holds,
-    or, in an evidence case, it leans on a result the stem shows."""
+    """Measured from the case, never declared: something the stem shows points to this (wrong)
+    explanation and nothing the stem states rules it out. In a differential, a finding it names
+    holds, it can arise after this product on this day, and no stated finding contradicts it.
+    In an evidence case, it leans on a shown result whose design the stem does not name (a
+    named design settles the claim by one principle: nothing is left to weigh)."""
     e = explanations(ctx)[explanation_id]
     if v.results:
-        return bool(set(e.rests_on) & set(v.results))
+        return any(f in v.results and not fact(ctx, f).design for f in e.rests_on)
+    if out_of_place(ctx, explanation_id, v):
+        return False
+    if any(EXCLUDE[x](ctx, v) for x in e.excluded_by):
+        return False
     return any(SUPPORT[s](ctx, v) for s in e.support)
 
 
@@ -237,6 +281,17 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                     i,
                     f"wrong_explanations.{n}",
                     f"{e!r} also fits this vignette's data: two defensible keys",
+                )
+            )
+    for n, e in enumerate(v.wrong_explanations):
+        why = out_of_place(ctx, e, v) if e in known else ""
+        if why:
+            found.append(
+                common.issue(
+                    ctx,
+                    i,
+                    f"wrong_explanations.{n}",
+                    f"{e!r} cannot arise in this case ({why}): a dead option from a shared pool",
                 )
             )
     for e in v.why_not:
