@@ -83,6 +83,8 @@ SKIP_KEYS = {
     "barrier",
     "wrong_barriers",
     "support",  # ids of findings that point to an explanation
+    "excluded_by",  # ids of stated findings that rule an explanation out
+    "after",  # antigen families an explanation is reported after
     "lacks",
     "grades_offered",
     "results",

@@ -72,6 +72,7 @@ CONSTRAINED = {
     "pool",
     "lacks",
     "support",
+    "excluded_by",
     "results",
     "eligible",
     "not_eligible",

@@ -124,6 +124,55 @@ def test_levels_by_the_rule_reach_the_targets(bank):
     assert levels.count("apply") + levels.count("analyze") >= 0.40 * len(bank)
 
 
+# Items item review 3 judged below analyze, each for a stated finding that rules its distractors
+# out: the measured rule must not call them analyze.
+JUDGED_BELOW_ANALYZE = [
+    "aplasia-adult-well",
+    "aplasia-child-infections",
+    "counts-falling-cd19-negative",
+    "counts-low-day-45",
+    "evidence-historical-control",
+    "evidence-myeloma-claims",
+    "evidence-no-randomized-result",
+    "evidence-randomized-or-single-arm",
+    "evidence-retrospective",
+    "icans-before-crs-cilta",
+    "icans-during-crs-cilta",
+    "pneumonia-not-crs",
+    "relapse-cd19-kept",
+]
+
+
+@pytest.mark.parametrize("vid", JUDGED_BELOW_ANALYZE)
+def test_competing_is_measured_so_options_the_stem_rules_out_do_not_count(cases, vid):
+    assert cases[vid].level != "analyze", (vid, cases[vid].demand)
+
+
+def test_a_stated_finding_that_contradicts_an_option_takes_it_out_of_the_count(content, ctx):
+    v = next(v for v in content.vignettes.vignettes if v.id == "icans-before-crs-cilta")
+    # low ICE points to "confusion from CRS fever", but he has no fever; a sedating drug was
+    # given, but he is wide awake: neither competes
+    assert not explain.competes(ctx, "crs-confusion", v)
+    assert not explain.competes(ctx, "sedation-explains", v)
+    assert explain.competing(ctx, v) == 0
+
+
+def test_barrier_feedback_claims_nothing_about_the_patient_the_stem_does_not_give(cases):
+    """A wrong condition is wrong because the label does not set it: its feedback says so and no
+    more, and the stem claims nothing about conditions it never states (clinical review 4,
+    MAJ4-1 and mn4-2)."""
+    barriers = [i for i in cases.values() if i.case.about == "barrier"]
+    assert len(barriers) >= 9
+    patient_words = re.compile(r"\b(she|he|her|his|him)\b", re.I)
+    for item in barriers:
+        assert "meets none" not in item.stem, item.id
+        assert "Only one of these is a condition of the label" in item.stem, item.id
+        for o in item.options:
+            if not o.correct:
+                assert o.why.startswith("The label of"), (item.id, o.why)
+                assert not patient_words.search(o.why), (item.id, o.why)
+
+
 # --- each check fails the build, naming file, line and field ---------------------------------
 def _vignette_block(project, vid: str) -> tuple[str, int, int]:
     text = project.path(VIGNETTES).read_text(encoding="utf-8")
@@ -203,6 +252,28 @@ def _index(content, vid: str) -> int:
             "wrong_explanations: [cover-crs-and-infection, crs-alone,",
             "wrong_explanations.0",
             "also fits this vignette's data",
+        ),
+        (  # a disease course of another disease: a refractory leukemia cannot be read against
+            # "refractory to first-line chemoimmunotherapy" (clinical review 4, MAJ4-1)
+            "elig-ball-adult-tisagenlecleucel",
+            "wrong_barriers: [lines:3, transplant-ineligible]",
+            "wrong_barriers: [lines:3, transplant-ineligible, course:early-first-line-failure]",
+            "wrong_barriers.2",
+            "is a disease course no label sets for this patient's disease",
+        ),
+        (  # feedback that rules a diagnosis out by a window no cited fact gives (MAJ4-2)
+            "late-movement-disorder",
+            "so there is nothing to grade as\n      CRS.",
+            "and CRS belongs to the first days.",
+            "why_not.crs-flare",
+            "states the window 'first days'",
+        ),
+        (  # an option from a shared pool that cannot arise here: anti-BCMA, weeks later
+            "drowsy-after-sedative",
+            "wrong_explanations: [icans-now, crs-confusion, nonconvulsive-seizure]",
+            "wrong_explanations: [icans-now, crs-confusion, delayed-movement-disorder]",
+            "wrong_explanations.2",
+            "cannot arise in this case (it is reported after bcma products",
         ),
         (  # a barrier offered as met is not met: two right answers
             "afami-contraindicated-allele",

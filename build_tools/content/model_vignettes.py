@@ -75,6 +75,23 @@ SupportId = Literal[
 ]
 
 
+# A finding the case states that rules a wrong explanation out in so many words (explain.py
+# EXCLUDE): an option it contradicts does not compete, whatever else points to it.
+ExclusionId = Literal[
+    "no-fever",
+    "alert",
+    "full-ice",
+    "infection-source",
+    "relapsed",
+    "no-relapse",
+    "antigen-lost",
+    "cd19-kept",
+    "myeloid-cancer",
+    "normal-igg",
+    "recurrent-infections",
+]
+
+
 class Person(Model):
     """Who the patient is and what their disease has done: the terms a label is read in."""
 
@@ -257,6 +274,11 @@ class Explanation(Model):
     rests_on: list[FactId] = Field(min_length=1)
     # findings that point to it: where one holds in a case and it is not the key, it competes
     support: list[SupportId] = []
+    # what rules it out where the case states it: findings that contradict it, the antigen
+    # families after which it is reported (none: any), and its window after the infusion
+    excluded_by: list[ExclusionId] = []
+    after: list[Literal["cd19", "bcma"]] = []
+    window: Literal["late", "prolonged"] | None = None
     # whether the answer explanation repeats the facts' text after `why`; false where a fact only
     # anchors the teaching page and its text would be beside the point (the scale's authorship)
     quote: bool = True

@@ -21,8 +21,10 @@ RULE = (
     f"competing findings or evidence: at least {ANALYZE_COMPETING} wrong options are each partly "
     "supported by something the stem shows (a finding that a wrong explanation would explain, a "
     "result that a wrong claim leans on, a label route the patient nearly meets), so the learner "
-    "must weigh them. The generator measures that support from the case's data; no level is "
-    "typed, and a stem that names its key is refused as a cue."
+    "must weigh them. The generator measures that support from the case's data: an option "
+    "counts only where a finding it names is shown and nothing the stem states rules it out "
+    "(another antigen family, outside its window, a stated finding that contradicts it, a study "
+    "design the stem names). No level is typed, and a stem that names its key is refused as a cue."
 )
 
 _GIVES_WORDS = {

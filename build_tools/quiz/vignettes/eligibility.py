@@ -270,6 +270,17 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                     f"{b!r} is a condition of this label: offer only conditions it does not set",
                 )
             )
+        elif b.startswith("course:") and not _course_of_disease(ctx, b, v.patient.disease):
+            found.append(
+                common.issue(
+                    ctx,
+                    i,
+                    f"wrong_barriers.{n}",
+                    f"{b!r} is a disease course no label sets for this patient's disease: the "
+                    "case cannot settle it (a refractory leukemia is not 'first-line "
+                    "chemoimmunotherapy failure'), so do not offer it",
+                )
+            )
         elif offered.met(p):
             found.append(
                 common.issue(
@@ -280,11 +291,25 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                     "away, so offer only conditions the patient does not meet",
                 )
             )
-    if len(v.wrong_barriers) < 3:
+    if len(v.wrong_barriers) < 2:
         found.append(
-            common.issue(ctx, i, "wrong_barriers", "give three conditions the label does not set")
+            common.issue(
+                ctx, i, "wrong_barriers", "give at least two conditions the label does not set"
+            )
         )
     return found
+
+
+def _course_of_disease(ctx: QuizContext, cid: str, disease: str) -> bool:
+    """Some label sets this disease course for the disease: only then can a case of that disease
+    be read against it."""
+    course = cid.partition(":")[2]
+    return any(
+        r.course == course
+        for _, ind in ctx.course.approved_uses()
+        if ind.disease == disease
+        for r in ind.routes
+    )
 
 
 def _page(ctx: QuizContext, therapy_id: str, ind: Indication | None) -> str:
@@ -374,16 +399,14 @@ def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
     key = reqs[v.barrier]
 
     def why(cid: str) -> str:
-        fact = cap(datum(ctx, v, cid))
+        # Only the key's datum is read from the case; a distractor is wrong because the label
+        # does not set it, and a claim about the patient there would be one the stem never gave.
         if cid == v.barrier:
             return (
-                f"Right: {fact}. The label of {inn} for {disease} asks for "
+                f"Right: {cap(datum(ctx, v, cid))}. The label of {inn} for {disease} asks for "
                 f"{in_sentence(key.says)}, and it is the one condition {pronoun(v)} does not meet."
             )
-        return (
-            f"{fact}, but the label of {inn} does not ask for this. For {disease} it asks for "
-            f"{all_reqs}."
-        )
+        return f"The label of {inn} for {disease} does not ask for this; it asks for {all_reqs}."
 
     options = [
         Option.of(reqs[b].says if b in reqs else condition(ctx, b).says, b == v.barrier, why(b))
@@ -394,8 +417,8 @@ def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         bp,
         v,
         question=(
-            f"{cap(pronoun(v))} meets none of these conditions. Which of them keeps the label of "
-            f"{inn} from admitting {_object(v)}?"
+            f"Only one of these is a condition of the label of {inn} for {disease}. Which one "
+            f"keeps the label from admitting {_object(v)}?"
         ),
         options=options,
         explanation=(
@@ -407,6 +430,12 @@ def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         page=_page(ctx, v.therapy, ind),
         sources=ctx.outside_all([ind]),
         about="barrier",
+        fewer_options=(
+            f"content gives only {len(v.wrong_barriers)} conditions other labels set that a case "
+            f"of {disease} can be read against"
+            if len(v.wrong_barriers) < 3
+            else ""
+        ),
     )
 
 

@@ -10,6 +10,7 @@ competitors (levels.py): weighing them is analysis, matching one finding is not.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 
 from ...content.model_vignettes import Vignette
@@ -89,6 +90,43 @@ SUPPORT: dict[str, Rule] = {
     "long-wait": lambda ctx, v: "long-wait" in v.signs,
     "myeloid-cancer": lambda ctx, v: "myeloid-cancer" in v.signs,
 }
+
+# Findings a case may state that rule a wrong explanation out in so many words: an option one
+# of them contradicts is not a competitor, however many findings point to it.
+EXCLUDE: dict[str, Rule] = {
+    "no-fever": lambda ctx, v: v.vitals is not None and not findings.fever(ctx, v),
+    "alert": lambda ctx, v: v.neuro is not None and not _drowsy(v),
+    "full-ice": lambda ctx, v: findings.ice_score(ctx, v) == ctx.course.grading.ice.maximum,
+    "infection-source": lambda ctx, v: "infection-source" in v.signs,
+    "relapsed": lambda ctx, v: _relapse(v),
+    "no-relapse": lambda ctx, v: v.labs is not None and not _relapse(v),
+    "antigen-lost": lambda ctx, v: "antigen-lost" in v.signs,
+    "cd19-kept": lambda ctx, v: (
+        _relapse(v) and "antigen-lost" not in v.signs and "cd19-weaker" not in v.signs
+    ),
+    "myeloid-cancer": lambda ctx, v: "myeloid-cancer" in v.signs,
+    "normal-igg": lambda ctx, v: (
+        v.labs is not None and v.labs.igg is not None and "low-antibodies" not in v.signs
+    ),
+    "recurrent-infections": lambda ctx, v: "recurrent-infections" in v.signs,
+}
+
+WINDOWS: dict[str, Rule] = {
+    "late": _late,
+    "prolonged": lambda ctx, v: v.day is not None and v.day > findings.prolonged_after(ctx),
+}
+
+
+def out_of_place(ctx: QuizContext, explanation_id: str, v: Vignette) -> str:
+    """Why an explanation cannot arise in this case at all (another antigen family, outside its
+    window), or "" where it can."""
+    e = explanations(ctx)[explanation_id]
+    if e.after and _target(ctx, v) not in e.after:
+        return f"it is reported after {'/'.join(e.after)} products, not this one"
+    if e.window and not WINDOWS[e.window](ctx, v):
+        return f"day {v.day} lies outside its {e.window} window"
+    return ""
+
 
 RULES: dict[str, Rule] = {
     # CRS that an infection could mimic: both are covered until cultures say otherwise
@@ -186,11 +224,18 @@ def holds(ctx: QuizContext, explanation_id: str, v: Vignette) -> bool:
 
 
 def competes(ctx: QuizContext, explanation_id: str, v: Vignette) -> bool:
-    """Something the stem shows points to this (wrong) explanation: a finding it names holds,
-    or, in an evidence case, it leans on a result the stem shows."""
+    """Measured from the case, never declared: something the stem shows points to this (wrong)
+    explanation and nothing the stem states rules it out. In a differential, a finding it names
+    holds, it can arise after this product on this day, and no stated finding contradicts it.
+    In an evidence case, it leans on a shown result whose design the stem does not name (a
+    named design settles the claim by one principle: nothing is left to weigh)."""
     e = explanations(ctx)[explanation_id]
     if v.results:
-        return bool(set(e.rests_on) & set(v.results))
+        return any(f in v.results and not fact(ctx, f).design for f in e.rests_on)
+    if out_of_place(ctx, explanation_id, v):
+        return False
+    if any(EXCLUDE[x](ctx, v) for x in e.excluded_by):
+        return False
     return any(SUPPORT[s](ctx, v) for s in e.support)
 
 
@@ -238,6 +283,17 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                     f"{e!r} also fits this vignette's data: two defensible keys",
                 )
             )
+    for n, e in enumerate(v.wrong_explanations):
+        why = out_of_place(ctx, e, v) if e in known else ""
+        if why:
+            found.append(
+                common.issue(
+                    ctx,
+                    i,
+                    f"wrong_explanations.{n}",
+                    f"{e!r} cannot arise in this case ({why}): a dead option from a shared pool",
+                )
+            )
     for e in v.why_not:
         if e not in v.wrong_explanations:
             found.append(
@@ -245,9 +301,54 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                     ctx, i, f"why_not.{e}", f"{e!r} is not a wrong option of this vignette"
                 )
             )
+    for field, text, rests_on in _feedback(ctx, v):
+        for window in unsourced_windows(ctx, text, rests_on):
+            found.append(
+                common.issue(
+                    ctx,
+                    i,
+                    field,
+                    f"the feedback states the window {window!r}, which no fact it rests on "
+                    f"({', '.join(rests_on)}) gives: rest it on a cited fact or leave it out",
+                )
+            )
     if len(v.wrong_explanations) < 2:
         found.append(common.issue(ctx, i, "wrong_explanations", "give at least two"))
     return found
+
+
+# A time window stated in feedback ("in the first weeks", "the first 90 days"): it rules a
+# diagnosis in or out, so it must be one a fact the option rests on gives (clinical review 4).
+_WINDOW = re.compile(r"\bfirst (?:(\d+) )?(day|week|month)(s?)\b")
+_UNITS = {"days": "day", "weeks": "week", "months": "month"}
+
+
+def unsourced_windows(ctx: QuizContext, text: str, rests_on) -> list[str]:
+    stated = set()
+    for f in rests_on:
+        for value in fact(ctx, f).values.values():
+            unit = _UNITS.get(getattr(value, "unit", ""))
+            for n in (getattr(value, "value", None), getattr(value, "high", None)):
+                if unit and n is not None:
+                    stated.add((int(n), unit))
+    found = []
+    for m in _WINDOW.finditer(text):
+        n = int(m.group(1)) if m.group(1) else (None if m.group(3) else 1)
+        if n is None or (n, m.group(2)) not in stated:
+            found.append(m.group(0))
+    return found
+
+
+def _feedback(ctx: QuizContext, v: Vignette):
+    """Every feedback text a case shows, with the field that sets it and the facts it rests on."""
+    known = explanations(ctx)
+    if v.explanation in known:
+        key = known[v.explanation]
+        yield "explanation", key.why, key.rests_on
+    for e in v.wrong_explanations:
+        if e in known:
+            field = f"why_not.{e}" if e in v.why_not else f"wrong_explanations.{e}"
+            yield field, v.why_not.get(e) or known[e].why_not, known[e].rests_on
 
 
 # How a case describes each design, in words that leave the learner to name it.
