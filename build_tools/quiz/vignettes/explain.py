@@ -89,6 +89,7 @@ SUPPORT: dict[str, Rule] = {
     "on-glucocorticoids": lambda ctx, v: "on-glucocorticoids" in v.signs,
     "long-wait": lambda ctx, v: "long-wait" in v.signs,
     "myeloid-cancer": lambda ctx, v: "myeloid-cancer" in v.signs,
+    "few-car-t-cells": lambda ctx, v: "few-car-t-cells" in v.signs,
 }
 
 # Findings a case may state that rule a wrong explanation out in so many words: an option one
