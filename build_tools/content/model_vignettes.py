@@ -72,6 +72,7 @@ SupportId = Literal[
     "on-glucocorticoids",
     "long-wait",
     "myeloid-cancer",
+    "few-car-t-cells",
 ]
 
 

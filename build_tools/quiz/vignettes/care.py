@@ -35,6 +35,25 @@ def fits(step: Step, v: Vignette, where: tuple[str, int, bool]) -> bool:
     )
 
 
+def rival_readings(ctx: QuizContext, v: Vignette) -> list[tuple[str, int, bool]]:
+    """Other readings the case's own findings offer: each syndrome read alone where ICANS comes
+    with CRS, and the grade with the drowsiness a sedating drug may explain counted. A wrong
+    step that fits one of them competes with the key: the learner must weigh which reading
+    decides."""
+    crs, icans = findings.crs(ctx, v), findings.icans(ctx, v)
+    found = [("crs", crs, False), ("icans", icans, False)] if crs and icans else []
+    if "sedating-drug" in v.signs and v.neuro is not None:
+        counted = v.model_copy(update={"signs": [s for s in v.signs if s != "sedating-drug"]})
+        found.append(context(ctx, counted))
+    return [w for w in found if w[1] and w != context(ctx, v)]
+
+
+def competing(ctx: QuizContext, v: Vignette) -> int:
+    known = steps(ctx)
+    rivals = rival_readings(ctx, v)
+    return sum(any(fits(known[s], v, w) for w in rivals) for s in v.wrong_steps)
+
+
 def steps(ctx: QuizContext) -> dict[str, Step]:
     return {s.id: s for s in ctx.course.vignettes.steps}
 
@@ -81,6 +100,11 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         syndrome, grade, with_crs = context(ctx, v)
         name = "CRS" if syndrome == "crs" else "ICANS"
         together = " with CRS at the same time" if with_crs else ""
+        if "sedating-drug" in v.signs and v.neuro and v.neuro.consciousness != "alert":
+            together += (
+                " (the drowsiness follows a sedating drug, so it is not counted for now; regrade"
+                " once the drug has worn off)"
+            )
         key = known[v.step]
         grounds = " ".join(_fact_text(ctx, f) for f in key.rests_on)
         # what the stored sources leave open about the key travels with it (clinical review 3)
@@ -113,6 +137,7 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             refs=tuple(sorted({n for f in facts for n in f.refs})),
             sources=ctx.outside_all(facts),
             about=f"{syndrome}:{grade}",
+            competing=competing(ctx, v),
         )
 
 

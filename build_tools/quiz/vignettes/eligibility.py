@@ -31,6 +31,7 @@ class Requirement:
     id: str
     says: str
     met: Callable[[Patient], bool]
+    option: str = ""  # a shorter wording as an option, where `says` would echo the stem's datum
 
 
 def _short(name: str) -> str:
@@ -76,6 +77,11 @@ def condition(ctx: QuizContext, cid: str) -> Requirement:
             return Requirement(
                 cid, f"Disease refractory to {name}", lambda p: arg in p.refractory_to
             )
+        case "without":
+            # a tumor without a marker: no label sets it, so it is offered as a candidate that
+            # shares the stem's datum with the key (item review 3 #52)
+            name = _short(course.feature(arg).name)
+            return Requirement(cid, f"A tumor without the {name}", lambda p: arg not in p.features)
         case "feature":
             f = course.feature(arg)
             says = f"Carrying {f.name}" if f.kind == "hla" else cap(_short(f.name))
@@ -119,6 +125,7 @@ def requirements(ctx: QuizContext, ind: Indication, route: Route) -> list[Requir
                 lambda p, r=rule: (
                     r.feature not in p.features or all(d in p.received for d in r.received)
                 ),
+                f"Earlier treatment with {drugs}",
             )
         )
     return found
@@ -390,6 +397,10 @@ def _fewer(ctx: QuizContext, v: Vignette, offered: list[str]) -> str:
     return f"the case does not yet offer {names}, which also has a settled label for {name}"
 
 
+def _option(q: Requirement) -> str:
+    return q.option or q.says
+
+
 def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
     ind = indication_for(ctx, v.therapy, v.patient.disease)
     reqs = {q.id: q for q in requirements(ctx, ind, ind.routes[0])}
@@ -406,10 +417,16 @@ def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
                 f"Right: {cap(datum(ctx, v, cid))}. The label of {inn} for {disease} asks for "
                 f"{in_sentence(key.says)}, and it is the one condition {pronoun(v)} does not meet."
             )
+        if cid.startswith("without:"):
+            marker = _short(ctx.course.feature(cid.partition(":")[2]).name)
+            return (
+                f"The label of {inn} for {disease} admits a tumor with the {marker} too, once it "
+                f"has had the treatment the label names for it; it asks for {all_reqs}."
+            )
         return f"The label of {inn} for {disease} does not ask for this; it asks for {all_reqs}."
 
     options = [
-        Option.of(reqs[b].says if b in reqs else condition(ctx, b).says, b == v.barrier, why(b))
+        Option.of(_option(reqs[b] if b in reqs else condition(ctx, b)), b == v.barrier, why(b))
         for b in (v.barrier, *v.wrong_barriers)
     ]
     return common.item(

@@ -89,6 +89,7 @@ SUPPORT: dict[str, Rule] = {
     "on-glucocorticoids": lambda ctx, v: "on-glucocorticoids" in v.signs,
     "long-wait": lambda ctx, v: "long-wait" in v.signs,
     "myeloid-cancer": lambda ctx, v: "myeloid-cancer" in v.signs,
+    "few-car-t-cells": lambda ctx, v: "few-car-t-cells" in v.signs,
 }
 
 # Findings a case may state that rule a wrong explanation out in so many words: an option one
@@ -360,13 +361,26 @@ DESIGN_SAYS = {
 }
 
 
+# The design by its name alone, where the question asks for its weakness: described in plain
+# words, the design would state the answer (item review 3 #31).
+DESIGN_NAMES = {
+    "randomized": "a randomized trial",
+    "single-arm": "a single-arm trial",
+    "retrospective": "a retrospective comparison",
+    "historical-control": "a historical control group",
+}
+
+
 def shown_results(ctx: QuizContext, v: Vignette) -> str:
-    """The results an evidence case puts in front of the learner, each with where it comes from
-    in plain words."""
+    """The results an evidence case puts in front of the learner, each with where it comes from:
+    in plain words where the question asks what the results support, by name where it asks for
+    the weakness of a design (a key that holds because its results are shown)."""
+    weakness = explanations(ctx)[v.explanation].rule == "shown"
+    designs = DESIGN_NAMES if weakness else DESIGN_SAYS
     parts = []
     for n, f in zip("ABCD", (fact(ctx, r) for r in v.results), strict=False):
         claim = ctx.plain(f.claim or f.text, f).rstrip(".")
-        source = f"From {DESIGN_SAYS[f.design]}: " if f.design else ""
+        source = f"From {designs[f.design]}: " if f.design else ""
         parts.append(f"({n}) {source}{claim[:1].lower() if source else claim[:1]}{claim[1:]}.")
     return " ".join(parts)
 

@@ -220,11 +220,20 @@ def _both(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         wrong = []
         if pair.crs != key.crs:
             wrong.append(f"CRS grade {pair.crs} needs {needs(ctx, 'crs', pair.crs)}")
-        if pair.icans != key.icans:
-            wrong.append(f"ICANS grade {pair.icans} needs {needs(ctx, 'icans', pair.icans)}")
-        return "; ".join(wrong) + "."
+        if pair.icans != key.icans and pair.icans == 0:
+            wrong.append(f"the neurological findings are graded as ICANS: {icans_text}")
+        elif pair.icans != key.icans:
+            wrong.append(
+                f"ICANS grade {pair.icans} needs {needs(ctx, 'icans', pair.icans)}; here "
+                f"{icans_text}"
+            )
+        text = "; ".join(wrong) + "."
+        return text[:1].upper() + text[1:]
 
     options = [Option.of(label(p), p == key, why(p)) for p in (key, *v.wrong_grades)]
+    # A wrong pair competes where it keeps the CRS grade and reads the ICANS grade by another
+    # attribution of the drowsiness (as for an ICANS grade alone).
+    other = attributions(ctx, v)
     return common.item(
         ctx,
         bp,
@@ -239,4 +248,5 @@ def _both(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         page=_page(ctx, "grading"),
         refs=tuple(sorted({*grading.crs.refs, *grading.icans.refs})),
         sources=ctx.outside_all([grading.crs, grading.icans]),
+        competing=sum(p.crs == key.crs and p.icans in other for p in v.wrong_grades),
     )
