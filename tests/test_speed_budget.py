@@ -34,6 +34,8 @@ def test_costly_theme_features_stay_off():
         config = yaml_load(source)
     # a tooltip object per abbreviation
     assert "content.tooltips" not in config["theme"]["features"]
+    # the sitemap fetch and link handling before the first paint: 0.4 s in Lighthouse's model
+    assert "navigation.instant" not in config["theme"]["features"]
     assert {"navigation.footer", "toc.integrate"} <= set(config["theme"]["features"])
 
 

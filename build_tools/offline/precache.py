@@ -17,7 +17,7 @@ WORKBOX_FILES = [f"assets/vendor/workbox/workbox-{name}.prod.js" for name in WOR
 
 NOT_PRECACHED = (
     SERVICE_WORKER,
-    "sitemap.xml",  # dated by the build (kept at run time instead: see the template)
+    "sitemap.xml",  # dated by the build, and no page reads it
     "sitemap.xml.gz",
     "*.map",  # source maps: developer tools only
     "assets/vendor/workbox/*",  # the worker's own scripts: the browser keeps them with it

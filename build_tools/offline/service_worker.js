@@ -8,12 +8,6 @@ importScripts(__WORKBOX__);
 workbox.precaching.cleanupOutdatedCaches();
 // Any query is ignored: no page depends on one, and search results link to "page/?h=term".
 workbox.precaching.precacheAndRoute(__PRECACHE__, { ignoreURLParametersMatching: [/.*/] });
-// The sitemap carries the build date, so it is not precached; Material's instant navigation reads
-// it, and a copy kept at run time serves it offline.
-workbox.routing.registerRoute(
-  function (options) { return options.url.pathname === new URL("sitemap.xml", self.registration.scope).pathname; },
-  new workbox.strategies.StaleWhileRevalidate({ cacheName: "cart-course-sitemap" })
-);
 self.addEventListener("message", function (event) {
   if (event.data && event.data.type === "SKIP_WAITING") self.skipWaiting();
 });

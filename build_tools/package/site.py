@@ -3,8 +3,6 @@
 - pages are files (`modules/x.html`), not folders: LMS file servers do not serve `index.html`
   for a folder address;
 - no `site_url`: every link is relative, so the package works wherever the LMS unpacks it;
-- no instant navigation (Material needs `site_url` and the sitemap for it), so every page is a
-  normal page load inside the launch page's frame;
 - the LMS adapter runs before quiz.js, so it listens before any answer is given;
 - no service worker, web app manifest or Workbox runtime (`offline` false): the LMS owns the
   window, and its own player decides what is cached;
@@ -46,9 +44,6 @@ def build_site(project: Path, dest: Path) -> None:
             use_directory_urls=False,
             site_url="",
         )
-        config.theme["features"] = [
-            f for f in config.theme["features"] if not f.startswith("navigation.instant")
-        ]
         config.extra["offline"] = False
         config.extra_javascript = [s for s in config.extra_javascript if str(s) != OFFLINE_SCRIPT]
         config.extra_javascript.insert(0, ADAPTER)

@@ -42,7 +42,7 @@ def test_walk_from_home_through_every_module_to_the_certificate(page, site, serv
             forms.nth(i).get_by_role("button", name="Check").click()
         wait_for_marks(page, n)
         assert completed_in_nav(page)[-1] == module["title"]
-        page.locator("a.md-footer__link--next").click()  # Material's footer: instant navigation
+        page.locator("a.md-footer__link--next").click()  # Material's footer link to the next page
     page.wait_for_url("**/assessment/")
     wait_for_marks(page, len(modules))
     assert completed_in_nav(page) == [m["title"] for m in modules]

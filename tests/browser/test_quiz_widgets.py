@@ -138,7 +138,7 @@ def test_self_check_answer_and_feedback_come_back_on_a_revisit(page, url):
     assert all(len(json.dumps(v["a"])) <= 60 for v in stored.values()), stored
 
 
-def test_widgets_work_after_instant_navigation_without_double_handlers(page, url):
+def test_widgets_work_after_going_back_and_forth_without_double_handlers(page, url):
     page.goto(url)
     page.locator("article a", has_text="Anatomy of a CAR").first.click()  # the learning path
     page.wait_for_url("**/modules/car-anatomy/")
