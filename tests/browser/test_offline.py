@@ -65,7 +65,8 @@ def test_after_one_visit_the_whole_course_works_offline(browser, served, course)
         assert response is not None and response.ok, address
         assert page.locator("h1").first.inner_text().strip(), address
     page.goto(base)
-    page.locator("nav.md-nav--primary a", has_text="Glossary").first.click()  # a link, answered from the precache
+    # a link followed offline: the page comes from the precache
+    page.locator("nav.md-nav--primary a", has_text="Glossary").first.click()
     page.wait_for_url("**/glossary/")
     page.locator("input.md-search__input").click()
     page.locator("input.md-search__input").press_sequentially("cytokine", delay=30)
