@@ -42,8 +42,10 @@ def test_browser_search_finds_steroids_and_ranks_teaching_above_references(brows
     # and ICANS sections, treatment by grade, the bedside card), wherever the teaching lives.
     docs = json.loads((site / "search/search_index.json").read_text())["docs"]
     teaches = {d["location"] for d in docs if "glucocorticoid" in d["text"].lower()}
-    top = [href.split("/cart-course/", 1)[1].replace("?h=steroids", "").replace("?h=", "")
-           for href in found[:3]]
+    top = [
+        href.split("/cart-course/", 1)[1].replace("?h=steroids", "").replace("?h=", "")
+        for href in found[:3]
+    ]
     # A page hit heads its sections; it counts when a section of it teaches.
     assert top and all(
         not t.startswith("references/") and any(w.split("#")[0] == t or w == t for w in teaches)
