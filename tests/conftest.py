@@ -116,12 +116,31 @@ def site(tmp_path_factory) -> Path:
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
+# Our scripts and sheets arrive after the first paint (docs/overrides/main.html), often after the
+# load event that goto() waits for: a page of ours is loaded once its loader marks it ready.
+# (With scripts off, the noscript sheets are parsed as links and nothing is waited for.)
+COURSE_READY = """() => !document.querySelector('script[type=later]')
+  || !!document.querySelector('#course-sheets link')
+  || 'courseReady' in document.documentElement.dataset"""
+
+
+def _waiting_for_our_scripts(navigate):
+    def navigated(page, *args, **kwargs):
+        response = navigate(page, *args, **kwargs)
+        page.wait_for_function(COURSE_READY)
+        return response
+
+    return navigated
+
+
 @pytest.fixture(scope="session")
 def browser():
     from quizhelpers import need
 
     need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     playwright = pytest.importorskip("playwright.sync_api")
+    for name in ("goto", "reload", "go_back", "go_forward"):
+        setattr(playwright.Page, name, _waiting_for_our_scripts(getattr(playwright.Page, name)))
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         yield b

@@ -9,24 +9,28 @@ from conftest import ROOT, soup
 from mkdocs.utils.yaml import yaml_load
 from sitehelpers import page_addresses
 
+OURS_JS = ["page.js", "store.js", "quiz.js", "course.js", "reading.js", "review.js", "offline.js"]
+OURS_CSS = ["course.css", "quiz.css", "review.css"]
 
-def test_our_scripts_never_block_rendering(site):
+
+def _names(urls) -> list[str]:
+    return [url.rsplit("/", 1)[1].split("?")[0] for url in urls]
+
+
+def test_our_scripts_wait_for_the_first_paint(site):
+    """No script of ours is in the HTML for the browser to fetch before painting: our tags carry
+    a type no browser runs, in their order (store.js before the scripts that use it), and the
+    loader at the end of the body re-creates them after the first frame (a browser test sees
+    them fetched after the first paint)."""
     for html in (site / address / "index.html" for address in page_addresses(site)):
-        ours = [
-            s
-            for s in soup(html).select("script[src]")
-            if "assets/" in s["src"] and "javascripts/" not in s["src"]
-        ]
-        assert {s["src"].rsplit("/", 1)[1].split("?")[0] for s in ours} == {
-            "page.js",
-            "store.js",
-            "quiz.js",
-            "course.js",
-            "reading.js",
-            "review.js",
-            "offline.js",
-        }, html
-        assert all(s.has_attr("defer") for s in ours), html
+        page = soup(html)
+        runnable = [s["src"] for s in page.select("script[src]:not([type])")]
+        assert _names(runnable) and all("javascripts/" in src for src in runnable), html
+        later = [s["src"] for s in page.select("script[src][type=later]")]
+        assert _names(later) == OURS_JS, html
+        assert all(not src.startswith(("/", "http")) for src in later), html  # at a subpath
+        (loader,) = [s for s in page.select("body script:not([src])") if "type=later" in s.text]
+        assert "courseReady" in loader.text
 
 
 def test_costly_theme_features_stay_off():
@@ -40,9 +44,9 @@ def test_costly_theme_features_stay_off():
 
 
 def test_our_stylesheets_never_block_the_first_paint(site):
-    """Only Material's own sheets block rendering; ours load as print sheets that switch to every
-    medium once loaded (with a plain link for browsers without scripts), and the few rules the
-    first screen needs come inline, small."""
+    """Only Material's own sheets are linked in the head; ours are the noscript fallback's
+    links, which the loader adds after the first paint, and the few rules the first screen needs
+    come inline, small."""
     for html in (site / address / "index.html" for address in page_addresses(site)):
         head = soup(html).head
         blocking = [
@@ -55,19 +59,19 @@ def test_our_stylesheets_never_block_the_first_paint(site):
             "link[href*='/palette.']"
         )  # dark colours: only a dark screen waits
         assert palette["media"] == "(prefers-color-scheme: dark)", html
-        ours = head.select("link[rel=stylesheet][media=print]")
-        assert {link["href"].rsplit("/", 1)[1] for link in ours} == {
-            "course.css",
-            "quiz.css",
-            "review.css",
-        }
-        assert all(link.has_attr("data-course-sheet") for link in ours), html
-        fallback = {link["href"] for link in head.select("noscript link[rel=stylesheet]")}
-        assert fallback == {link["href"] for link in ours}, html
+        fallback = [link["href"] for link in head.select("noscript#course-sheets link")]
+        assert _names(fallback) == OURS_CSS, html
         (inline,) = head.select("style")
         assert 0 < len(inline.get_text().encode()) <= 1500, html
-    # ...switched to every medium by a deferred script, once loaded
-    assert 'l.media = "all"' in (ROOT / "docs/assets/page.js").read_text(encoding="utf-8")
+
+
+def test_check_buttons_wait_for_their_script(site):
+    """A Check tapped before quiz.js runs would submit the form and reload the page: it is
+    disabled in the HTML, and quiz.js enables it when it takes the form over."""
+    page = soup(site / "modules/adverse-effects/index.html")
+    buttons = page.select("form.quiz-question .quiz-actions button[type=submit]")
+    assert buttons and all(b.has_attr("disabled") for b in buttons)
+    assert ".disabled = false" in (ROOT / "docs/assets/quiz.js").read_text(encoding="utf-8")
 
 
 def test_compacting_a_page_keeps_what_whitespace_means():

@@ -1,14 +1,8 @@
-/* Two small jobs every page needs, kept out of its HTML (every byte of a page counts against its
-   first paint): the course's style sheets, fetched as print sheets so they never hold up the first
-   paint, switch to every medium once loaded; and the footer's "Report an error" link gains this
-   page's address, so the issue it opens names the page. Deferred, like all our scripts. */
+/* The footer's "Report an error" link gains this page's address, so the issue it opens names the
+   page (kept out of the page's HTML: every byte of a page counts against its first paint). Loaded
+   after the first paint, like all our scripts (main.html). */
 (function () {
   "use strict";
-  Array.prototype.forEach.call(document.querySelectorAll("link[data-course-sheet]"), function (l) {
-    function on() { l.media = "all"; }
-    if (l.sheet) on(); else l.addEventListener("load", on);
-  });
-
   var ASK = "\n\nWhat looks wrong, and the source that says otherwise:\n";
   function report() {
     var link = document.querySelector("a.course-report");

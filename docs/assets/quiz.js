@@ -166,6 +166,7 @@
     actions.appendChild(again);
     again.addEventListener("click", function () { retry(form); });
     form.addEventListener("submit", function (e) { e.preventDefault(); check(form); });
+    actions.querySelector("button[type=submit]").disabled = false; // disabled until now: see main.html
     var saved = !fresh && load()[form.dataset.questionId + "@" + form.dataset.hash];
     if (saved && saved.a != null) { restore(form, saved.a); check(form, true); } // a revisit shows the last answer
   }

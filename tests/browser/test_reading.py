@@ -117,19 +117,32 @@ def test_keyboard_reaches_an_abbreviation_and_escape_dismisses_it(page, site, se
 
 
 def test_the_report_link_names_the_page_it_was_opened_from(page, site, serve):
-    """page.js adds the page's address to the footer link, also after instant navigation, and the
-    course sheets switch on once loaded (a heading's course styling would be missing otherwise)."""
+    """page.js adds the page's address to the footer link; the course's sheets and scripts arrive
+    after the first paint, and then every Check button works."""
     from urllib.parse import parse_qs, urlparse
 
     base = serve(site, "/cart-course/")
     for rel in ("modules/car-anatomy/", "modules/adverse-effects/"):
         page.goto(base + rel)
-        page.wait_for_load_state("networkidle")
+        page.wait_for_selector("html[data-course-ready]", state="attached")
         href = page.locator("footer a.course-report").get_attribute("href")
         body = parse_qs(urlparse(href).query)["body"][0]
         canonical = page.locator("link[rel=canonical]").get_attribute("href")
         assert body.startswith("Page: " + canonical), body
+    # the course sheets apply (a heading's course styling would be missing otherwise)...
     sheets = page.evaluate(
-        "[...document.querySelectorAll('link[data-course-sheet]')].map(l => l.media)"
+        "[...document.styleSheets].filter(s => s.href && /assets\\/(course|quiz|review)\\.css/"
+        ".test(s.href)).map(s => s.href.split('/').pop())"
     )
-    assert sheets and set(sheets) == {"all"}
+    assert sorted(sheets) == ["course.css", "quiz.css", "review.css"]
+    # ...and neither they nor our scripts were fetched before the first paint
+    late = page.evaluate(
+        """() => {
+          const paint = performance.getEntriesByName('first-paint')[0].startTime;
+          return performance.getEntriesByType('resource')
+            .filter(r => /\\/assets\\/[a-z]+\\.(js|css)$/.test(r.name))
+            .map(r => [r.name.split('/').pop(), r.startTime >= paint]);
+        }"""
+    )
+    assert len(late) == 10 and all(after for _, after in late), late
+    assert page.locator("form.quiz-question button[type=submit]:disabled").count() == 0
