@@ -119,7 +119,7 @@ CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Our scripts and sheets arrive after the first paint (docs/overrides/main.html), often after the
 # load event that goto() waits for: a page of ours is loaded once its loader marks it ready.
 # (With scripts off, the noscript sheets are parsed as links and nothing is waited for.)
-COURSE_READY = """() => !document.querySelector('script[type=later]')
+COURSE_READY = """() => !document.querySelector('script[data-src]')
   || !!document.querySelector('#course-sheets link')
   || 'courseReady' in document.documentElement.dataset"""
 

@@ -217,7 +217,7 @@ def test_lineages_come_from_content_and_an_other_lineage_option_is_refused(conte
 # --- numbers of the same measure ----------------------------------------------------------------
 def test_figure_options_come_only_from_answers_of_the_same_measure(content, bank):
     pools = value_pools(QuizContext(content))
-    figures = [i for i in bank if i.type == "single" and i.sorted_options]
+    figures = [i for i in bank if i.type == "single" and i.figure_options]
     assert len(figures) >= 5
     for item in figures:
         key = item.correct_options[0].text
@@ -269,7 +269,7 @@ def test_single_choices_with_three_options_are_listed_in_the_review_report(bank,
 def test_a_figure_gets_four_options_where_its_measure_has_three_other_answers(content, bank):
     pools = value_pools(QuizContext(content))
     for item in bank:
-        if item.type != "single" or not item.sorted_options:
+        if item.type != "single" or not item.figure_options:
             continue
         key = item.correct_options[0].text
         pool = next(p for p in pools.values() if key in p.notes)

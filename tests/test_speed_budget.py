@@ -24,12 +24,12 @@ def test_our_scripts_wait_for_the_first_paint(site):
     them fetched after the first paint)."""
     for html in (site / address / "index.html" for address in page_addresses(site)):
         page = soup(html)
-        runnable = [s["src"] for s in page.select("script[src]:not([type])")]
+        runnable = [s["src"] for s in page.select("script[src]")]
         assert _names(runnable) and all("javascripts/" in src for src in runnable), html
-        later = [s["src"] for s in page.select("script[src][type=later]")]
+        later = [s["data-src"] for s in page.select("script[data-src]")]
         assert _names(later) == OURS_JS, html
         assert all(not src.startswith(("/", "http")) for src in later), html  # at a subpath
-        (loader,) = [s for s in page.select("body script:not([src])") if "type=later" in s.text]
+        (loader,) = [s for s in page.select("body script:not([src])") if "data-src" in s.text]
         assert "courseReady" in loader.text
 
 

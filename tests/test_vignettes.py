@@ -133,6 +133,23 @@ def test_forty_percent_apply_or_analyze_by_the_rule(bank):
     assert levels.count("apply") + levels.count("analyze") >= 0.40 * len(bank)
 
 
+def test_grades_are_offered_in_their_order_and_never_shuffled(bank):
+    """A shuffled scale ("Grade 3, Grade 1, Grade 4, Grade 2") makes the learner hunt for a
+    grade (item review 5): grade options come in order, "no ICANS" first, in every export."""
+    from build_tools.quiz.bank import variants
+    from build_tools.quiz.item import scale_position
+
+    graded = [i for i in bank if i.id.startswith(("case-grade:", "grade-example:"))]
+    assert len(graded) >= 20
+    for item in graded:
+        positions = [scale_position(o.text) for o in item.options]
+        assert item.sorted_options and positions == sorted(positions), item.id
+    (drawn,) = variants(graded, seed=7, count=len(graded), n=1)  # exam variants shuffle others
+    for item in drawn:
+        positions = [scale_position(o.text) for o in item.options]
+        assert positions == sorted(positions), item.id
+
+
 # Items item review 3 judged below analyze, each for a stated finding that rules its distractors
 # out: the measured rule must not call them analyze.
 JUDGED_BELOW_ANALYZE = [
@@ -148,7 +165,6 @@ JUDGED_BELOW_ANALYZE = [
     "icans-before-crs-cilta",
     "icans-during-crs-cilta",
     "pneumonia-not-crs",
-    "relapse-cd19-kept",
 ]
 
 

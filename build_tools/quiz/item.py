@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, field, fields
 from functools import cached_property
 from typing import Literal, get_args
@@ -85,6 +86,19 @@ _NOT_HASHED = (
 )  # labels, not what the learner answers
 
 
+_SCALE = re.compile(r"\d|No [A-Z]+$|(CRS )?[Gg]rade \d")
+
+
+def on_a_scale(text: str) -> bool:
+    """A number, a grade ("Grade 2", "CRS grade 1, no ICANS") or no grade ("No ICANS")."""
+    return bool(_SCALE.match(text))
+
+
+def scale_position(text: str) -> tuple[int, ...]:
+    """Where an option on a scale sits: its grades in order, "no ICANS" as grade 0."""
+    return tuple(0 if t[0] in "Nn" else int(t) for t in re.findall(r"[Nn]o [A-Z]+|\d+", text))
+
+
 @dataclass(frozen=True)
 class Item:
     id: str  # blueprint id + bound entity ids: stable across runs and seeds
@@ -138,9 +152,15 @@ class Item:
         return short_hash(repr(parts), 10)  # dataclass reprs spell out every option, pair and step
 
     @property
-    def sorted_options(self) -> bool:
-        """Numeric options are listed in order and must stay so: no shuffling, here or in an LMS."""
+    def figure_options(self) -> bool:
+        """Every option a figure (a rate, a count): wrong ones come from answers of one measure."""
         return bool(self.options) and all(o.text[:1].isdigit() for o in self.options)
+
+    @property
+    def sorted_options(self) -> bool:
+        """Options on a scale (numbers, grades) are listed in order and must stay so: a shuffled
+        scale makes the learner hunt for a grade. No shuffling, here or in an LMS."""
+        return bool(self.options) and all(on_a_scale(o.text) for o in self.options)
 
     @property
     def correct_options(self) -> list[Option]:

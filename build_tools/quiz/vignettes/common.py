@@ -11,7 +11,7 @@ from ...rules.eligibility import Patient, Verdict, assess
 from .. import make
 from ..blueprint import Blueprint
 from ..context import QuizContext
-from ..item import Case, Demand, Item, Option
+from ..item import Case, Demand, Item, Option, on_a_scale, scale_position
 from ..levels import ANALYZE_COMPETING
 from . import findings
 
@@ -199,7 +199,10 @@ def item(
     from .render import stem
 
     module = ctx.course.module(v.module)
-    ordered = sorted(options, key=lambda o: make.stable_rank(f"{v.id}:{o.text}"))
+    if all(on_a_scale(o.text) for o in options):  # grades in order, "no ICANS" first
+        ordered = sorted(options, key=lambda o: scale_position(o.text))
+    else:
+        ordered = sorted(options, key=lambda o: make.stable_rank(f"{v.id}:{o.text}"))
     # What the case gives, as measured: findings to weigh only where they compete.
     gives = v.gives
     if gives == "differential" and competing < ANALYZE_COMPETING:

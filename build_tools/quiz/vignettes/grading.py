@@ -212,7 +212,8 @@ def _both(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
     crs_text, icans_text = crs_reading(ctx, v), icans_reading(ctx, v)
 
     def label(pair) -> str:
-        return f"CRS grade {pair.crs}, ICANS grade {pair.icans}"
+        icans = f"ICANS grade {pair.icans}" if pair.icans else "no ICANS"
+        return f"CRS grade {pair.crs}, {icans}"
 
     def why(pair) -> str:
         if pair == key:
