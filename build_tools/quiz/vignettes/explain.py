@@ -198,6 +198,8 @@ RULES: dict[str, Rule] = {
         and "antigen-lost" not in v.signs
         and "cd19-weaker" not in v.signs
     ),
+    # a myeloid cancer found in the marrow (the reading, not its cause)
+    "myeloid-cancer": lambda ctx, v: "myeloid-cancer" in v.signs,
     # a myeloid cancer after CAR T cells in a patient who had chemotherapy: cause unsettled
     "myeloid-cause-unclear": lambda ctx, v: (
         "myeloid-cancer" in v.signs and "chemotherapy" in v.patient.received
