@@ -139,7 +139,7 @@ def browser():
 
     need(Path(CHROMIUM).exists(), f"Chromium not found at {CHROMIUM} (apt-get install chromium)")
     playwright = pytest.importorskip("playwright.sync_api")
-    for name in ("goto", "reload", "go_back", "go_forward"):
+    for name in ("goto", "reload", "go_back", "go_forward", "wait_for_url"):
         setattr(playwright.Page, name, _waiting_for_our_scripts(getattr(playwright.Page, name)))
     with playwright.sync_playwright() as p:
         b = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])

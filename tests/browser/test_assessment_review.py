@@ -72,7 +72,8 @@ def test_certificate_link_lands_on_the_certificate_which_prints_on_one_page(pass
     passed.wait_for_url("**/progress/#certificate")
     heading = passed.locator("#certificate")
     passed.wait_for_function(
-        "() => { const r = document.getElementById('certificate').getBoundingClientRect();"
+        "() => { const c = document.getElementById('certificate');"  # drawn by course.js
+        " if (!c) return false; const r = c.getBoundingClientRect();"
         " return r.top >= 0 && r.top < innerHeight / 2; }"
     )
     assert heading.inner_text() == "Certificate of completion"
