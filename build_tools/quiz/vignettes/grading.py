@@ -125,7 +125,8 @@ def icans_reading(ctx: QuizContext, v: Vignette) -> str:
         if d == "consciousness" and level.grade and "sedating-drug" in v.signs:
             parts.append(
                 "the drowsiness follows a sedating drug, so it is not counted for now; the grade "
-                "is provisional, and the patient is regraded once the drug has worn off"
+                "is provisional: breathing and oxygen saturation are watched for toxicity of the "
+                "drug, and the patient is regraded once it has worn off"
             )
             continue
         if level.grade:
