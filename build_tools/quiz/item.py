@@ -86,7 +86,7 @@ _NOT_HASHED = (
 )  # labels, not what the learner answers
 
 
-_SCALE = re.compile(r"\d|No [A-Z]+$|(CRS )?[Gg]rade \d")
+_SCALE = re.compile(r"\d|No [A-Z]+\b|(CRS )?[Gg]rade \d")
 
 
 def on_a_scale(text: str) -> bool:
