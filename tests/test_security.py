@@ -59,6 +59,7 @@ CONSTRAINED = {
     "signs",
     "explanation",
     "wrong_explanations",
+    "same_decision_as",
     "step",
     "wrong_steps",
     "given",

@@ -151,6 +151,15 @@ def test_grades_are_offered_in_their_order_and_never_shuffled(bank):
         assert positions == sorted(positions), item.id
 
 
+def test_cases_asking_the_same_decision_are_one_family(content, cases):
+    """Two cases that ask the same decision on other data are one family, so no paper draws
+    both (item review 6: a test-wise learner who meets one has the other)."""
+    pairs = [(v.id, v.same_decision_as) for v in content.vignettes.vignettes if v.same_decision_as]
+    assert len(pairs) >= 2
+    for vid, other in pairs:
+        assert cases[vid].family == cases[other].family, (vid, other)
+
+
 # Items item review 3 judged below analyze, each for a stated finding that rules its distractors
 # out: the measured rule must not call them analyze.
 JUDGED_BELOW_ANALYZE = [

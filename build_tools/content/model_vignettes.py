@@ -25,6 +25,7 @@ SalvageId = Annotated[Id, RefersTo("poor_salvage", "salvage approach")]
 FactId = Id  # any fact, wherever it sits (a section, a table of care): checked by the quiz
 StepId = Annotated[Id, RefersTo("steps", "step of care", same_file=True)]
 ExplanationId = Annotated[Id, RefersTo("explanations", "explanation", same_file=True)]
+CaseId = Annotated[Id, RefersTo("vignettes", "case", same_file=True)]
 Grade = Annotated[int, Field(ge=0, le=4)]
 # A label condition: its kind, and the drug class or feature it names ("received:pd1-antibody").
 ConditionId = Annotated[str, Field(pattern=r"^[a-z]+(-[a-z]+)*(:[a-z0-9]+(-[a-z0-9]+)*)?$")]
@@ -209,6 +210,8 @@ class Vignette(Model):
     day: Annotated[int, Field(ge=0)] | None = None  # days since infusion
     story: Text  # what is happening, in our words; numbers only in the fields below
     question: Text | None = None  # what is asked, where the kind's own question does not fit
+    # A case asking the same decision on other data: one family, so a paper draws only one.
+    same_decision_as: CaseId | None = None
     vitals: Vitals | None = None
     neuro: Neuro | None = None
     labs: Labs | None = None

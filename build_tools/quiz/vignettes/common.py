@@ -226,7 +226,7 @@ def item(
             refs=refs or ((0,) if not sources else ()),
             sources=sources,
             source=source,
-            family=f"vignette:{v.id}",
+            family=f"vignette:{v.same_decision_as or v.id}",
             page=page,
         ),
     )
