@@ -20,8 +20,8 @@ def _names(urls) -> list[str]:
 def test_our_scripts_wait_for_the_first_paint(site):
     """No script of ours is in the HTML for the browser to fetch before painting: our tags carry
     a type no browser runs, in their order (store.js before the scripts that use it), and the
-    loader at the end of the body re-creates them after the first frame (a browser test sees
-    them fetched after the first paint)."""
+    loader at the end of the body re-creates them once the browser reports the first paint (a
+    browser test sees them fetched after it)."""
     for html in (site / address / "index.html" for address in page_addresses(site)):
         page = soup(html)
         runnable = [s["src"] for s in page.select("script[src]")]
@@ -67,11 +67,11 @@ def test_our_stylesheets_never_block_the_first_paint(site):
 
 def test_check_buttons_wait_for_their_script(site):
     """A Check tapped before quiz.js runs would submit the form and reload the page: it is
-    disabled in the HTML, and quiz.js enables it when it takes the form over."""
+    disabled in the HTML until quiz.js takes the form over."""
     page = soup(site / "modules/adverse-effects/index.html")
     buttons = page.select("form.quiz-question .quiz-actions button[type=submit]")
     assert buttons and all(b.has_attr("disabled") for b in buttons)
-    assert ".disabled = false" in (ROOT / "docs/assets/quiz.js").read_text(encoding="utf-8")
+    # that quiz.js enables every one is seen in a browser (test_reading.py)
 
 
 def test_compacting_a_page_keeps_what_whitespace_means():
