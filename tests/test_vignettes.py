@@ -151,6 +151,17 @@ def test_grades_are_offered_in_their_order_and_never_shuffled(bank):
         assert positions == sorted(positions), item.id
 
 
+def test_a_grade_the_findings_seem_to_meet_is_answered_with_the_reason_it_does_not_apply(cases):
+    """A bleed case's drowsiness and ICE score meet grade 1 and 2 wording: "here the reading is no
+    ICANS grade" gives no reason (clinical review 4, mn4-4); each grade's feedback names the
+    bleed's exclusion."""
+    bleeds = [i for vid, i in cases.items() if vid.startswith("bleed-not-icans")]
+    assert bleeds
+    for item in bleeds:
+        for option in item.options:
+            assert "excluded from ICANS grading" in option.why, (item.id, option.text)
+
+
 def test_cases_asking_the_same_decision_are_one_family(content, cases):
     """Two cases that ask the same decision on other data are one family, so no paper draws
     both (item review 6: a test-wise learner who meets one has the other)."""

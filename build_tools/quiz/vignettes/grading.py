@@ -204,6 +204,9 @@ def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, readin
     worst = f"grade {v.grade}" if v.grade else f"no {name} grade"
     if g == 0:
         return f"These findings are graded as {name}: {reading}, so {worst}."
+    if syndrome == "icans" and "bleed" in v.signs:
+        # the findings may meet the grade's wording: the reason it does not apply is the bleed
+        return f"Grade {g} needs {needs(ctx, syndrome, g)}. The findings may match, but {reading}."
     return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here the reading is {worst}."
 
 
