@@ -96,3 +96,21 @@ def test_a_source_checked_over_a_year_ago_is_a_warning_not_an_error(tmp_path, co
     assert project.run("check") == 0
     err = capsys.readouterr().err
     assert "warning: content/sources.yaml:" in err and "kymriah-label was last checked" in err
+
+
+def test_a_guideline_line_shown_in_two_modules_carries_its_source_and_flag_in_both(site, content):
+    """Module 6 repeated the antifungal line without the chip and flag module 7 gives it
+    (clinical review 5, mn5-3): wherever such a line is shown, its source and what the stored
+    pages leave open go with it."""
+    considerations = [f for f in content.grading.considerations if f.flag and f.sources]
+    assert considerations
+    for f in considerations:
+        opening = f.text.split("{")[0][:40]
+        for page in ("modules/adverse-effects", "modules/grading-and-monitoring"):
+            (shown,) = [
+                p
+                for p in soup(site / page / "index.html").select("p")
+                if p.get_text().startswith(opening)
+            ]
+            assert shown.select_one("sup.cite .cite-outside a"), (page, f.id)
+            assert shown.select_one(".review-flag"), (page, f.id)
