@@ -11,6 +11,7 @@ import pytest
 from build_tools.quiz.context import QuizContext
 from build_tools.quiz.vignettes import care, explain, findings, infection
 from build_tools.quiz.vignettes.common import verdict
+from build_tools.quiz.vignettes.facts import fact
 
 VIGNETTES = "content/vignettes.yaml"
 
@@ -342,3 +343,21 @@ def test_a_case_that_does_not_hang_together_fails_the_build(
     assert message in where.group(2), err
     text = project.path(VIGNETTES).read_text(encoding="utf-8").splitlines()
     assert int(where.group(1)) > text.index(f"- id: {vid}")  # a line inside the case
+
+
+def test_a_feverish_neutropenic_patient_is_sent_to_the_neutropenic_fever_guideline_by_the_key(
+    content, ctx, cases
+):
+    """Only the distractors carried the neutropenic fever rule, so a learner who answered right
+    never saw it (clinical review 6, mn6-3): the key's feedback and the explanation give it."""
+    rule = ctx.plain(fact(ctx, "asco-neutropenic-fever").text)
+    neutropenic = [
+        v.id
+        for v in content.vignettes.vignettes
+        if v.asks == "infection" and "neutropenic" in v.signs
+    ]
+    assert neutropenic
+    for vid in neutropenic:
+        item = cases[vid]
+        (key,) = [o for o in item.options if o.correct]
+        assert rule in key.why and rule in item.explanation, vid

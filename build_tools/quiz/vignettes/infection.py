@@ -85,14 +85,14 @@ def vignette_infection(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         key = windows[v.window]
         # timing narrows the search but rules nothing out in a neutropenic patient with fever
         neutropenic = fact(ctx, "asco-neutropenic-fever") if "neutropenic" in v.signs else None
-        caution = (
-            f" Timing does not rule it out. {ctx.plain(neutropenic.text)}" if neutropenic else ""
-        )
+        guideline = f" {ctx.plain(neutropenic.text)}" if neutropenic else ""
+        caution = f" Timing does not rule it out.{guideline}" if neutropenic else ""
         options = [
             Option.of(
                 cap(windows[w].name),
                 w == v.window,
                 f"Right: by the review, {key.name} {_text(ctx, key)}, which fits day {v.day}."
+                f"{guideline}"
                 if w == v.window
                 else f"By the review, {windows[w].name} {_text(ctx, windows[w])}, a period "
                 f"day {v.day} is past.{caution}",
@@ -107,7 +107,7 @@ def vignette_infection(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             options=options,
             explanation=(
                 f"By the review's timing, {key.name} {_text(ctx, key)}. Timing only narrows the "
-                "search: every febrile patient needs a full work-up."
+                f"search: every febrile patient needs a full work-up.{guideline}"
             ),
             source=f"adverse_effects.infection_windows.{key.id}",
             page=ctx.page(ctx.module_of("adverse_effects"), "infections"),
