@@ -361,3 +361,21 @@ def test_a_feverish_neutropenic_patient_is_sent_to_the_neutropenic_fever_guideli
         item = cases[vid]
         (key,) = [o for o in item.options if o.correct]
         assert rule in key.why and rule in item.explanation, vid
+
+
+def test_a_products_explanation_names_labels_the_options_leave_out(cases):
+    """Offered liso-cel alone among products without an MCL label, a learner may take it for the
+    only MCL product after a BTK inhibitor (clinical review 6, mn6-4): the explanation names
+    brexucabtagene autoleucel, whose label covers MCL, and what the sources leave open."""
+    item = cases["elig-mcl-after-btki"]
+    assert "Brexucabtagene autoleucel, not offered here" in item.explanation
+    assert "Check the current label" in item.explanation
+
+
+def test_a_drug_class_keeps_its_noun_once_its_abbreviation_is_dropped(cases):
+    """The class "a Bruton tyrosine kinase (BTK) inhibitor" was cut to "a Bruton tyrosine
+    kinase" (an
+    enzyme, not a drug) in every condition a label sets."""
+    item = cases["elig-mcl-after-btki"]
+    assert "Bruton tyrosine kinase inhibitor" in item.explanation
+    assert "Bruton tyrosine kinase." not in item.explanation

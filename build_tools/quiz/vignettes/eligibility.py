@@ -5,6 +5,7 @@ disagrees with it, or an unsettled verdict would be keyed."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -36,7 +37,7 @@ class Requirement:
 
 def _short(name: str) -> str:
     """A feature or drug name without its bracketed detail, as an option reads it."""
-    return name.split(" (")[0]
+    return re.sub(r" \([^)]*\)", "", name)  # "a BTK (…) inhibitor" keeps "inhibitor"
 
 
 def condition(ctx: QuizContext, cid: str) -> Requirement:
@@ -369,6 +370,7 @@ def _products(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         explanation=(
             f"By the label data, {names} {'admit' if several else 'admits'} this patient. "
             + " ".join(why_product(ctx, t, v).removeprefix("Right: ") for t in offered)
+            + not_offered(ctx, v, offered)
         ),
         source=_source(ctx, v.eligible[0], inds[0] if inds else None),
         page=_page(ctx, v.eligible[0], inds[0] if inds else None),
@@ -377,6 +379,25 @@ def _products(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
         competing=len(missed),
         fewer_options=_fewer(ctx, v, offered),
     )
+
+
+def not_offered(ctx: QuizContext, v: Vignette, offered: list[str]) -> str:
+    """Labels the options leave out that admit the patient, or may: without them, a single key
+    reads as the only product for the patient (clinical review 6, mn6-4)."""
+    parts = []
+    for t in dict.fromkeys(u[0].id for u in ctx.course.approved_uses()):
+        if t in offered:
+            continue
+        found = common.verdict(ctx, t, v)
+        inn = cap(ctx.course.therapy(t).inn)
+        if found.eligible:
+            parts.append(f" {inn}, not offered here, is also allowed by its label.")
+        elif found.answer == "unsettled":
+            disease = ctx.course.disease(v.patient.disease).name
+            parts.append(
+                f" {inn}, not offered here, also has a label for {disease}. {found.reasons[0]}"
+            )
+    return "".join(parts)
 
 
 def _fewer(ctx: QuizContext, v: Vignette, offered: list[str]) -> str:
