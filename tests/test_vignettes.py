@@ -374,8 +374,7 @@ def test_a_products_explanation_names_labels_the_options_leave_out(cases):
 
 def test_a_drug_class_keeps_its_noun_once_its_abbreviation_is_dropped(cases):
     """The class "a Bruton tyrosine kinase (BTK) inhibitor" was cut to "a Bruton tyrosine
-    kinase" (an
-    enzyme, not a drug) in every condition a label sets."""
+    kinase" (an enzyme, not a drug) in every condition a label sets."""
     item = cases["elig-mcl-after-btki"]
     assert "Bruton tyrosine kinase inhibitor" in item.explanation
     assert "Bruton tyrosine kinase." not in item.explanation
