@@ -203,19 +203,36 @@ def test_a_stated_finding_that_contradicts_an_option_takes_it_out_of_the_count(c
 
 
 def test_barrier_feedback_claims_nothing_about_the_patient_the_stem_does_not_give(cases):
-    """A wrong condition is wrong because the label does not set it: its feedback says so and no
-    more, and the stem claims nothing about conditions it never states (clinical review 4,
-    MAJ4-1 and mn4-2)."""
+    """A barrier item offers label conditions the patient meets beside ones the label does not
+    set, so the learner must check the patient against the label (item review 5a: with only the
+    unmet condition on the label, the case was not needed). A condition the label does not set is
+    wrong by the label alone and its feedback says nothing about the patient; a met one is wrong
+    by a datum the stem gives (clinical review 4, MAJ4-1 and mn4-2)."""
     barriers = [i for i in cases.values() if i.case.about == "barrier"]
     assert len(barriers) >= 9
     patient_words = re.compile(r"\b(she|he|her|his|him)\b", re.I)
+    subject = re.compile(
+        r"^(she|he|her|his) (disease |tumor tests )?(has had |is |carries |show )?"
+    )
     for item in barriers:
-        assert "meets none" not in item.stem, item.id
-        assert "Only one of these is a condition of the label" in item.stem, item.id
-        for o in item.options:
-            if not o.correct:
-                assert o.why.startswith("The label of"), (item.id, o.why)
-                assert not patient_words.search(o.why), (item.id, o.why)
+        assert "meets none" not in item.stem and "Only one of these" not in item.stem, item.id
+        wrong = [o for o in item.options if not o.correct]
+        unset = [o for o in wrong if "does not ask for this" in o.why or "too, once" in o.why]
+        met = [o for o in wrong if o not in unset]
+        assert unset and met, item.id
+        for o in unset:
+            assert o.why.startswith("The label of"), (item.id, o.why)
+            assert not patient_words.search(o.why), (item.id, o.why)
+        for o in met:
+            if "only for a tumor with" in o.why:
+                continue
+            claim = o.why.split("asks for this, and ", 1)[1].rstrip(".")
+            if " does not carry " in claim:  # typed, and the allele is not among the types
+                allele = claim.split(" does not carry ", 1)[1]
+                assert "HLA typing shows" in item.stem and allele not in item.stem, item.id
+                continue
+            shown = subject.sub("", claim.removesuffix(", which the label names"))
+            assert shown != claim and shown.lower() in item.stem.lower(), (item.id, o.why)
 
 
 # --- each check fails the build, naming file, line and field ---------------------------------
@@ -322,10 +339,17 @@ def _index(content, vid: str) -> int:
         ),
         (  # a barrier offered as met is not met: two right answers
             "afami-contraindicated-allele",
-            "wrong_barriers: [received:pd1-antibody,",
-            "wrong_barriers: [received:pd1-antibody, feature:hla-a02-01p,",
-            "wrong_barriers.1",
+            "wrong_barriers: [received:pd1-antibody]",
+            "wrong_barriers: [feature:hla-a02-01p]",
+            "wrong_barriers.0",
             "the patient meets 'feature:hla-a02-01p'",
+        ),
+        (  # more options than the item has room for beside the met label conditions it offers
+            "afami-contraindicated-allele",
+            "wrong_barriers: [received:pd1-antibody]",
+            "wrong_barriers: [received:pd1-antibody, lines:3]",
+            "wrong_barriers",
+            "give 1 to 1 conditions the label does not set",
         ),
     ],
 )

@@ -236,7 +236,7 @@ class Vignette(Model):
     eligible: list[Id] = []  # products: the therapies the label allows (key)
     not_eligible: list[Id] = []  # products: therapies offered that it does not
     barrier: ConditionId | None = None  # barrier: the unmet label condition
-    wrong_barriers: list[ConditionId] = []  # conditions the patient meets
+    wrong_barriers: list[ConditionId] = []  # conditions the label does not set, patient lacks
     pattern: PatternId | None = None  # relapse
     wrong_salvage: list[SalvageId] = []
 

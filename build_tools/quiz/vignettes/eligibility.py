@@ -20,7 +20,7 @@ from ..item import Item, Option
 from ..registry import generator
 from ..wording import cap, in_sentence, listing
 from . import common
-from .render import pronoun
+from .render import course_words, pronoun
 
 
 @dataclass(frozen=True)
@@ -299,10 +299,15 @@ def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
                     "away, so offer only conditions the patient does not meet",
                 )
             )
-    if len(v.wrong_barriers) < 2:
+    room = OPTIONS - 1 - len(met_offered(reqs, v, p))
+    if not 1 <= len(v.wrong_barriers) <= room:
         found.append(
             common.issue(
-                ctx, i, "wrong_barriers", "give at least two conditions the label does not set"
+                ctx,
+                i,
+                "wrong_barriers",
+                f"give 1 to {room} conditions the label does not set (beside the unmet one, the "
+                f"item offers {OPTIONS - 1 - room} label conditions the patient meets)",
             )
         )
     return found
@@ -418,6 +423,37 @@ def _fewer(ctx: QuizContext, v: Vignette, offered: list[str]) -> str:
     return f"the case does not yet offer {names}, which also has a settled label for {name}"
 
 
+# Label conditions the patient meets, offered beside the unmet one so that the learner checks
+# the patient against each (item review 5a: with only the unmet one on the label, the case was
+# not needed). Most telling first: a drug or marker found in the history before an age or course.
+MET_ORDER = (
+    "received",
+    "refractory-to",
+    "features-any",
+    "contraindicated",
+    "feature",
+    "if",
+    "lines",
+    "transplant-ineligible",
+    "course",
+    "age-min",
+    "age-max",
+    "not-for",
+)
+MET_OFFERED = 2
+OPTIONS = 4
+
+
+def met_offered(reqs: dict[str, Requirement], v: Vignette, p: Patient) -> list[str]:
+    """The label conditions the patient meets that the item offers as wrong options."""
+    met = [
+        cid
+        for cid, q in reqs.items()
+        if cid != v.barrier and not cid.startswith("disease:") and q.met(p)
+    ]
+    return sorted(met, key=lambda cid: MET_ORDER.index(cid.partition(":")[0]))[:MET_OFFERED]
+
+
 def _option(q: Requirement) -> str:
     return q.option or q.says
 
@@ -429,14 +465,29 @@ def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
     disease = ctx.course.disease(ind.disease).name
     all_reqs = listing([in_sentence(q.says) for q in reqs.values()])
     key = reqs[v.barrier]
+    p = common.patient(v)
+    met = met_offered(reqs, v, p)
 
     def why(cid: str) -> str:
-        # Only the key's datum is read from the case; a distractor is wrong because the label
-        # does not set it, and a claim about the patient there would be one the stem never gave.
+        # A met condition is wrong by what the stem shows; a condition the label does not set is
+        # wrong by the label alone, and a claim about the patient there would be one the stem
+        # never gave.
         if cid == v.barrier:
             return (
                 f"Right: {cap(datum(ctx, v, cid))}. The label of {inn} for {disease} asks for "
                 f"{in_sentence(key.says)}, and it is the one condition {pronoun(v)} does not meet."
+            )
+        if cid in met and cid.startswith("if:") and cid.partition(":")[2] not in p.features:
+            marker = _short(ctx.course.feature(cid.partition(":")[2]).name)
+            whose = {"she": "her", "he": "his"}[pronoun(v)]
+            return (
+                f"The label of {inn} for {disease} asks for this only for a tumor with the "
+                f"{marker}, and {whose} tumor has none."
+            )
+        if cid in met:
+            return (
+                f"The label of {inn} for {disease} asks for this, and "
+                f"{met_datum(ctx, v, ind, cid)}."
             )
         if cid.startswith("without:"):
             marker = _short(ctx.course.feature(cid.partition(":")[2]).name)
@@ -446,35 +497,85 @@ def _barrier(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
             )
         return f"The label of {inn} for {disease} does not ask for this; it asks for {all_reqs}."
 
+    offered = (v.barrier, *met, *v.wrong_barriers)
     options = [
         Option.of(_option(reqs[b] if b in reqs else condition(ctx, b)), b == v.barrier, why(b))
-        for b in (v.barrier, *v.wrong_barriers)
+        for b in offered
     ]
     return common.item(
         ctx,
         bp,
         v,
-        question=(
-            f"Only one of these is a condition of the label of {inn} for {disease}. Which one "
-            f"keeps the label from admitting {_object(v)}?"
-        ),
+        question=f"Which of these keeps the label of {inn} for {disease} from admitting "
+        f"{_object(v)}?",
         options=options,
         explanation=(
             f"The label of {inn} for {disease} asks for {all_reqs}. "
             f"{cap(datum(ctx, v, v.barrier))}, so {pronoun(v)} does not meet one of them: "
-            f"{in_sentence(key.says)}. The other options are not conditions of this label."
+            f"{in_sentence(key.says)}. Of the other options, "
+            + (
+                f"{pronoun(v)} meets {listing([in_sentence(reqs[c].says) for c in met])}, and "
+                if met
+                else ""
+            )
+            + "the rest are not conditions of this label."
         ),
         source=_source(ctx, v.therapy, ind),
         page=_page(ctx, v.therapy, ind),
         sources=ctx.outside_all([ind]),
         about="barrier",
         fewer_options=(
-            f"content gives only {len(v.wrong_barriers)} conditions other labels set that a case "
-            f"of {disease} can be read against"
-            if len(v.wrong_barriers) < 3
+            f"the label sets {len(met)} other conditions {pronoun(v)} meets and content gives "
+            f"{len(v.wrong_barriers)} it does not set that a case of {disease} can be read against"
+            if len(offered) < OPTIONS
             else ""
         ),
     )
+
+
+def met_datum(ctx: QuizContext, v: Vignette, ind: Indication, cid: str) -> str:
+    """What the stem shows that meets one condition, in a clause ("she has had lenalidomide")."""
+    course, p, who = ctx.course, v.patient, pronoun(v)
+    whose = {"she": "her", "he": "his"}[who]
+    kind, _, arg = cid.partition(":")
+    match kind:
+        case "age-min" | "age-max":
+            return f"{who} is {p.age}"
+        case "lines":
+            noun = "line" if p.lines == 1 else "lines"
+            return f"{who} has had {p.lines} earlier {noun} of systemic therapy"
+        case "received":
+            return f"{who} has had {_short(course.drug_class(arg).name)}"
+        case "refractory-to":
+            return f"{whose} disease is refractory to {_short(course.drug_class(arg).name)}"
+        case "contraindicated" | "not-for":
+            return f"{who} does not carry {course.feature(arg).name}"
+        case "feature":
+            f = course.feature(arg)
+            if f.kind == "hla":
+                return f"{who} carries {f.name}"
+            if f.kind == "stage":
+                return f"{whose} disease is {f.name.removesuffix(' disease')}"
+            return f"{whose} tumor tests show {_marker(f.name)}"
+        case "features-any":
+            carried = [
+                course.feature(f).name for f in ind.routes[0].features_any if f in p.features
+            ]
+            return f"{who} carries {listing(carried)}, which the label names"
+        case "if":
+            return f"{who} has had the treatment it names"
+        case "transplant-ineligible":
+            return f"{who} is judged unfit for a stem cell transplant"
+        case "course":  # in the stem's own words
+            words = course_words(p)
+            return f"{whose} disease " + (
+                words.removeprefix("that ") if words.startswith("that ") else f"is {words}"
+            )
+    raise KeyError(cid)
+
+
+def _marker(name: str) -> str:
+    return _short(name).removesuffix(" expressed by the tumor")
 
 
 def datum(ctx: QuizContext, v: Vignette, cid: str) -> str:
@@ -498,7 +599,7 @@ def datum(ctx: QuizContext, v: Vignette, cid: str) -> str:
             f = course.feature(arg)
             if f.kind == "hla":
                 return f"{who} does not carry {f.name}"
-            return f"{whose} tumor does not show {_short(f.name)}"
+            return f"{whose} tumor does not show {_marker(f.name)}"
         case "features-any":
             return f"none of {whose} HLA types is one the label names"
         case "transplant-ineligible":

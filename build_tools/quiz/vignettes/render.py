@@ -21,23 +21,27 @@ def _number(value: float) -> str:
     return formatting.number(int(value) if float(value).is_integer() else value)
 
 
-def history(ctx: QuizContext, v: Vignette) -> str:
-    """The disease and its course, in the terms a label reads it."""
-    p = v.patient
-    disease = ctx.course.disease(p.disease).name
-    parts = []
+def course_words(p) -> str:
+    """The disease's course as the stem words it ("that did not respond to its latest
+    treatment", "in first relapse"); empty where the case gives none."""
     if p.early_first_line_failure and p.lines == 1:
-        parts.append(
+        return (
             "that did not respond to first-line chemoimmunotherapy"
             if p.refractory
             else "that relapsed within a year of first-line chemoimmunotherapy"
         )
-    elif p.refractory:
-        parts.append("that did not respond to its latest treatment")
-    elif p.relapses:
-        parts.append(
-            {1: "in first relapse", 2: "in second relapse"}.get(p.relapses, "in a later relapse")
-        )
+    if p.refractory:
+        return "that did not respond to its latest treatment"
+    if p.relapses:
+        return {1: "in first relapse", 2: "in second relapse"}.get(p.relapses, "in a later relapse")
+    return ""
+
+
+def history(ctx: QuizContext, v: Vignette) -> str:
+    """The disease and its course, in the terms a label reads it."""
+    p = v.patient
+    disease = ctx.course.disease(p.disease).name
+    parts = [course_words(p)] if course_words(p) else []
     if p.lines:
         lines = "line" if p.lines == 1 else "lines"
         received = [ctx.course.drug_class(d).name for d in p.received]
