@@ -202,6 +202,37 @@ def test_a_stated_finding_that_contradicts_an_option_takes_it_out_of_the_count(c
     assert explain.competing(ctx, v) == 0
 
 
+def test_a_care_step_after_a_sedating_drug_carries_the_safety_step(content, cases):
+    """Where a sedating drug explains the drowsiness, the step of care says to watch breathing
+    and oxygen saturation while it acts and to regrade once it has worn off (item review 6)."""
+    sedated = [
+        v
+        for v in content.vignettes.vignettes
+        if v.asks == "treatment" and "sedating-drug" in v.signs
+    ]
+    assert sedated
+    for v in sedated:
+        item = cases[v.id]
+        key = next(o for o in item.options if o.correct)
+        for text in (key.why, item.explanation, *(o.why for o in item.options)):
+            assert "breathing and oxygen saturation" in text, v.id
+            assert "regrade once it has worn off" in text, v.id
+
+
+def test_care_rivals_are_the_readings_the_case_offers(content, ctx):
+    """A care case is weighed where its own findings offer other readings: here ICANS comes
+    with CRS (each read alone is a rival), and the drowsiness after lorazepam, if counted, would
+    raise the ICANS grade. Wrong steps that fit those readings compete; the key fits none."""
+    v = next(v for v in content.vignettes.vignettes if v.id == "care-icans-crs-after-sedative")
+    assert care.context(ctx, v) == ("icans", 1, True)
+    assert set(care.rival_readings(ctx, v)) == {
+        ("crs", 1, False),
+        ("icans", 1, False),
+        ("icans", 2, True),
+    }
+    assert care.competing(ctx, v) == 2
+
+
 def test_barrier_feedback_claims_nothing_about_the_patient_the_stem_does_not_give(cases):
     """A barrier item offers label conditions the patient meets beside ones the label does not
     set, so the learner must check the patient against the label (item review 5a: with only the

@@ -102,8 +102,9 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         together = " with CRS at the same time" if with_crs else ""
         if "sedating-drug" in v.signs and v.neuro and v.neuro.consciousness != "alert":
             together += (
-                " (the drowsiness follows a sedating drug, so it is not counted for now; regrade"
-                " once the drug has worn off)"
+                " (the drowsiness follows a sedating drug, so it is not counted for now; watch"
+                " breathing and oxygen saturation while the drug acts, and regrade once it has"
+                " worn off)"
             )
         key = known[v.step]
         grounds = " ".join(_fact_text(ctx, f) for f in key.rests_on)
