@@ -343,9 +343,7 @@ def test_late_cancer_supports_are_measured_from_the_case_data(content, ctx):
     assert explain.competes(ctx, "t-cell-cancer-from-chemo", node)
     no_mass = node.model_copy(update={"signs": [s for s in node.signs if s != "new-mass"]})
     assert not explain.competes(ctx, "node-antigen-escape", no_mass)
-    no_chemo = node.model_copy(
-        update={"patient": node.patient.model_copy(update={"received": []})}
-    )
+    no_chemo = node.model_copy(update={"patient": node.patient.model_copy(update={"received": []})})
     assert not explain.competes(ctx, "t-cell-cancer-from-chemo", no_chemo)
     assert explain.holds(ctx, "car-t-cell-cancer", node)
     no_car = node.model_copy(update={"signs": [s for s in node.signs if s != "car-on-cancer"]})
