@@ -433,3 +433,27 @@ def test_a_drug_class_keeps_its_noun_once_its_abbreviation_is_dropped(cases):
     item = cases["elig-mcl-after-btki"]
     assert "Bruton tyrosine kinase inhibitor" in item.explanation
     assert "Bruton tyrosine kinase." not in item.explanation
+
+
+def test_late_cancer_supports_are_measured_from_the_case_data(content, ctx):
+    """The supports the late-cancer and failure cases lean on (new nodes, many earlier lines,
+    earlier chemotherapy) count an option only where the case's own data show them, and the
+    T-cell-cancer key holds only where the cancer cells carry the CAR of a CD19 or BCMA product."""
+    by_id = {v.id: v for v in content.vignettes.vignettes}
+    node = by_id["car-positive-lymphoma-after-axi-cel"]
+    assert explain.competes(ctx, "node-antigen-escape", node)
+    assert explain.competes(ctx, "t-cell-cancer-from-chemo", node)
+    no_mass = node.model_copy(update={"signs": [s for s in node.signs if s != "new-mass"]})
+    assert not explain.competes(ctx, "node-antigen-escape", no_mass)
+    no_chemo = node.model_copy(update={"patient": node.patient.model_copy(update={"received": []})})
+    assert not explain.competes(ctx, "t-cell-cancer-from-chemo", no_chemo)
+    assert explain.holds(ctx, "car-t-cell-cancer", node)
+    no_car = node.model_copy(update={"signs": [s for s in node.signs if s != "car-on-cancer"]})
+    assert not explain.holds(ctx, "car-t-cell-cancer", no_car)
+    leukemia = by_id["ball-relapse-cd19-fainter"]
+    assert explain.competes(ctx, "t-cells-worn-leukemia", leukemia)
+    few_lines = leukemia.model_copy(
+        update={"patient": leukemia.patient.model_copy(update={"lines": 1})}
+    )
+    assert not explain.competes(ctx, "t-cells-worn-leukemia", few_lines)
+    assert explain.competing(ctx, node) == explain.competing(ctx, leukemia) == 3

@@ -51,6 +51,8 @@ Sign = Literal[
     "long-wait",  # a long wait between collection and infusion, with bridging treatment
     "myeloid-cancer",  # a myeloid cancer (myelodysplastic syndrome, AML) found in the marrow
     "low-counts",  # low blood counts
+    "new-mass",  # new or growing nodes or a mass after the infusion
+    "car-on-cancer",  # the cancer cells themselves carry the CAR protein
 ]
 # What a finding in a case supports: a wrong explanation that names one of these, where it holds,
 # competes with the key (explain.py SUPPORT); the level rule counts the competitors.
@@ -74,6 +76,9 @@ SupportId = Literal[
     "long-wait",
     "myeloid-cancer",
     "few-car-t-cells",
+    "new-mass",
+    "many-lines",
+    "prior-chemotherapy",
 ]
 
 

@@ -90,6 +90,13 @@ SUPPORT: dict[str, Rule] = {
     "long-wait": lambda ctx, v: "long-wait" in v.signs,
     "myeloid-cancer": lambda ctx, v: "myeloid-cancer" in v.signs,
     "few-car-t-cells": lambda ctx, v: "few-car-t-cells" in v.signs,
+    "new-mass": lambda ctx, v: "new-mass" in v.signs,
+    # the review links more earlier regimens to less functional T cells
+    "many-lines": lambda ctx, v: v.patient.lines >= MANY_LINES,
+    # earlier chemotherapy puts patients at risk of second myeloid cancers
+    "prior-chemotherapy": lambda ctx, v: bool(
+        {"chemotherapy", "chemoimmunotherapy"} & set(v.patient.received)
+    ),
 }
 
 # Findings a case may state that rule a wrong explanation out in so many words: an option one
@@ -203,6 +210,11 @@ RULES: dict[str, Rule] = {
     # a myeloid cancer after CAR T cells in a patient who had chemotherapy: cause unsettled
     "myeloid-cause-unclear": lambda ctx, v: (
         "myeloid-cancer" in v.signs and "chemotherapy" in v.patient.received
+    ),
+    # a cancer whose cells carry the CAR came from the infused cells: the T-cell cancers the
+    # boxed warning of the anti-CD19 and anti-BCMA products names
+    "car-t-cell-cancer": lambda ctx, v: (
+        "car-on-cancer" in v.signs and _target(ctx, v) in ("cd19", "bcma")
     ),
     # claims about evidence: what the results shown can support
     "shown": lambda ctx, v: False,  # decided per explanation in holds(): its results are shown
