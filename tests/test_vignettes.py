@@ -368,6 +368,20 @@ def _index(content, vid: str) -> int:
             "wrong_explanations.2",
             "cannot arise in this case (it is reported after bcma products",
         ),
+        (  # a randomized second-line result does cover a second-line patient
+            "evidence-later-line-lbcl",
+            "lines: 2, relapses: 2,",
+            "lines: 1, relapses: 1, early_first_line_failure: true,",
+            "explanation",
+            "the key 'randomized-earlier-line' does not fit",
+        ),
+        (  # without low neutrophils the key's neutropenic fever half has nothing to cover
+            "fever-low-pressure-after-afami-cel",
+            "signs: [neutropenic]",
+            "signs: []",
+            "explanation",
+            "the key 'tcr-crs-and-infection' does not fit",
+        ),
         (  # a barrier offered as met is not met: two right answers
             "afami-contraindicated-allele",
             "wrong_barriers: [received:pd1-antibody]",

@@ -25,6 +25,7 @@ Rule = Callable[[QuizContext, Vignette], bool]
 RELAPSE_BLASTS = 5  # percent of marrow cells: below it the marrow shows no relapse
 FAST_HEART = 100  # beats a minute: tachycardia, one of the review's signs of CRS
 MANY_LINES = 3  # earlier lines after which the review finds T cells less fit
+SECOND_LINE_PRIOR = 1  # earlier lines of the patients in the randomized second-line trials
 
 
 def _acute(ctx: QuizContext, v: Vignette) -> bool:
@@ -41,6 +42,13 @@ def _target(ctx: QuizContext, v: Vignette) -> str | None:
 
 def _kind(ctx: QuizContext, v: Vignette) -> str:
     return getattr(ctx.course.therapy(v.therapy), "kind", "car-t")
+
+
+def _warns_of_crs(ctx: QuizContext, v: Vignette) -> bool:
+    """The product's boxed warning names cytokine release syndrome."""
+    fda = getattr(ctx.course.therapy(v.therapy), "fda", None)
+    warning = getattr(fda, "boxed_warning", [])
+    return any("cytokine release syndrome" in str(w).lower() for w in warning)
 
 
 def _relapse(v: Vignette) -> bool:
@@ -146,6 +154,18 @@ RULES: dict[str, Rule] = {
         and "infection-source" not in v.signs
     ),
     "never": lambda ctx, v: False,  # a wrong turn in any case (waiting, treating one alone)
+    # the same for a TCR T-cell product whose label warns of CRS (afamitresgene autoleucel):
+    # its boxed warning asks for CRS care at the first sign, the fever on low neutrophils is
+    # managed as neutropenic fever
+    "cover-tcr-crs-and-infection": lambda ctx, v: (
+        _acute(ctx, v)
+        and _kind(ctx, v) == "tcr-t"
+        and _warns_of_crs(ctx, v)
+        and findings.fever(ctx, v)
+        and findings.crs(ctx, v) > 0
+        and "neutropenic" in v.signs
+        and "infection-source" not in v.signs
+    ),
     "crs": lambda ctx, v: (
         _acute(ctx, v)
         and findings.crs(ctx, v) > 0
@@ -223,6 +243,13 @@ RULES: dict[str, Rule] = {
         "randomized" in _design(ctx, v) and len(_design(ctx, v)) > 1
     ),
     "no-randomized-result": lambda ctx, v: bool(v.results) and "randomized" not in _design(ctx, v),
+    # a randomized large B-cell lymphoma result is second-line (fact second-line-months): it does
+    # not cover a patient whose lymphoma has already failed a later line
+    "randomized-earlier-line": lambda ctx, v: (
+        v.patient.disease == "lbcl"
+        and v.patient.lines > SECOND_LINE_PRIOR
+        and "randomized" in _design(ctx, v)
+    ),
     "cross-trial-cannot-rank": lambda ctx, v: "different-trials" in v.signs,
 }
 
