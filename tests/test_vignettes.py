@@ -9,7 +9,8 @@ import re
 import pytest
 
 from build_tools.quiz.context import QuizContext
-from build_tools.quiz.vignettes import care, explain, findings, infection
+from build_tools.quiz.vignettes import care, findings, infection
+from build_tools.quiz.vignettes import explanation_rules as explain
 from build_tools.quiz.vignettes.common import verdict
 from build_tools.quiz.vignettes.facts import fact
 
