@@ -12,7 +12,6 @@ from build_tools.quiz.context import QuizContext
 from build_tools.quiz.vignettes import care, findings, infection
 from build_tools.quiz.vignettes import explanation_rules as explain
 from build_tools.quiz.vignettes.common import verdict
-from build_tools.quiz.vignettes.facts import fact
 
 VIGNETTES = "content/vignettes.yaml"
 
@@ -384,6 +383,13 @@ def _index(content, vid: str) -> int:
             "wrong_barriers.0",
             "the patient meets 'feature:hla-a02-01p'",
         ),
+        (  # the guideline's own grade 1 advice with CRS offered as wrong (clinical review 7)
+            "care-icans-with-crs",
+            "wrong_steps: [icans-supportive-care, dexamethasone-icans,",
+            "wrong_steps: [icans-supportive-care, tocilizumab-then-glucocorticoid,",
+            "wrong_steps.1",
+            "is also right here",
+        ),
         (  # more options than the item has room for beside the met label conditions it offers
             "afami-contraindicated-allele",
             "wrong_barriers: [received:pd1-antibody]",
@@ -414,13 +420,16 @@ def test_a_feverish_neutropenic_patient_is_sent_to_the_neutropenic_fever_guideli
 ):
     """Only the distractors carried the neutropenic fever rule, so a learner who answered right
     never saw it (clinical review 6, mn6-3): the key's feedback and the explanation give it."""
-    rule = ctx.plain(fact(ctx, "asco-neutropenic-fever").text)
+    rule = "neutropenic fever guideline"
     neutropenic = [
         v.id
         for v in content.vignettes.vignettes
-        if v.asks == "infection" and "neutropenic" in v.signs
+        if v.asks in ("infection", "diagnosis")
+        and "neutropenic" in v.signs
+        and v.vitals is not None
+        and v.vitals.temperature >= 38
     ]
-    assert neutropenic
+    assert len(neutropenic) >= 3  # the day-60 infection, the TIL capillary leak, CRS or sepsis
     for vid in neutropenic:
         item = cases[vid]
         (key,) = [o for o in item.options if o.correct]
@@ -466,3 +475,34 @@ def test_late_cancer_supports_are_measured_from_the_case_data(content, ctx):
     )
     assert not explain.competes(ctx, "t-cells-worn-leukemia", few_lines)
     assert explain.competing(ctx, node) == explain.competing(ctx, leukemia) == 3
+
+
+def test_a_care_item_gives_the_guideline_row_of_its_own_grade_and_no_other(content, ctx, cases):
+    """A grade 2 item gave the grade 3 row's schedule, and a grade 3 item the grade 2 line on
+    intensive care, because the key's facts spanned both rows (clinical review 7, MAJ7-2 and
+    MAJ7-3): a first step's feedback gives its own row, whole, and no other row's text."""
+    first_steps = [v for v in content.vignettes.vignettes if v.asks == "treatment" and not v.given]
+    assert len(first_steps) >= 10
+    for v in first_steps:
+        syndrome, grade, with_crs = care.context(ctx, v)
+        explanation = cases[v.id].explanation
+        for row in content.grading.care:
+            own = (row.syndrome, row.grade) == (syndrome, grade) and row.concurrent_crs in (
+                None,
+                with_crs,
+            )
+            for action in row.actions:
+                shown = ctx.plain(action.text, action) in explanation
+                assert shown == own, (v.id, action.id)
+
+
+def test_a_seizure_case_gives_the_work_up_and_what_the_sources_leave_out(content, cases):
+    seizures = [
+        v
+        for v in content.vignettes.vignettes
+        if v.asks == "treatment" and v.neuro and v.neuro.seizure != "none"
+    ]
+    assert seizures
+    for v in seizures:
+        explanation = cases[v.id].explanation
+        assert "an EEG" in explanation and "follow your institution's protocol" in explanation, v.id

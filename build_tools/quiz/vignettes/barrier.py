@@ -185,7 +185,7 @@ def item(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
                 f"Right: {cap(datum(ctx, v, ind, cid))}. The label of {inn} for {disease} asks for "
                 f"{in_sentence(key.says)}, and it is the one condition {pronoun(v)} does not meet."
             )
-        if cid in met and cid.startswith("if:") and cid.partition(":")[2] not in p.features:
+        if cid in met and _vacuous(ctx, v, cid):
             marker = short(ctx.course.feature(cid.partition(":")[2]).name)
             whose = {"she": "her", "he": "his"}[pronoun(v)]
             return (
@@ -218,11 +218,7 @@ def item(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
             f"The label of {inn} for {disease} asks for {all_reqs}. "
             f"{cap(datum(ctx, v, ind, v.barrier))}, so {pronoun(v)} does not meet one of them: "
             f"{in_sentence(key.says)}. Of the other options, "
-            + (
-                f"{pronoun(v)} meets {listing([in_sentence(reqs[c].says) for c in met])}, and "
-                if met
-                else ""
-            )
+            + _met_clause(ctx, v, reqs, met)
             + "the rest are not conditions of this label."
         ),
         source=label_source(ctx, v.therapy, ind),
@@ -236,6 +232,23 @@ def item(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
             else ""
         ),
     )
+
+
+def _vacuous(ctx: QuizContext, v: Vignette, cid: str) -> bool:
+    """A condition met only because it does not apply (a marker condition, and no marker)."""
+    return cid.startswith("if:") and cid.partition(":")[2] not in v.patient.features
+
+
+def _met_clause(ctx: QuizContext, v: Vignette, reqs: dict, met: list[str]) -> str:
+    """ "she meets A and B, " or "the condition C does not apply, as her tumor has no M, "."""
+    whose = {"she": "her", "he": "his"}[pronoun(v)]
+    meets = [in_sentence(reqs[c].says) for c in met if not _vacuous(ctx, v, c)]
+    parts = [f"{pronoun(v)} meets {listing(meets)}"] if meets else []
+    for c in met:
+        if _vacuous(ctx, v, c):
+            name = short(ctx.course.feature(c.partition(":")[2]).name)
+            parts.append(f"the condition on the {name} does not apply, as {whose} tumor has none")
+    return "; ".join(parts) + (", and " if parts else "")
 
 
 def datum(ctx: QuizContext, v: Vignette, ind: Indication, cid: str) -> str:

@@ -107,9 +107,10 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
                 " worn off)"
             )
         key = known[v.step]
-        grounds = " ".join(_fact_text(ctx, f) for f in key.rests_on)
+        shown = grounds_of(ctx, v, key, (syndrome, grade, with_crs))
+        grounds = " ".join(_fact_text(ctx, f) for f in shown)
         # what the stored sources leave open about the key travels with it (clinical review 3)
-        flagged = [_fact(ctx, f) for f in key.rests_on]
+        flagged = [_fact(ctx, f) for f in shown]
         caveats = " ".join(ctx.plain(f.flag) for f in flagged if getattr(f, "flag", None))
         options = [
             Option.of(
@@ -140,6 +141,38 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             about=f"{syndrome}:{grade}",
             competing=competing(ctx, v),
         )
+
+
+SEIZURE_WORKUP = "asco-icans-workup"  # what the guideline looks for once a seizure is seen
+
+
+def grounds_of(ctx: QuizContext, v: Vignette, key: Step, where: tuple[str, int, bool]) -> list:
+    """The facts the key's feedback gives: for a first step, the guideline's row for this grade,
+    with or without CRS, and the key's own facts that belong to no row (a dose, an approval);
+    never another grade's row (clinical review 7: a grade 2 item gave the grade 3 schedule and a
+    grade 3 item the grade 2 line on intensive care). A next step keeps the facts it rests on.
+    A seizure brings the work-up that looks for more."""
+    syndrome, grade, with_crs = where
+    rows = ctx.course.grading.care
+    in_rows = {a.id for r in rows for a in r.actions}
+    row = next(
+        (
+            r
+            for r in rows
+            if (r.syndrome, r.grade) == (syndrome, grade)
+            and r.concurrent_crs in (None, with_crs)
+            and r.actions
+        ),
+        None,
+    )
+    if v.given or row is None:
+        found = list(key.rests_on)
+    else:
+        found = [a.id for a in row.actions]
+        found += [f for f in key.rests_on if f not in in_rows]
+    if v.neuro is not None and v.neuro.seizure != "none":
+        found.append(SEIZURE_WORKUP)
+    return found
 
 
 def _fact(ctx: QuizContext, fact_id: str):

@@ -114,11 +114,13 @@ def requirements(ctx: QuizContext, ind: Indication, route: Route) -> list[Requir
         )
     for rule in route.if_feature:
         drugs = listing([short(course.drug_class(d).name) for d in rule.received])
+        named = listing([course.drug_class(d).name for d in rule.received])
         marker = short(course.feature(rule.feature).name)
         found.append(
             Requirement(
                 f"if:{rule.feature}",
-                f"Earlier treatment with {drugs} for the {marker}",
+                # the label's own shape: a condition only where the tumor has the marker
+                f"Earlier treatment with {named} where the tumor has the {marker}",
                 lambda p, r=rule: (
                     r.feature not in p.features or all(d in p.received for d in r.received)
                 ),

@@ -154,7 +154,8 @@ def not_offered(ctx: QuizContext, v: Vignette, offered: list[str]) -> str:
         elif found.answer == "unsettled":
             disease = ctx.course.disease(v.patient.disease).name
             parts.append(
-                f" {inn}, not offered here, also has a label for {disease}. {found.reasons[0]}"
+                f" {inn}, not offered here, also has a label for {disease}, but whether it admits"
+                f" this patient is open: {in_sentence(found.reasons[0])}"
             )
     return "".join(parts)
 

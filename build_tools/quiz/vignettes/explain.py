@@ -18,6 +18,7 @@ from ..registry import generator
 from . import common
 from .explanation_rules import (
     RULES,
+    SUPPORT,
     competing,
     explanations,
     holds,
@@ -169,11 +170,12 @@ def vignette_explanation(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     known = explanations(ctx)
     for _, v in common.of_kind(ctx, ("diagnosis",), _check):
         key = known[v.explanation]
+        guideline = _neutropenic_fever(ctx, v, ctx.plain(key.why))
         options = [
             Option.of(
                 ctx.plain(known[e].says),
                 e == v.explanation,
-                f"Right: {ctx.plain(known[e].why)}"
+                f"Right: {ctx.plain(known[e].why)}{guideline}"
                 if e == v.explanation
                 else ctx.plain(v.why_not.get(e) or known[e].why_not),
             )
@@ -189,7 +191,7 @@ def vignette_explanation(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             v,
             question=shown + (v.question or "Which reading of the findings is right?"),
             options=options,
-            explanation=_explanation(ctx, key, [fact(ctx, f) for f in key.rests_on]),
+            explanation=_explanation(ctx, key, [fact(ctx, f) for f in key.rests_on]) + guideline,
             source=source_of(ctx, grounds[0]),
             page=_page(ctx, key.rests_on[0]),
             refs=tuple(sorted({n for f in facts for n in f.refs})),
@@ -197,6 +199,17 @@ def vignette_explanation(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             about=key.id,
             competing=competing(ctx, v),
         )
+
+
+def _neutropenic_fever(ctx: QuizContext, v: Vignette, why: str) -> str:
+    """A feverish patient with low neutrophils goes to the neutropenic fever guideline whatever
+    the key: a learner who answers right must meet the rule too (clinical reviews 6 and 7), unless
+    the key's reason already gives it."""
+    if not (SUPPORT["fever"](ctx, v) and SUPPORT["neutropenic"](ctx, v)):
+        return ""
+    if "neutropenic fever guideline" in why:
+        return ""
+    return " " + ctx.plain(fact(ctx, "asco-neutropenic-fever").text)
 
 
 def _page(ctx: QuizContext, fact_id: str) -> str:
