@@ -92,6 +92,7 @@ SKIP_KEYS = {
     "not_eligible",
     "therapy",
     "rule",
+    "same_decision_as",  # a case id
 }
 # glossary definitions are general, not course facts
 SKIP_FILES = {"references.yaml", "glossary.yaml", "sources.yaml"}  # bibliographic data

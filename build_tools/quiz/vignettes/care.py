@@ -14,6 +14,7 @@ from ..item import Item, Option
 from ..registry import generator
 from . import common, findings
 from .facts import fact, source_of
+from .grading import crs_reading, icans_reading
 
 
 def context(ctx: QuizContext, v: Vignette) -> tuple[str, int, bool]:
@@ -36,16 +37,16 @@ def fits(step: Step, v: Vignette, where: tuple[str, int, bool]) -> bool:
 
 
 def rival_readings(ctx: QuizContext, v: Vignette) -> list[tuple[str, int, bool]]:
-    """Other readings the case's own findings offer: each syndrome read alone where ICANS comes
-    with CRS, and the grade with the drowsiness a sedating drug may explain counted. A wrong
-    step that fits one of them competes with the key: the learner must weigh which reading
-    decides."""
-    crs, icans = findings.crs(ctx, v), findings.icans(ctx, v)
-    found = [("crs", crs, False), ("icans", icans, False)] if crs and icans else []
-    if "sedating-drug" in v.signs and v.neuro is not None:
-        counted = v.model_copy(update={"signs": [s for s in v.signs if s != "sedating-drug"]})
-        found.append(context(ctx, counted))
-    return [w for w in found if w[1] and w != context(ctx, v)]
+    """Other readings the case's own findings leave open: the grade with the drowsiness a
+    sedating drug may explain counted. A wrong step that fits one competes with the key: the
+    learner must weigh whether the drowsiness counts. Each syndrome read alone is no rival where
+    both are graded: the stem shows the other syndrome's findings, which rule that reading out
+    (item reviews 5 and 7 judged such cases apply)."""
+    if "sedating-drug" not in v.signs or v.neuro is None:
+        return []
+    counted = v.model_copy(update={"signs": [s for s in v.signs if s != "sedating-drug"]})
+    found = context(ctx, counted)
+    return [found] if found[1] and found != context(ctx, v) else []
 
 
 def competing(ctx: QuizContext, v: Vignette) -> int:
@@ -100,12 +101,9 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         syndrome, grade, with_crs = context(ctx, v)
         name = "CRS" if syndrome == "crs" else "ICANS"
         together = " with CRS at the same time" if with_crs else ""
-        if "sedating-drug" in v.signs and v.neuro and v.neuro.consciousness != "alert":
-            together += (
-                " (the drowsiness follows a sedating drug, so it is not counted for now; watch"
-                " breathing and oxygen saturation while the drug acts, and regrade once it has"
-                " worn off)"
-            )
+        # what sets the grade, in the scale's words (a sedating drug's drowsiness, set aside with
+        # its safety step, included): item review 7 asked for it in every care key
+        reading = crs_reading(ctx, v) if syndrome == "crs" else icans_reading(ctx, v)
         key = known[v.step]
         shown = grounds_of(ctx, v, key, (syndrome, grade, with_crs))
         grounds = " ".join(_fact_text(ctx, f) for f in shown)
@@ -116,13 +114,18 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             Option.of(
                 says(ctx, known[s]),
                 s == v.step,
-                f"Right: this is grade {grade} {name}{together}. {grounds}"
+                f"Right: this is grade {grade} {name}{together}: {reading}. {grounds}"
                 if s == v.step
                 else f"{ctx.plain(known[s].why_not)} This is grade {grade} {name}{together}.",
             )
             for s in (v.step, *v.wrong_steps)
         ]
-        question = "What is the next step?" if v.given else "What is the first step of treatment?"
+        # the review and the guideline differ on ICANS (module 7): the question names its source
+        question = (
+            "What is the next step?"
+            if v.given
+            else "By the ASCO guideline, what is the first step of treatment?"
+        )
         facts = [_fact(ctx, f) for f in key.rests_on]
         yield common.item(
             ctx,
@@ -131,8 +134,8 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             question=question,
             options=options,
             explanation=(
-                f"By the ASTCT criteria this is grade {grade} {name}{together}. {grounds}"
-                + (f" {caveats}" if caveats else "")
+                f"By the ASTCT criteria this is grade {grade} {name}{together}: {reading}. "
+                f"{grounds}" + (f" {caveats}" if caveats else "")
             ),
             source=source_of(ctx, key.rests_on[0]),
             page=_page(ctx, key.rests_on[0]),

@@ -25,6 +25,7 @@ from .explanation_rules import (
     out_of_place,
 )
 from .facts import fact, source_of
+from .grading import SEDATION_SAFETY
 
 
 def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
@@ -170,7 +171,7 @@ def vignette_explanation(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     known = explanations(ctx)
     for _, v in common.of_kind(ctx, ("diagnosis",), _check):
         key = known[v.explanation]
-        guideline = _neutropenic_fever(ctx, v, ctx.plain(key.why))
+        guideline = _neutropenic_fever(ctx, v, ctx.plain(key.why)) + _sedation(v, key.why)
         options = [
             Option.of(
                 ctx.plain(known[e].says),
@@ -210,6 +211,15 @@ def _neutropenic_fever(ctx: QuizContext, v: Vignette, why: str) -> str:
     if "neutropenic fever guideline" in why:
         return ""
     return " " + ctx.plain(fact(ctx, "asco-neutropenic-fever").text)
+
+
+def _sedation(v: Vignette, why: str) -> str:
+    """A drowsy patient who had a sedating drug: whatever the key, the safety step goes with it
+    (item review 7: an ICANS key after morphine said nothing of breathing)."""
+    drowsy = v.neuro is not None and v.neuro.consciousness != "alert"
+    if "sedating-drug" not in v.signs or not drowsy or "breathing and oxygen" in why:
+        return ""
+    return f" A sedating drug was given: {SEDATION_SAFETY}."
 
 
 def _page(ctx: QuizContext, fact_id: str) -> str:

@@ -39,13 +39,6 @@ def _kind(ctx: QuizContext, v: Vignette) -> str:
     return getattr(ctx.course.therapy(v.therapy), "kind", "car-t")
 
 
-def _warns_of_crs(ctx: QuizContext, v: Vignette) -> bool:
-    """The product's boxed warning names cytokine release syndrome."""
-    fda = getattr(ctx.course.therapy(v.therapy), "fda", None)
-    warning = getattr(fda, "boxed_warning", [])
-    return any("cytokine release syndrome" in str(w).lower() for w in warning)
-
-
 def _relapse(v: Vignette) -> bool:
     return (v.labs is not None and (v.labs.blasts or 0) >= RELAPSE_BLASTS) or "relapsed" in v.signs
 
@@ -149,18 +142,6 @@ RULES: dict[str, Rule] = {
         and "infection-source" not in v.signs
     ),
     "never": lambda ctx, v: False,  # a wrong turn in any case (waiting, treating one alone)
-    # the same for a TCR T-cell product whose label warns of CRS (afamitresgene autoleucel):
-    # its boxed warning asks for CRS care at the first sign, the fever on low neutrophils is
-    # managed as neutropenic fever
-    "cover-tcr-crs-and-infection": lambda ctx, v: (
-        _acute(ctx, v)
-        and _kind(ctx, v) == "tcr-t"
-        and _warns_of_crs(ctx, v)
-        and findings.fever(ctx, v)
-        and findings.crs(ctx, v) > 0
-        and "neutropenic" in v.signs
-        and "infection-source" not in v.signs
-    ),
     "crs": lambda ctx, v: (
         _acute(ctx, v)
         and findings.crs(ctx, v) > 0

@@ -14,6 +14,11 @@ from ..registry import generator
 from . import common, findings
 from .render import level_text
 
+# where a sedating drug meets drowsiness: the safety step every reading of it carries
+SEDATION_SAFETY = (
+    "breathing and oxygen saturation are watched for toxicity of the drug, and the patient is "
+    "regraded once it has worn off"
+)
 GRADES = (1, 2, 3, 4)  # offered unless a case names its own (0: "No CRS" / "No ICANS")
 
 
@@ -125,8 +130,7 @@ def icans_reading(ctx: QuizContext, v: Vignette) -> str:
         if d == "consciousness" and level.grade and "sedating-drug" in v.signs:
             parts.append(
                 "the drowsiness follows a sedating drug, so it is not counted for now; the grade "
-                "is provisional: breathing and oxygen saturation are watched for toxicity of the "
-                "drug, and the patient is regraded once it has worn off"
+                f"is provisional: {SEDATION_SAFETY}"
             )
             continue
         if level.grade:
