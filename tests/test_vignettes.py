@@ -369,6 +369,14 @@ def _index(content, vid: str) -> int:
             "explanation",
             "the key 'randomized-earlier-line' does not fit",
         ),
+        (  # a second-line patient whose lymphoma failed early and who can have a transplant is
+            # the randomized trials' own patient: result A does cover him
+            "evidence-lbcl-late-relapse-unfit",
+            "relapses: 1, transplant_eligible: false,",
+            "relapses: 1, early_first_line_failure: true,",
+            "explanation",
+            "the key 'randomized-late-relapse-unfit' does not fit",
+        ),
         (  # without low neutrophils the key's neutropenic fever half has nothing to cover
             "fever-low-pressure-after-afami-cel",
             "signs: [neutropenic]",
