@@ -373,6 +373,14 @@ def _index(content, vid: str) -> int:
             "explanation",
             "the key 'randomized-earlier-line' does not fit",
         ),
+        (  # a second-line patient whose lymphoma failed early and who can have a transplant is
+            # the randomized trials' own patient: result A does cover him
+            "evidence-lbcl-late-relapse-unfit",
+            "relapses: 1, transplant_eligible: false,",
+            "relapses: 1, early_first_line_failure: true,",
+            "explanation",
+            "the key 'randomized-late-relapse-unfit' does not fit",
+        ),
         (  # a barrier offered as met is not met: two right answers
             "afami-contraindicated-allele",
             "wrong_barriers: [received:pd1-antibody]",

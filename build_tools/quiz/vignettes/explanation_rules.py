@@ -226,6 +226,16 @@ RULES: dict[str, Rule] = {
         and v.patient.lines > SECOND_LINE_PRIOR
         and "randomized" in _design(ctx, v)
     ),
+    # the same trials set CAR T cells against chemotherapy followed by a transplant: they do not
+    # cover a second-line patient whose lymphoma came back late and who cannot have a transplant
+    "randomized-late-relapse-unfit": lambda ctx, v: (
+        v.patient.disease == "lbcl"
+        and v.patient.lines == SECOND_LINE_PRIOR
+        and not v.patient.early_first_line_failure
+        and not v.patient.refractory
+        and not v.patient.transplant_eligible
+        and "randomized" in _design(ctx, v)
+    ),
     "cross-trial-cannot-rank": lambda ctx, v: "different-trials" in v.signs,
 }
 
