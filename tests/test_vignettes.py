@@ -369,6 +369,13 @@ def _index(content, vid: str) -> int:
             "explanation",
             "the key 'randomized-earlier-line' does not fit",
         ),
+        (  # a myeloma patient inside the randomized trials' lines is covered by their result
+            "evidence-myeloma-beyond-randomized",
+            "lines: 6, relapses: 5,",
+            "lines: 3, relapses: 3,",
+            "explanation",
+            "the key 'myeloma-single-arm-her-line' does not fit",
+        ),
         (  # without low neutrophils the key's neutropenic fever half has nothing to cover
             "fever-low-pressure-after-afami-cel",
             "signs: [neutropenic]",
