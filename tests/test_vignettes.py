@@ -373,6 +373,13 @@ def _index(content, vid: str) -> int:
             "explanation",
             "the key 'randomized-earlier-line' does not fit",
         ),
+        (  # a myeloma patient inside the randomized trials' lines is covered by their result
+            "evidence-myeloma-beyond-randomized",
+            "lines: 6, relapses: 5,",
+            "lines: 3, relapses: 3,",
+            "explanation",
+            "the key 'myeloma-single-arm-her-line' does not fit",
+        ),
         (  # a second-line patient whose lymphoma failed early and who can have a transplant is
             # the randomized trials' own patient: result A does cover him
             "evidence-lbcl-late-relapse-unfit",

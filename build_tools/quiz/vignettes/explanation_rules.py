@@ -47,6 +47,11 @@ def _design(ctx: QuizContext, v: Vignette) -> set[str]:
     return {fact(ctx, f).design for f in v.results}
 
 
+def _mm_randomized_lines(ctx: QuizContext) -> int:
+    """The most earlier lines of any patient the randomized myeloma trials enrolled."""
+    return fact(ctx, "mm-randomized-lines").values["lines"].high
+
+
 def _ice_low(ctx: QuizContext, v: Vignette) -> bool:
     score = findings.ice_score(ctx, v)
     return score is not None and score < ctx.course.grading.ice.maximum
@@ -237,6 +242,13 @@ RULES: dict[str, Rule] = {
         and "randomized" in _design(ctx, v)
     ),
     "cross-trial-cannot-rank": lambda ctx, v: "different-trials" in v.signs,
+    # a myeloma patient past the lines of the randomized trials (fact mm-randomized-lines): the
+    # randomized result does not cover her, the single-arm result beside it describes her
+    "myeloma-beyond-randomized": lambda ctx, v: (
+        v.patient.disease == "mm"
+        and v.patient.lines > _mm_randomized_lines(ctx)
+        and {"randomized", "single-arm"} <= _design(ctx, v)
+    ),
 }
 
 
