@@ -533,3 +533,20 @@ def test_a_drowsy_patient_after_a_sedating_drug_meets_the_safety_step_whatever_t
     assert len(sedated) >= 5
     for v in sedated:
         assert "breathing and oxygen saturation" in cases[v.id].explanation, v.id
+
+
+def test_a_wrong_icans_grade_after_a_sedating_drug_says_what_is_set_aside(content, cases):
+    """Grade 4 lists stupor, and the patient is stuporous after an opioid: feedback that only
+    said "here the reading is grade 3" left the learner to guess why. Every wrong ICANS grade
+    in a sedation case names the drug's drowsiness set aside and the safety step."""
+    sedated = [
+        v
+        for v in content.vignettes.vignettes
+        if v.asks == "icans-grade" and "sedating-drug" in v.signs
+    ]
+    assert len(sedated) >= 3
+    for v in sedated:
+        for option in cases[v.id].options:
+            if not option.correct:
+                assert "follows a sedating drug" in option.why, (v.id, option.text)
+                assert "breathing and oxygen saturation" in option.why, (v.id, option.text)

@@ -211,6 +211,9 @@ def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, readin
     if syndrome == "icans" and "bleed" in v.signs:
         # the findings may meet the grade's wording: the reason it does not apply is the bleed
         return f"Grade {g} needs {needs(ctx, syndrome, g)}. The findings may match, but {reading}."
+    if syndrome == "icans" and "sedating-drug" in v.signs:
+        # the drowsiness may meet the grade's wording: say what is set aside and what counts
+        return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here {reading}, so {worst}."
     return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here the reading is {worst}."
 
 
