@@ -12,6 +12,7 @@ from ..context import QuizContext
 from ..item import Item, Option
 from ..registry import generator
 from . import common, findings
+from .facts import fact
 from .render import level_text
 
 # where a sedating drug meets drowsiness: the safety step every reading of it carries
@@ -190,13 +191,22 @@ def vignette_grading(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             question=f"By the ASTCT consensus criteria, what grade is this patient's {name}?",
             options=options,
             explanation=f"{' '.join(scale.rule.split())} Here {reading}: "
-            + (f"grade {v.grade} {name}." if v.grade else f"no {name} grade."),
+            + (f"grade {v.grade} {name}." if v.grade else f"no {name} grade.")
+            + _after_seizure(ctx, v),
             source=f"grading.{syndrome}",
             page=_page(ctx, f"{syndrome}-grades"),
             refs=tuple(scale.refs),
             sources=ctx.outside_all([scale]),
             competing=len(attributions(ctx, v) & set(offered(v))),
         )
+
+
+def _after_seizure(ctx: QuizContext, v: Vignette) -> str:
+    """A seizure brings the work-up that looks for more (an EEG for altered mental status, which
+    finds non-convulsive seizures a sedating drug could hide)."""
+    if v.neuro is None or v.neuro.seizure == "none":
+        return ""
+    return " " + ctx.plain(fact(ctx, "asco-icans-workup").text)
 
 
 def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, reading: str) -> str:
