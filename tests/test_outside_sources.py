@@ -114,3 +114,14 @@ def test_a_guideline_line_shown_in_two_modules_carries_its_source_and_flag_in_bo
             ]
             assert shown.select_one("sup.cite .cite-outside a"), (page, f.id)
             assert shown.select_one(".review-flag"), (page, f.id)
+
+
+def test_a_flagged_work_up_line_carries_its_flag_on_the_module_and_the_card(site, content):
+    """What the stored guideline pages leave out about treating a seizure is flagged wherever
+    the ICANS work-up is shown, not only in the quiz (item review 8)."""
+    flagged = [f for f in content.grading.workup if f.flag]
+    assert flagged
+    for f in flagged:
+        for page in ("modules/grading-and-monitoring", "bedside"):
+            text = soup(site / page / "index.html").get_text(" ")
+            assert " ".join(f.flag.split())[:60] in " ".join(text.split()), (page, f.id)

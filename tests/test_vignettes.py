@@ -545,3 +545,27 @@ def test_a_wrong_icans_grade_after_a_sedating_drug_says_what_is_set_aside(conten
             if not option.correct:
                 assert "follows a sedating drug" in option.why, (v.id, option.text)
                 assert "breathing and oxygen saturation" in option.why, (v.id, option.text)
+
+
+def test_a_stem_states_findings_not_the_scale_s_criteria(content, cases):
+    """A stem printed grade 4's words, "cannot be roused, or only by vigorous or repeated touch;
+    stupor or coma", while its story had her rouse when shaken (item review 8): a finding is told
+    as seen, and an ICE score taken before a drug says when."""
+    for item in cases.values():
+        assert "stupor or coma" not in item.stem, item.id
+    for v in content.vignettes.vignettes:
+        if v.neuro is not None and v.neuro.ice_when:
+            assert f"of 10 {v.neuro.ice_when}" in cases[v.id].stem, v.id
+
+
+def test_after_a_seizure_drowsiness_after_a_drug_is_not_left_to_wear_off(content, cases):
+    drugged = [
+        v
+        for v in content.vignettes.vignettes
+        if v.neuro and v.neuro.seizure != "none" and "sedating-drug" in v.signs
+    ]
+    assert drugged
+    for v in drugged:
+        item = cases[v.id]
+        (key,) = [o for o in item.options if o.correct]
+        assert "an EEG looks for seizures the drug could hide" in key.why, v.id

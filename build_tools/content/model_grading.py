@@ -22,6 +22,8 @@ class Level(Worded):
 
     id: Id
     grade: Grade
+    # how a case states the finding, where the scale's own words read as a criterion
+    seen: Text | None = None
 
 
 class Domain(Model):

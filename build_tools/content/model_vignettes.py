@@ -164,6 +164,7 @@ class Neuro(Model):
     level ids in grading.yaml."""
 
     ice_lost: dict[Id, Annotated[int, Field(ge=1)]] = {}  # ICE task id -> points lost
+    ice_when: Text | None = None  # when the ICE score was taken, where it is not now
     cannot_do_ice: bool = False  # unarousable: no ICE score can be taken
     awake_aphasic: bool = False  # awake, but cannot speak or understand
     consciousness: Id = "alert"

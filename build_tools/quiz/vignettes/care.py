@@ -104,6 +104,8 @@ def vignette_care(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         # what sets the grade, in the scale's words (a sedating drug's drowsiness, set aside with
         # its safety step, included): item review 7 asked for it in every care key
         reading = crs_reading(ctx, v) if syndrome == "crs" else icans_reading(ctx, v)
+        if with_crs:  # the CRS grade decides lines such as "consider intensive care"
+            reading += f"; the CRS with it is grade {findings.crs(ctx, v)}"
         key = known[v.step]
         shown = grounds_of(ctx, v, key, (syndrome, grade, with_crs))
         grounds = " ".join(_fact_text(ctx, f) for f in shown)

@@ -201,12 +201,24 @@ def vignette_grading(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         )
 
 
+def _hidden_seizures(v: Vignette) -> str:
+    """After a seizure, drowsiness that follows a drug is not simply left to wear off (item
+    review 8): seizures with no return to baseline would make it grade 4."""
+    if v.neuro is None or v.neuro.seizure == "none" or "sedating-drug" not in v.signs:
+        return ""
+    return (
+        " After a seizure, drowsiness that follows a drug is not simply left to wear off: an EEG"
+        " looks for seizures the drug could hide, and repeated seizures with no return to"
+        " baseline between them would make it grade 4."
+    )
+
+
 def _after_seizure(ctx: QuizContext, v: Vignette) -> str:
     """A seizure brings the work-up that looks for more (an EEG for altered mental status, which
     finds non-convulsive seizures a sedating drug could hide)."""
     if v.neuro is None or v.neuro.seizure == "none":
         return ""
-    return " " + ctx.plain(fact(ctx, "asco-icans-workup").text)
+    return _hidden_seizures(v) + " " + ctx.plain(fact(ctx, "asco-icans-workup").text)
 
 
 def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, reading: str) -> str:
@@ -214,7 +226,7 @@ def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, readin
     if g == v.grade:
         if g == 0:
             return f"Right: {reading}."
-        return f"Right: {reading}; the most severe decides, so grade {g}."
+        return f"Right: {reading}; the most severe decides, so grade {g}.{_hidden_seizures(v)}"
     worst = f"grade {v.grade}" if v.grade else f"no {name} grade"
     if g == 0:
         return f"These findings are graded as {name}: {reading}, so {worst}."
@@ -223,7 +235,9 @@ def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, readin
         return f"Grade {g} needs {needs(ctx, syndrome, g)}. The findings may match, but {reading}."
     if syndrome == "icans" and "sedating-drug" in v.signs:
         # the drowsiness may meet the grade's wording: say what is set aside and what counts
-        return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here {reading}, so {worst}."
+        return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here {reading}, so {worst}." + (
+            _hidden_seizures(v) if g > (v.grade or 0) else ""
+        )
     return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here the reading is {worst}."
 
 

@@ -140,11 +140,14 @@ def neuro(ctx: QuizContext, v: Vignette) -> str:
         tasks = {t.id: t.text.split(":")[0].lower() for t in ice.tasks}
         lost = [f"{tasks[t]} ({k} of {_points(ctx, t)})" for t, k in n.ice_lost.items()]
         missed = f", losing points on {listing(lost)}" if lost else ", with every task done"
-        parts.append(f"ICE score {score} of {ice.maximum}{missed}")
+        when = f" {n.ice_when}" if n.ice_when else ""
+        parts.append(f"ICE score {score} of {ice.maximum}{when}{missed}")
     if n.awake_aphasic:
         parts.append(f"{pronoun(v)} is awake but cannot speak or understand speech")
     if n.consciousness != "alert" and not n.cannot_do_ice:
-        parts.append(f"{pronoun(v)} {_level(ctx, scale, 'consciousness', n.consciousness)}")
+        level = scale.domain("consciousness").level(n.consciousness)
+        now = " now" if n.ice_when else ""  # the ICE score was taken earlier
+        parts.append(f"{pronoun(v)}{now} {level.seen or level_text(ctx, level)}")
     elif n.consciousness == "alert" and not n.awake_aphasic:
         parts.append(f"{pronoun(v)} is alert")
     # Seizures, weakness and brain swelling are told in the story, in words: the scale's own
