@@ -437,3 +437,23 @@ def test_a_second_build_with_a_distractor_of_another_lineage_fails_naming_it(pro
     assert project.run("check") == 1
     err = capsys.readouterr().err
     assert "option from another lineage than the stem's" in err and "relapse-ball-cd19" in err
+
+
+def test_no_wrong_option_denies_the_key_s_own_term(bank):
+    """Three options read "…, not ICANS", "… rather than ICANS", "… with no ICANS" beside the key
+    "ICANS" (item review 9b): a test-wise learner picks the one that asserts it. No wrong option
+    denies a term the key names."""
+    denials = ("not", "no", "rather than", "with no", "without")
+    offenders = []
+    for item in bank:
+        if item.type != "single" or item.sorted_options:  # a scale: "no ICANS" is a grade
+            continue
+        (key,) = [o for o in item.options if o.correct]
+        terms = set(re.findall(r"\b[A-Z][A-Z0-9-]{2,}\b", key.text))
+        for option in item.options:
+            if option.correct:
+                continue
+            for term in terms:
+                if re.search(rf"\b(?:{'|'.join(denials)}) {re.escape(term)}\b", option.text):
+                    offenders.append((item.id, option.text))
+    assert not offenders, offenders

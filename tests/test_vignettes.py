@@ -569,3 +569,17 @@ def test_after_a_seizure_drowsiness_after_a_drug_is_not_left_to_wear_off(content
         item = cases[v.id]
         (key,) = [o for o in item.options if o.correct]
         assert "an EEG looks for seizures the drug could hide" in key.why, v.id
+
+
+def test_a_grade_3_icans_first_step_names_intensive_care(content, ctx, cases):
+    """The key for grade 3 ICANS with CRS left out intensive care while a distractor had it
+    (item review 9a): the guideline sends every grade 3 patient there, and the key says so."""
+    grade_3 = [
+        v
+        for v in content.vignettes.vignettes
+        if v.asks == "treatment" and not v.given and care.context(ctx, v)[:2] == ("icans", 3)
+    ]
+    assert len(grade_3) >= 2
+    for v in grade_3:
+        (key,) = [o for o in cases[v.id].options if o.correct]
+        assert "intensive care" in key.text, v.id

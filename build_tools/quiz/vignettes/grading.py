@@ -201,6 +201,12 @@ def vignette_grading(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
         )
 
 
+def _counted(ctx: QuizContext, v: Vignette) -> int:
+    """The ICANS grade with a sedating drug's drowsiness counted."""
+    counted = v.model_copy(update={"signs": [s for s in v.signs if s != "sedating-drug"]})
+    return findings.icans(ctx, counted)
+
+
 def _hidden_seizures(v: Vignette) -> str:
     """After a seizure, drowsiness that follows a drug is not simply left to wear off (item
     review 8): seizures with no return to baseline would make it grade 4."""
@@ -235,7 +241,14 @@ def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, readin
         return f"Grade {g} needs {needs(ctx, syndrome, g)}. The findings may match, but {reading}."
     if syndrome == "icans" and "sedating-drug" in v.signs:
         # the drowsiness may meet the grade's wording: say what is set aside and what counts
-        return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here {reading}, so {worst}." + (
+        counted = _counted(ctx, v)
+        lifts = (
+            f" If the drowsiness does not lift as the drug wears off, it counts, and this is"
+            f" grade {g}."
+            if g == counted and g > (v.grade or 0)
+            else ""
+        )
+        return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here {reading}, so {worst}.{lifts}" + (
             _hidden_seizures(v) if g > (v.grade or 0) else ""
         )
     return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here the reading is {worst}."
