@@ -583,3 +583,17 @@ def test_a_grade_3_icans_first_step_names_intensive_care(content, ctx, cases):
     for v in grade_3:
         (key,) = [o for o in cases[v.id].options if o.correct]
         assert "intensive care" in key.text, v.id
+
+
+def test_a_sedation_grade_says_when_the_higher_grade_would_apply(content, cases):
+    """A grade that counts the drowsiness after a drug is wrong for now, but right if the
+    drowsiness does not lift (item review 9a, #43): its feedback says so."""
+    sedated = [
+        v
+        for v in content.vignettes.vignettes
+        if v.asks in ("icans-grade", "both-grades") and "sedating-drug" in v.signs
+    ]
+    assert len(sedated) >= 4
+    for v in sedated:
+        lifted = [o for o in cases[v.id].options if "does not lift" in o.why]
+        assert lifted and not any(o.correct for o in lifted), v.id

@@ -277,6 +277,11 @@ def _both(ctx: QuizContext, bp: Blueprint, v: Vignette) -> Item:
                 f"{icans_text}"
             )
         text = "; ".join(wrong) + "."
+        if "sedating-drug" in v.signs and pair.icans == _counted(ctx, v) > key.icans:
+            text += (
+                " If the drowsiness does not lift as the drug wears off, it counts, and ICANS is"
+                f" grade {pair.icans}."
+            )
         return text[:1].upper() + text[1:]
 
     options = [Option.of(label(p), p == key, why(p)) for p in (key, *v.wrong_grades)]
