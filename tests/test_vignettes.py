@@ -12,6 +12,7 @@ from build_tools.quiz.context import QuizContext
 from build_tools.quiz.vignettes import care, findings, infection
 from build_tools.quiz.vignettes import explanation_rules as explain
 from build_tools.quiz.vignettes.common import verdict
+from build_tools.quiz.vignettes.facts import fact
 
 VIGNETTES = "content/vignettes.yaml"
 
@@ -441,6 +442,9 @@ def test_a_feverish_neutropenic_patient_is_sent_to_the_neutropenic_fever_guideli
         item = cases[vid]
         (key,) = [o for o in item.options if o.correct]
         assert rule in key.why and rule in item.explanation, vid
+        # the line is the guideline's: the item cites where it comes from
+        cited = {s.id for s in item.sources}
+        assert set(fact(ctx, "asco-neutropenic-fever").sources) <= cited, vid
 
 
 def test_a_products_explanation_names_labels_the_options_leave_out(cases):

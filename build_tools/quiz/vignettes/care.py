@@ -44,8 +44,7 @@ def rival_readings(ctx: QuizContext, v: Vignette) -> list[tuple[str, int, bool]]
     (item reviews 5 and 7 judged such cases apply)."""
     if "sedating-drug" not in v.signs or v.neuro is None:
         return []
-    counted = v.model_copy(update={"signs": [s for s in v.signs if s != "sedating-drug"]})
-    found = context(ctx, counted)
+    found = context(ctx, findings.drowsiness_counted(v))
     return [found] if found[1] and found != context(ctx, v) else []
 
 

@@ -18,13 +18,12 @@ from ..registry import generator
 from . import common
 from .explanation_rules import (
     RULES,
-    SUPPORT,
     competing,
     explanations,
     holds,
     out_of_place,
 )
-from .facts import fact, source_of
+from .facts import fact, neutropenic_fever, source_of
 from .grading import SEDATION_SAFETY
 
 
@@ -171,7 +170,13 @@ def vignette_explanation(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     known = explanations(ctx)
     for _, v in common.of_kind(ctx, ("diagnosis",), _check):
         key = known[v.explanation]
-        guideline = _neutropenic_fever(ctx, v, ctx.plain(key.why)) + _sedation(v, key.why)
+        # the neutropenic fever rule goes with the key unless the key already rests on it
+        neutropenic = neutropenic_fever(ctx, v)
+        if neutropenic is not None and neutropenic.id in key.rests_on:
+            neutropenic = None
+        guideline = (f" {ctx.plain(neutropenic.text)}" if neutropenic else "") + _sedation(
+            v, key.why
+        )
         options = [
             Option.of(
                 ctx.plain(known[e].says),
@@ -196,21 +201,12 @@ def vignette_explanation(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
             source=source_of(ctx, grounds[0]),
             page=_page(ctx, key.rests_on[0]),
             refs=tuple(sorted({n for f in facts for n in f.refs})),
-            sources=ctx.outside_all([*facts, *(fact(ctx, f) for f in key.rests_on)]),
+            sources=ctx.outside_all(
+                [*facts, *(fact(ctx, f) for f in key.rests_on), *filter(None, [neutropenic])]
+            ),
             about=key.id,
             competing=competing(ctx, v),
         )
-
-
-def _neutropenic_fever(ctx: QuizContext, v: Vignette, why: str) -> str:
-    """A feverish patient with low neutrophils goes to the neutropenic fever guideline whatever
-    the key: a learner who answers right must meet the rule too (clinical reviews 6 and 7), unless
-    the key's reason already gives it."""
-    if not (SUPPORT["fever"](ctx, v) and SUPPORT["neutropenic"](ctx, v)):
-        return ""
-    if "neutropenic fever guideline" in why:
-        return ""
-    return " " + ctx.plain(fact(ctx, "asco-neutropenic-fever").text)
 
 
 def _sedation(v: Vignette, why: str) -> str:

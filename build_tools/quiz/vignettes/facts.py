@@ -4,8 +4,12 @@ vignettes name the facts their steps and explanations rest on."""
 from __future__ import annotations
 
 from ...content import model
+from ...content.model_vignettes import Vignette
 from ...content.walk import walk
 from ..context import QuizContext
+from . import findings
+
+NEUTROPENIC_FEVER = "asco-neutropenic-fever"
 
 
 def all_facts(ctx: QuizContext) -> dict[str, model.Fact]:
@@ -34,3 +38,11 @@ def source_of(ctx: QuizContext, fact_id: str) -> str:
             if isinstance(value, model.Fact) and value.id == fact_id:
                 return ".".join([file, *(str(p) for p in path)])
     raise KeyError(fact_id)
+
+
+def neutropenic_fever(ctx: QuizContext, v: Vignette) -> model.Fact | None:
+    """The rule a feverish patient with low neutrophils meets whatever else is suspected: every
+    case kind gives it with its key, not only with the distractors (clinical reviews 6 and 7)."""
+    if "neutropenic" in v.signs and v.vitals is not None and findings.fever(ctx, v):
+        return fact(ctx, NEUTROPENIC_FEVER)
+    return None

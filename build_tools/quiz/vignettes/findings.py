@@ -141,5 +141,11 @@ def icans(ctx: QuizContext, v: Vignette) -> int:
     return icans_grade(ctx.course.grading.icans, ctx.course.grading.ice, findings)
 
 
+def drowsiness_counted(v: Vignette) -> Vignette:
+    """The same case with the drowsiness a sedating drug may explain counted: the reading a
+    learner weighs against setting it aside (ASTCT footnote)."""
+    return v.model_copy(update={"signs": [s for s in v.signs if s != "sedating-drug"]})
+
+
 def fever(ctx: QuizContext, v: Vignette) -> bool:
     return v.vitals is not None and v.vitals.temperature >= ctx.course.grading.crs.fever_celsius

@@ -33,8 +33,7 @@ def attributions(ctx: QuizContext, v: Vignette) -> set[int]:
     offers them, the learner must weigh the attribution: they compete with the key."""
     if "sedating-drug" not in v.signs or v.neuro is None:
         return set()
-    counted = v.model_copy(update={"signs": [s for s in v.signs if s != "sedating-drug"]})
-    return {findings.icans(ctx, counted), 0} - {findings.icans(ctx, v)}
+    return {_counted(ctx, v), 0} - {findings.icans(ctx, v)}
 
 
 def _check(ctx: QuizContext, i: int, v: Vignette) -> list:
@@ -203,19 +202,19 @@ def vignette_grading(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
 
 def _counted(ctx: QuizContext, v: Vignette) -> int:
     """The ICANS grade with a sedating drug's drowsiness counted."""
-    counted = v.model_copy(update={"signs": [s for s in v.signs if s != "sedating-drug"]})
-    return findings.icans(ctx, counted)
+    return findings.icans(ctx, findings.drowsiness_counted(v))
 
 
-def _hidden_seizures(v: Vignette) -> str:
+def _hidden_seizures(ctx: QuizContext, v: Vignette) -> str:
     """After a seizure, drowsiness that follows a drug is not simply left to wear off (item
-    review 8): seizures with no return to baseline would make it grade 4."""
+    review 8): the scale's worst seizure level would raise the grade."""
     if v.neuro is None or v.neuro.seizure == "none" or "sedating-drug" not in v.signs:
         return ""
+    worst = max(ctx.course.grading.icans.domain("seizure").levels, key=lambda lv: lv.grade)
     return (
         " After a seizure, drowsiness that follows a drug is not simply left to wear off: an EEG"
-        " looks for seizures the drug could hide, and repeated seizures with no return to"
-        " baseline between them would make it grade 4."
+        f" looks for seizures the drug could hide, and {level_text(ctx, worst)} would make it"
+        f" grade {worst.grade}."
     )
 
 
@@ -224,7 +223,7 @@ def _after_seizure(ctx: QuizContext, v: Vignette) -> str:
     finds non-convulsive seizures a sedating drug could hide)."""
     if v.neuro is None or v.neuro.seizure == "none":
         return ""
-    return _hidden_seizures(v) + " " + ctx.plain(fact(ctx, "asco-icans-workup").text)
+    return _hidden_seizures(ctx, v) + " " + ctx.plain(fact(ctx, "asco-icans-workup").text)
 
 
 def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, reading: str) -> str:
@@ -232,7 +231,7 @@ def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, readin
     if g == v.grade:
         if g == 0:
             return f"Right: {reading}."
-        return f"Right: {reading}; the most severe decides, so grade {g}.{_hidden_seizures(v)}"
+        return f"Right: {reading}; the most severe decides, so grade {g}.{_hidden_seizures(ctx, v)}"
     worst = f"grade {v.grade}" if v.grade else f"no {name} grade"
     if g == 0:
         return f"These findings are graded as {name}: {reading}, so {worst}."
@@ -249,7 +248,7 @@ def _why(ctx: QuizContext, v: Vignette, syndrome: str, name: str, g: int, readin
             else ""
         )
         return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here {reading}, so {worst}.{lifts}" + (
-            _hidden_seizures(v) if g > (v.grade or 0) else ""
+            _hidden_seizures(ctx, v) if g > (v.grade or 0) else ""
         )
     return f"Grade {g} needs {needs(ctx, syndrome, g)}. Here the reading is {worst}."
 

@@ -14,7 +14,7 @@ from ..item import Item, Option
 from ..registry import generator
 from ..wording import cap
 from . import common, findings
-from .facts import fact
+from .facts import neutropenic_fever
 
 
 def window_days(ctx: QuizContext, w: InfectionWindow) -> int:
@@ -84,7 +84,7 @@ def vignette_infection(ctx: QuizContext, bp: Blueprint) -> Iterator[Item]:
     for _, v in common.of_kind(ctx, ("infection",), _check):
         key = windows[v.window]
         # timing narrows the search but rules nothing out in a neutropenic patient with fever
-        neutropenic = fact(ctx, "asco-neutropenic-fever") if "neutropenic" in v.signs else None
+        neutropenic = neutropenic_fever(ctx, v)
         guideline = f" {ctx.plain(neutropenic.text)}" if neutropenic else ""
         caution = f" Timing does not rule it out.{guideline}" if neutropenic else ""
         options = [
